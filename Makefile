@@ -1,0 +1,45 @@
+# Rugzak — the two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+INSTANCE ?= $(CURDIR)/instance
+export RUGZAK_INSTANCE_PATH ?= $(INSTANCE)
+
+.PHONY: run test install install-test system-test-deps lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed setup.cfg
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test system-test-deps
+
+## Serve the app with gunicorn on http://127.0.0.1:$(PORT), preparing instance/ first.
+run: install
+	$(BIN)/rugzak init
+	$(BIN)/rugzak demo --if-empty
+	@echo "Rugzak draait op http://127.0.0.1:$(PORT)  (stoppen: Ctrl+C)"
+	$(BIN)/gunicorn --workers 2 --bind 127.0.0.1:$(PORT) --access-logfile - "rugzak:create_app()"
+
+## Install what the tests need (system packages too) and run the whole suite.
+test: install-test
+	$(BIN)/python -m pytest
+
+system-test-deps:
+	@true
+
+lint: install-test
+	$(BIN)/ruff check rugzak tests
+
+clean:
+	rm -rf $(VENV) build *.egg-info

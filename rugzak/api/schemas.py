@@ -1,0 +1,78 @@
+"""API schemas; they describe types only, the services judge the content."""
+from marshmallow import validate
+
+from .fields import Bool, Date, DateTime, DutchSchema, Int, List, Nested, Str
+
+PAGE_RANGE = validate.Range(min=1, error="Kies een pagina vanaf 1.")
+PER_PAGE_RANGE = validate.Range(min=1, max=100, error="Kies tussen 1 en 100 per pagina.")
+
+
+class ConditionLinkSchema(DutchSchema):
+    condition = Str(required=True, metadata={"description": "slug van de randvoorwaarde"})
+    effect = Str(required=True, metadata={"description": "hielp of ontbrak"})
+
+
+class ExperienceInSchema(DutchSchema):
+    title = Str()
+    situation = Str()
+    task = Str()
+    approach = Str()
+    result = Str()
+    lesson = Str()
+    tip = Str()
+    kind = Str(metadata={"description": "succes, knelpunt, les of vraag"})
+    occurred_on = Date(allow_none=True)
+    departments = List(Str(), metadata={"description": "slugs"})
+    partners = List(Str(), metadata={"description": "slugs"})
+    goals = List(Str(), metadata={"description": "slugs"})
+    conditions = List(Nested(ConditionLinkSchema))
+    tags = List(Str())
+    visibility = Str(metadata={"description": "intern of met_partners"})
+    status = Str(metadata={"description": "concept of gepubliceerd"})
+    anonymous = Bool()
+
+
+class ExperienceUpdateSchema(ExperienceInSchema):
+    version = Int(required=True, metadata={"description": "de versie die je bewerkte"})
+
+
+class AuthorSchema(DutchSchema):
+    id = Int()
+    name = Str()
+
+
+class ExperienceOutSchema(ExperienceInSchema):
+    id = Int()
+    version = Int()
+    author = Nested(AuthorSchema, allow_none=True,
+                    metadata={"description": "null bij een anonieme ervaring"})
+    created_at = DateTime()
+    updated_at = DateTime()
+    url = Str()
+
+
+class ExperienceListArgs(DutchSchema):
+    page = Int(load_default=1, validate=PAGE_RANGE)
+    per_page = Int(load_default=20, validate=PER_PAGE_RANGE)
+
+
+class ExperiencePageSchema(DutchSchema):
+    total = Int()
+    page = Int()
+    pages = Int()
+    per_page = Int()
+    items = List(Nested(ExperienceOutSchema))
+
+
+class TaxonomyItemSchema(DutchSchema):
+    slug = Str()
+    name = Str()
+    description = Str()
+    active = Bool()
+
+
+class TaxonomySchema(DutchSchema):
+    departments = List(Nested(TaxonomyItemSchema))
+    partners = List(Nested(TaxonomyItemSchema))
+    conditions = List(Nested(TaxonomyItemSchema))
+    goals = List(Nested(TaxonomyItemSchema))

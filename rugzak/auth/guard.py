@@ -1,0 +1,15 @@
+"""Every page requires sign-in, except the few listed here: secure by default."""
+from flask import Flask, jsonify, redirect, request, url_for
+from flask_login import current_user
+
+PUBLIC_ENDPOINTS = {"auth.login", "static", "health.healthz"}
+
+
+def register_sign_in_guard(app: Flask) -> None:
+    @app.before_request
+    def require_sign_in():
+        if request.endpoint in PUBLIC_ENDPOINTS or current_user.is_authenticated:
+            return None
+        if request.path.startswith("/api/"):
+            return jsonify(error="Log in of gebruik een geldige API-token.", fields={}), 401
+        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))

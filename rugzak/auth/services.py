@@ -1,0 +1,86 @@
+"""Accounts: creating, finding, signing in, deactivating."""
+from __future__ import annotations
+
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..taxonomy.models import Department, Partner
+from .models import User
+from .passwords import hash_password, password_problem, verify_password
+from .roles import Role
+
+
+class AccountError(Exception):
+    """A Dutch explanation of why an account change cannot be made."""
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_user(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The active user with these credentials, or None; unknown and wrong look the same."""
+    user = find_user(email) if email else None
+    valid = verify_password(user.password_hash if user else None, password)
+    return user if valid and user.active else None
+
+
+def create_user(email: str, name: str, role: str, password: str | None = None,
+                department: str | None = None, partner: str | None = None) -> User:
+    email = _checked_email(email)
+    if find_user(email):
+        raise AccountError(f"Er is al een account met e-mailadres {email}.")
+    if not name.strip():
+        raise AccountError("Vul een naam in.")
+    if role not in set(Role):
+        raise AccountError(f"Onbekende rol {role!r}; kies uit {', '.join(Role)}.")
+    user = User(email=email, name=name.strip(), role=role)
+    _place(user, department, partner)
+    if password is not None:
+        problem = password_problem(password)
+        if problem:
+            raise AccountError(problem)
+        user.password_hash = hash_password(password)
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def deactivate_user(user: User) -> None:
+    """Deactivate and end every open session of the user."""
+    user.active = False
+    user.session_generation += 1
+    db.session.commit()
+
+
+def _checked_email(email: str) -> str:
+    try:
+        return validate_email(normalise_email(email), check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise AccountError(f"{email!r} is geen geldig e-mailadres.") from None
+
+
+def _place(user: User, department: str | None, partner: str | None) -> None:
+    """Partners belong to a partner organisation; everyone else to a department."""
+    if user.role == Role.PARTNER:
+        if not partner or department:
+            raise AccountError("Een partner hoort bij een partnerorganisatie (--partner).")
+        user.partner = _by_slug(Partner, partner, "partnerorganisatie")
+    else:
+        if partner:
+            raise AccountError("Alleen partners horen bij een partnerorganisatie.")
+        if not department and user.role != Role.BEHEERDER:
+            raise AccountError("Een medewerker of kernteamlid hoort bij een afdeling (--department).")
+        user.department = _by_slug(Department, department, "afdeling") if department else None
+
+
+def _by_slug(model, slug: str, label: str):
+    row = db.session.scalar(select(model).filter_by(slug=slug))
+    if row is None:
+        raise AccountError(f"Onbekende {label} {slug!r}.")
+    return row

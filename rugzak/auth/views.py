@@ -1,0 +1,52 @@
+"""Sign-in and sign-out."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from .forms import LoginForm
+from .services import authenticate
+
+bp = Blueprint("auth", __name__)
+
+
+@bp.route("/inloggen", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    form = LoginForm(next=request.args.get("next", ""))
+    status = 200
+    if form.validate_on_submit():
+        user = authenticate(form.email.data or "", form.password.data or "")
+        if user is not None:
+            session.clear()  # a new session at sign-in: no fixation
+            login_user(user)
+            return redirect(safe_next(form.next.data) or url_for("home.index"))
+        form.password.errors.append(_("Dit e-mailadres en wachtwoord horen niet bij elkaar, "
+                                      "of het account is niet actief."))
+        status = 401
+    elif request.method == "POST":
+        status = 400
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.post("/uitloggen")
+@login_required
+def logout():
+    logout_user()
+    session.clear()
+    flash(_("Je bent uitgelogd."), "info")
+    return redirect(url_for("auth.login"))
+
+
+def safe_next(target: str | None) -> str | None:
+    """Only a path on this site: no scheme, no host, no protocol-relative or backslash tricks."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or any(ord(char) < 32 for char in target):
+        return None
+    return target

@@ -1,0 +1,131 @@
+"""The `rugzak` command: a Flask CLI group bound to the app."""
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup
+from flask_migrate import upgrade
+from sqlalchemy import select
+
+from .auth.models import ApiToken, User
+from .auth.roles import Role
+from .auth.services import AccountError, create_user, deactivate_user, find_user
+from .extensions import db
+
+
+def main() -> None:
+    from . import create_app
+
+    FlaskGroup(name="rugzak", create_app=create_app, add_version_option=False,
+               help="Beheer van Rugzak (gebruik RUGZAK_INSTANCE_PATH voor de instance-map).")()
+
+
+def register_cli(app: Flask) -> None:
+    for command in (init_command, demo_command, users, tokens):
+        app.cli.add_command(command)
+
+
+@click.command("init")
+def init_command() -> None:
+    """Maak of vernieuw het databaseschema en vul de standaardtaxonomie aan."""
+    from .taxonomy.seed import seed_taxonomy
+
+    upgrade(directory=current_app.extensions["migrate"].directory)
+    seed_taxonomy()
+    click.echo("Database is bijgewerkt en de taxonomie is aangevuld.")
+
+
+@click.command("demo")
+@click.option("--if-empty", is_flag=True, help="Niets doen (en niet falen) als er al gegevens zijn.")
+def demo_command(if_empty: bool) -> None:
+    """Laad demo-inhoud in een lege database."""
+    from .demo.loader import NotEmpty, load_demo
+
+    try:
+        credentials = load_demo()
+    except NotEmpty:
+        if if_empty:
+            click.echo("De database bevat al gegevens; demo-inhoud is niet geladen.")
+            return
+        raise click.ClickException("De database is niet leeg; demo-inhoud gaat alleen in een "
+                                   "lege database.") from None
+    _print_demo_accounts(credentials)
+
+
+def _print_demo_accounts(credentials) -> None:
+    line = "=" * 78
+    click.echo(line)
+    click.echo("DEMO-ACCOUNTS — alleen voor demonstratie, niet voor echt gebruik.")
+    click.echo("Deze wachtwoorden worden maar één keer getoond. Bewaar ze nu.")
+    click.echo(line)
+    for account, password in credentials:
+        click.echo(f"  {account.role.value:<11} {account.email:<32} {password}   ({account.name})")
+    click.echo(line)
+
+
+@click.group("users")
+def users() -> None:
+    """Gebruikers beheren."""
+
+
+@users.command("create")
+@click.argument("email")
+@click.option("--name", required=True, help="Volledige naam.")
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--department", help="Slug van de afdeling (niet voor partners).")
+@click.option("--partner", help="Slug van de partnerorganisatie (alleen voor partners).")
+@click.option("--password-stdin", is_flag=True, help="Lees het wachtwoord van standaardinvoer.")
+def create_user_command(email, name, role, department, partner, password_stdin) -> None:
+    """Maak een gebruiker aan."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt=True)
+    try:
+        user = create_user(email, name, role, password, department=department, partner=partner)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Gebruiker {user.email} ({user.role}) is aangemaakt.")
+
+
+@users.command("list")
+def list_users_command() -> None:
+    """Toon alle gebruikers."""
+    rows = db.session.scalars(select(User).order_by(User.email)).all()
+    if not rows:
+        click.echo("Er zijn nog geen gebruikers.")
+    for user in rows:
+        place = user.organisation.slug if user.organisation else "-"
+        state = "actief" if user.active else "gedeactiveerd"
+        click.echo(f"{user.email:<36} {user.role:<11} {place:<28} {state:<14} {user.name}")
+
+
+@users.command("deactivate")
+@click.argument("email")
+def deactivate_user_command(email: str) -> None:
+    """Deactiveer een gebruiker en beëindig diens sessies."""
+    user = find_user(email)
+    if user is None:
+        raise click.ClickException(f"Er is geen gebruiker met e-mailadres {email}.")
+    deactivate_user(user)
+    click.echo(f"Gebruiker {user.email} is gedeactiveerd; open sessies zijn beëindigd.")
+
+
+@click.group("tokens")
+def tokens() -> None:
+    """Persoonlijke API-tokens."""
+
+
+@tokens.command("create")
+@click.argument("email")
+def create_token_command(email: str) -> None:
+    """Maak een nieuwe API-token voor een gebruiker en toon die eenmalig."""
+    user = find_user(email)
+    if user is None or not user.active:
+        raise click.ClickException(f"Er is geen actieve gebruiker met e-mailadres {email}.")
+    row, token = ApiToken.issue(user)
+    db.session.add(row)
+    db.session.commit()
+    click.echo(token)

@@ -1,0 +1,91 @@
+"""Loads the demo partners, accounts and experiences into an empty database."""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+
+from sqlalchemy import func, select
+
+from ..auth.models import User
+from ..auth.roles import Role
+from ..auth.services import create_user
+from ..experiences.models import Experience
+from ..experiences.services import ExperienceInput, create_experience
+from ..extensions import db
+from ..taxonomy.models import Partner
+from .content import EXPERIENCES, PARTNERS
+
+DEMO_DOMAIN = "demo.rugzak.example"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    key: str
+    name: str
+    role: Role
+    department: str | None = None
+    partner: str | None = None
+
+    @property
+    def email(self) -> str:
+        return f"{self.key}@{DEMO_DOMAIN}"
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("sanne", "Sanne de Vries", Role.MEDEWERKER, department="werk-en-inkomen"),
+    DemoAccount("youssef", "Youssef El Amrani", Role.MEDEWERKER,
+                department="zorg-en-welzijn-wmo"),
+    DemoAccount("marieke", "Marieke Jansen", Role.MEDEWERKER, department="jeugd-en-onderwijs"),
+    DemoAccount("pieter", "Pieter Bakker", Role.KERNTEAM, department="jeugd-en-onderwijs"),
+    DemoAccount("esra", "Esra Yilmaz", Role.PARTNER, partner="welzijn-samen-sterk"),
+    DemoAccount("henk", "Henk Visser", Role.PARTNER, partner="uwv"),
+    DemoAccount("lotte", "Lotte Smit", Role.BEHEERDER, department="werk-en-inkomen"),
+]
+
+
+class NotEmpty(Exception):
+    """Demo content only goes into a database without users or experiences."""
+
+
+def database_is_empty() -> bool:
+    users = db.session.scalar(select(func.count()).select_from(User))
+    experiences = db.session.scalar(select(func.count()).select_from(Experience))
+    return users == 0 and experiences == 0
+
+
+def load_demo() -> list[tuple[DemoAccount, str]]:
+    """Create the demo content; return each account with its new random password."""
+    if not database_is_empty():
+        raise NotEmpty()
+    for slug, name in PARTNERS:
+        db.session.add(Partner(slug=slug, name=name))
+    db.session.commit()
+    credentials = []
+    users = {}
+    for account in DEMO_ACCOUNTS:
+        password = secrets.token_urlsafe(12)
+        users[account.key] = create_user(account.email, account.name, account.role, password,
+                                         department=account.department,
+                                         partner=account.partner)
+        credentials.append((account, password))
+    for item in EXPERIENCES:
+        _add_experience(users[item["author"]], item)
+    return credentials
+
+
+def _add_experience(author: User, item: dict) -> None:
+    occurred_on = date.fromisoformat(item["occurred_on"])
+    data = ExperienceInput(
+        **{name: item[name] for name in ("title", "situation", "task", "approach", "result",
+                                         "lesson", "tip", "kind", "departments", "partners",
+                                         "goals", "tags", "visibility", "status", "anonymous")},
+        occurred_on=occurred_on, conditions=dict(item["conditions"]),
+    )
+    experience = create_experience(author, data)
+    # Written down a few days after it happened, so lists and trends look lived-in.
+    written = datetime.combine(occurred_on, time(10, 0), tzinfo=timezone.utc)
+    experience.created_at = experience.updated_at = written
+    if experience.published_at is not None:
+        experience.published_at = written
+    db.session.commit()

@@ -1,0 +1,152 @@
+"""The STARR form; its choices come from the taxonomy in the database."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy import or_, select
+from wtforms import (BooleanField, Field, HiddenField, RadioField, SelectMultipleField,
+                     StringField, TextAreaField)
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from ..auth.models import User
+from ..extensions import db
+from ..taxonomy.models import Condition, Department, Goal, Partner
+from ..text import split_tags
+from .models import Experience, Kind, Status, Visibility
+from .services import ExperienceInput
+
+KIND_LABELS = {
+    Kind.SUCCES: _l("Succes"),
+    Kind.KNELPUNT: _l("Knelpunt"),
+    Kind.LES: _l("Les"),
+    Kind.VRAAG: _l("Vraag"),
+}
+VISIBILITY_LABELS = {
+    Visibility.INTERN: _l("Intern (alleen de gemeente)"),
+    Visibility.MET_PARTNERS: _l("Met partners"),
+}
+EFFECT_CHOICES = [("", _l("Niet van toepassing")), ("hielp", _l("Was er en hielp")),
+                  ("ontbrak", _l("Ontbrak en hinderde"))]
+
+
+class CheckboxListField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def pre_validate(self, form) -> None:
+        """Unknown values are reported by the service in Dutch, not here."""
+
+
+class IsoDateField(StringField):
+    """A date typed as YYYY-MM-DD (the browser's date picker sends this)."""
+
+    def process_formdata(self, valuelist) -> None:
+        super().process_formdata(valuelist)
+        self.parsed = None
+        if self.data:
+            try:
+                self.parsed = datetime.strptime(self.data.strip(), "%Y-%m-%d").date()
+            except ValueError:
+                raise ValueError(_l("Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2025-03-14."))
+
+    def _value(self) -> str:
+        return self.data or ""
+
+
+class ExperienceForm(FlaskForm):
+    title = StringField(_l("Titel"))
+    situation = TextAreaField(_l("Situatie"))
+    task = TextAreaField(_l("Taak of doel"))
+    approach = TextAreaField(_l("Aanpak"))
+    result = TextAreaField(_l("Resultaat"))
+    lesson = TextAreaField(_l("Les"))
+    tip = TextAreaField(_l("Tip voor collega's"))
+    kind = RadioField(_l("Soort ervaring"), choices=list(KIND_LABELS.items()), default=Kind.LES,
+                      validate_choice=False)
+    occurred_on = IsoDateField(_l("Datum waarop het gebeurde"))
+    departments = CheckboxListField(_l("Betrokken afdelingen"))
+    partners = CheckboxListField(_l("Betrokken partnerorganisaties"))
+    goals = CheckboxListField(_l("Transformatiedoelen"))
+    tags = StringField(_l("Trefwoorden"))
+    visibility = RadioField(_l("Wie mag dit lezen?"), choices=list(VISIBILITY_LABELS.items()),
+                            default=Visibility.INTERN, validate_choice=False)
+    anonymous = BooleanField(_l("Publiceer zonder mijn naam"))
+    version = HiddenField()
+
+    condition_fields: list[tuple[Condition, Field]]
+
+    def to_input(self, publish: bool) -> ExperienceInput:
+        return ExperienceInput(
+            title=self.title.data or "", situation=self.situation.data or "",
+            task=self.task.data or "", approach=self.approach.data or "",
+            result=self.result.data or "", lesson=self.lesson.data or "",
+            tip=self.tip.data or "", kind=self.kind.data or "",
+            occurred_on=getattr(self.occurred_on, "parsed", None),
+            departments=self.departments.data or [], partners=self.partners.data or [],
+            goals=self.goals.data or [],
+            conditions={c.slug: f.data for c, f in self.condition_fields if f.data},
+            tags=split_tags(self.tags.data or ""), visibility=self.visibility.data or "",
+            status=Status.GEPUBLICEERD if publish else Status.CONCEPT,
+            anonymous=bool(self.anonymous.data),
+        )
+
+    def submitted_version(self) -> int | None:
+        raw = (self.version.data or "").strip()
+        return int(raw) if raw.isdigit() else None
+
+
+def build_form(user: User, experience: Experience | None = None, **kwargs) -> ExperienceForm:
+    """An ExperienceForm with this installation's conditions, filled from `experience` if given."""
+    conditions = _active_or_used(Condition, experience, Condition.position)
+
+    class Form(ExperienceForm):
+        pass
+
+    for condition in conditions:
+        setattr(Form, f"condition_{condition.id}",
+                RadioField(condition.name, choices=EFFECT_CHOICES, default="",
+                           validate_choice=False))
+    if experience is not None:
+        kwargs.setdefault("data", _initial(experience))
+    form = Form(**kwargs)
+    form.condition_fields = [(c, form[f"condition_{c.id}"]) for c in conditions]
+    form.departments.choices = _choices(Department, experience, Department.name)
+    form.partners.choices = _choices(Partner, experience, Partner.name)
+    form.goals.choices = _choices(Goal, experience, Goal.position)
+    if user.is_partner:
+        del form.visibility
+    return form
+
+
+def _initial(experience: Experience) -> dict:
+    data = ExperienceInput.from_experience(experience)
+    values = {name: getattr(data, name) for name in (
+        "title", "situation", "task", "approach", "result", "lesson", "tip", "kind",
+        "departments", "partners", "goals", "visibility", "anonymous")}
+    values["occurred_on"] = data.occurred_on.isoformat() if data.occurred_on else ""
+    values["tags"] = ", ".join(data.tags)
+    values["version"] = str(experience.version)
+    for link in experience.conditions:
+        values[f"condition_{link.condition_id}"] = link.effect
+    return values
+
+
+def _active_or_used(model, experience: Experience | None, order) -> list:
+    used = [row.id for row in _used(model, experience)]
+    query = select(model).where(or_(model.active.is_(True), model.id.in_(used))).order_by(order)
+    return list(db.session.scalars(query))
+
+
+def _used(model, experience: Experience | None) -> list:
+    if experience is None:
+        return []
+    if model is Condition:
+        return [link.condition for link in experience.conditions]
+    attribute = {Department: "departments", Partner: "partners", Goal: "goals"}[model]
+    return getattr(experience, attribute)
+
+
+def _choices(model, experience, order) -> list[tuple[str, str]]:
+    return [(row.slug, row.name) for row in _active_or_used(model, experience, order)]

@@ -1,0 +1,205 @@
+"""Use cases for experiences; the HTML views and the API both call these."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..auth.models import User
+from ..extensions import db
+from ..taxonomy.models import Condition, Department, Goal, Partner, Tag
+from ..text import normalise_tag
+from ..timeutil import utcnow
+from .models import Effect, Experience, ExperienceCondition, Kind, Status, Visibility
+
+TITLE_MAX = 200
+SECTION_MAX = 10_000
+TAG_MAX = 60
+TAGS_MAX = 15
+REQUIRED = {"title": "een titel", "situation": "de situatie", "lesson": "de les"}
+
+
+@dataclass
+class ExperienceInput:
+    """What a user submits for an experience, already parsed into Python types."""
+
+    title: str = ""
+    situation: str = ""
+    task: str = ""
+    approach: str = ""
+    result: str = ""
+    lesson: str = ""
+    tip: str = ""
+    kind: str = Kind.LES
+    occurred_on: date | None = None
+    departments: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    goals: list[str] = field(default_factory=list)
+    conditions: dict[str, str] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    visibility: str = Visibility.INTERN
+    status: str = Status.CONCEPT
+    anonymous: bool = False
+
+    @classmethod
+    def from_experience(cls, experience: Experience) -> "ExperienceInput":
+        return cls(
+            title=experience.title, situation=experience.situation, task=experience.task,
+            approach=experience.approach, result=experience.result, lesson=experience.lesson,
+            tip=experience.tip, kind=experience.kind, occurred_on=experience.occurred_on,
+            departments=[d.slug for d in experience.departments],
+            partners=[p.slug for p in experience.partners],
+            goals=[g.slug for g in experience.goals],
+            conditions={c.condition.slug: c.effect for c in experience.conditions},
+            tags=[t.name for t in experience.tags], visibility=experience.visibility,
+            status=experience.status, anonymous=experience.anonymous,
+        )
+
+
+class ValidationFailed(Exception):
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+class StaleVersion(Exception):
+    """The experience changed since the editor loaded it."""
+
+    def __init__(self, current: Experience):
+        super().__init__(current.id)
+        self.current = current
+
+
+def create_experience(author: User, data: ExperienceInput) -> Experience:
+    experience = Experience(author=author)
+    _apply(experience, data, author)
+    db.session.add(experience)
+    db.session.commit()
+    return experience
+
+
+def update_experience(editor: User, experience: Experience, data: ExperienceInput,
+                      version: int | None) -> Experience:
+    """Save an edit made from `version`; raise StaleVersion when someone saved in between."""
+    if version != experience.version:
+        raise StaleVersion(experience)
+    _apply(experience, data, editor)
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise StaleVersion(db.session.get(Experience, experience.id)) from None
+    return experience
+
+
+def find_problems(editor: User, data: ExperienceInput,
+                  experience: Experience | None = None) -> dict[str, str]:
+    """Every problem with `data`, in Dutch, by field name; empty when it can be saved."""
+    experience = experience or Experience(author=editor)
+    _normalise(data, experience, editor)
+    return _resolve(data, experience)[1] | _validate_fields(data)
+
+
+def _normalise(data: ExperienceInput, experience: Experience, editor: User) -> None:
+    """Ignore what the editor may not set; normalise tags."""
+    if editor.id != experience.author.id:  # status and anonymity are the author's choice alone
+        data.status, data.anonymous = experience.status, experience.anonymous
+    if experience.author.is_partner:
+        data.visibility = Visibility.MET_PARTNERS
+    data.tags = [tag for tag in dict.fromkeys(map(normalise_tag, data.tags)) if tag]
+
+
+def _apply(experience: Experience, data: ExperienceInput, editor: User) -> None:
+    _normalise(data, experience, editor)
+    resolved, errors = _resolve(data, experience)
+    errors.update(_validate_fields(data))
+    if errors:
+        raise ValidationFailed(errors)
+    for name in ("title", "situation", "task", "approach", "result", "lesson", "tip"):
+        setattr(experience, name, getattr(data, name).strip())
+    experience.kind = data.kind
+    experience.occurred_on = data.occurred_on
+    experience.visibility = data.visibility
+    experience.status = data.status
+    experience.anonymous = data.anonymous
+    experience.departments = resolved["departments"]
+    experience.partners = resolved["partners"]
+    experience.goals = resolved["goals"]
+    experience.tags = _tags(data.tags)
+    _set_conditions(experience, resolved["conditions"])
+    experience.updated_at = utcnow()
+    if experience.status == Status.GEPUBLICEERD and experience.published_at is None:
+        experience.published_at = experience.updated_at
+
+
+def _validate_fields(data: ExperienceInput) -> dict[str, str]:
+    errors = {}
+    for name, what in REQUIRED.items():
+        if not getattr(data, name).strip():
+            errors[name] = f"Vul {what} in."
+    if len(data.title) > TITLE_MAX:
+        errors["title"] = f"De titel mag hoogstens {TITLE_MAX} tekens hebben."
+    for name in ("situation", "task", "approach", "result", "lesson", "tip"):
+        if len(getattr(data, name)) > SECTION_MAX:
+            errors[name] = f"Dit deel mag hoogstens {SECTION_MAX} tekens hebben."
+    if data.kind not in set(Kind):
+        errors["kind"] = "Kies wat voor ervaring het is: succes, knelpunt, les of vraag."
+    if data.visibility not in set(Visibility):
+        errors["visibility"] = "Kies of de ervaring intern blijft of met partners gedeeld wordt."
+    if data.status not in set(Status):
+        errors["status"] = "Kies of je de ervaring als concept bewaart of publiceert."
+    if data.occurred_on and data.occurred_on > date.today():
+        errors["occurred_on"] = "De datum ligt in de toekomst; kies de dag waarop het gebeurde."
+    if len(data.tags) > TAGS_MAX:
+        errors["tags"] = f"Gebruik hoogstens {TAGS_MAX} trefwoorden."
+    elif any(len(tag) > TAG_MAX for tag in data.tags):
+        errors["tags"] = f"Een trefwoord mag hoogstens {TAG_MAX} tekens hebben."
+    return errors
+
+
+def _resolve(data: ExperienceInput, experience: Experience) -> tuple[dict, dict[str, str]]:
+    """Turn slugs into rows; retired entries stay allowed where the experience already has them."""
+    errors: dict[str, str] = {}
+    resolved = {}
+    lists = {"departments": (Department, "afdeling"), "partners": (Partner, "partnerorganisatie"),
+             "goals": (Goal, "transformatiedoel")}
+    for name, (model, label) in lists.items():
+        kept = {item.slug for item in getattr(experience, name, None) or []}
+        rows, unknown = _lookup(model, getattr(data, name), kept)
+        resolved[name] = rows
+        if unknown:
+            errors[name] = f"Onbekende {label}: {', '.join(sorted(unknown))}."
+    kept = {c.condition.slug for c in experience.conditions or []}
+    rows, unknown = _lookup(Condition, list(data.conditions), kept)
+    if unknown:
+        errors["conditions"] = f"Onbekende randvoorwaarde: {', '.join(sorted(unknown))}."
+    elif any(effect not in set(Effect) for effect in data.conditions.values()):
+        errors["conditions"] = "Kies per randvoorwaarde of die hielp of ontbrak."
+    resolved["conditions"] = [(row, data.conditions[row.slug]) for row in rows]
+    return resolved, errors
+
+
+def _lookup(model, slugs: list[str], kept: set[str]) -> tuple[list, set[str]]:
+    wanted = list(dict.fromkeys(slugs))
+    if not wanted:
+        return [], set()
+    rows = db.session.scalars(select(model).where(model.slug.in_(wanted))).all()
+    usable = [row for row in rows if row.active or row.slug in kept]
+    return usable, set(wanted) - {row.slug for row in usable}
+
+
+def _tags(names: list[str]) -> list[Tag]:
+    existing = {t.name: t for t in db.session.scalars(select(Tag).where(Tag.name.in_(names)))}
+    return [existing.get(name) or Tag(name=name) for name in names]
+
+
+def _set_conditions(experience: Experience, wanted: list[tuple[Condition, str]]) -> None:
+    current = {link.condition_id: link for link in experience.conditions}
+    links = []
+    for condition, effect in wanted:
+        link = current.get(condition.id) or ExperienceCondition(condition=condition)
+        link.effect = effect
+        links.append(link)
+    experience.conditions = links

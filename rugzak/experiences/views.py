@@ -1,0 +1,96 @@
+"""HTML pages for experiences: list, mine, new, show, edit."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..extensions import db
+from ..taxonomy.queries import taxonomy_for_filters
+from .forms import build_form
+from .queries import ListFilters, apply_filters, newest_first, own_experiences, visible_experiences
+from .services import (StaleVersion, ValidationFailed, create_experience, find_problems,
+                       update_experience)
+from .visibility import can_edit, get_visible_or_404
+
+bp = Blueprint("experiences", __name__)
+
+
+@bp.get("/ervaringen")
+def index():
+    filters = ListFilters.from_args(request.args)
+    query = newest_first(apply_filters(visible_experiences(current_user), filters))
+    page = db.paginate(query, per_page=_per_page(), error_out=False)
+    return render_template("experiences/index.html", page=page, filters=filters,
+                           taxonomy=taxonomy_for_filters())
+
+
+@bp.get("/mijn-ervaringen")
+def mine():
+    page = db.paginate(own_experiences(current_user), per_page=_per_page(), error_out=False)
+    return render_template("experiences/mine.html", page=page)
+
+
+@bp.route("/ervaringen/nieuw", methods=["GET", "POST"])
+def new():
+    form = build_form(current_user)
+    if not form.is_submitted():
+        return render_template("experiences/form.html", form=form, experience=None)
+    return _save(form, None, lambda data: create_experience(current_user, data))
+
+
+@bp.get("/ervaringen/<int:experience_id>")
+def show(experience_id: int):
+    experience = get_visible_or_404(experience_id, current_user)
+    return render_template("experiences/show.html", experience=experience,
+                           may_edit=can_edit(current_user, experience))
+
+
+@bp.route("/ervaringen/<int:experience_id>/bewerken", methods=["GET", "POST"])
+def edit(experience_id: int):
+    experience = get_visible_or_404(experience_id, current_user)
+    if not can_edit(current_user, experience):
+        abort(403)
+    form = build_form(current_user, experience)
+    if not form.is_submitted():
+        return render_template("experiences/form.html", form=form, experience=experience)
+    return _save(form, experience, lambda data: update_experience(
+        current_user, experience, data, form.submitted_version()))
+
+
+def _save(form, experience, save):
+    """Validate and save; on any problem show the form again with everything the user typed."""
+    parsed = form.validate()
+    data = form.to_input(publish="publish" in request.form)
+    try:
+        if not parsed:
+            raise ValidationFailed(find_problems(current_user, data, experience))
+        saved = save(data)
+    except ValidationFailed as failure:
+        _attach_errors(form, failure.errors)
+        return render_template("experiences/form.html", form=form, experience=experience), 422
+    except StaleVersion as stale:
+        form.version.data = str(stale.current.version)  # saving again now overwrites knowingly
+        return render_template("experiences/form.html", form=form, experience=stale.current,
+                               conflict=stale.current), 409
+    flash(_saved_message(saved), "success")
+    return redirect(url_for(".show", experience_id=saved.id))
+
+
+def _attach_errors(form, errors: dict[str, str]) -> None:
+    for name, message in errors.items():
+        field = form._fields.get(name)
+        if field is None:
+            form.form_errors.append(message)
+        elif message not in field.errors:
+            field.errors = [*field.errors, message]
+
+
+def _saved_message(experience) -> str:
+    if experience.is_published:
+        return _("Je ervaring is gepubliceerd. Dank je wel voor het delen!")
+    return _("Je ervaring is bewaard als concept. Alleen jij ziet hem.")
+
+
+def _per_page() -> int:
+    return current_app.config["PER_PAGE"]

@@ -1,0 +1,62 @@
+"""Who may see and edit which experience: the one place these rules live."""
+from __future__ import annotations
+
+from flask import abort
+from sqlalchemy import ColumnElement, and_, false, or_, true
+
+from ..auth.models import User
+from ..auth.roles import Role
+from ..extensions import db
+from .models import Experience, Status, Visibility
+
+
+def visible_clause(user: User | None) -> ColumnElement[bool]:
+    """SQL condition for the experiences `user` may see.
+
+    Drafts are seen by their author only; hidden ones by curators and the author; partners
+    never see `intern` experiences (not even hidden or old ones they did not write).
+    """
+    if user is None or not user.is_authenticated:
+        return false()
+    published = Experience.status == Status.GEPUBLICEERD
+    not_hidden = true() if user.is_curator else Experience.hidden_at.is_(None)
+    shared = (Experience.visibility == Visibility.MET_PARTNERS) if user.is_partner else true()
+    return or_(Experience.author_id == user.id, and_(published, not_hidden, shared))
+
+
+def can_view(user: User, experience: Experience) -> bool:
+    if experience.author_id == user.id:
+        return True
+    if experience.status != Status.GEPUBLICEERD:
+        return False
+    if experience.is_hidden and not user.is_curator:
+        return False
+    return not (user.is_partner and experience.visibility != Visibility.MET_PARTNERS)
+
+
+def can_edit(user: User, experience: Experience) -> bool:
+    if experience.author_id == user.id:
+        return True
+    return user.role == Role.KERNTEAM and can_view(user, experience)
+
+
+def get_visible_or_404(experience_id: int, user: User) -> Experience:
+    """404, not 403, for what the user may not see: its existence is not revealed either."""
+    experience = db.session.get(Experience, experience_id)
+    if experience is None or not can_view(user, experience):
+        abort(404)
+    return experience
+
+
+def author_label(experience: Experience, viewer: User | None) -> str:
+    """The author's name, or "een collega van …" for an anonymous experience."""
+    author = experience.author
+    if reveals_author(experience, viewer):
+        return author.name
+    organisation = author.organisation
+    return f"een collega van {organisation.name}" if organisation else "een collega"
+
+
+def reveals_author(experience: Experience, viewer: User | None) -> bool:
+    return not experience.anonymous or (viewer is not None and (
+        viewer.id == experience.author_id or viewer.role == Role.BEHEERDER))

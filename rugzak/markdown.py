@@ -1,0 +1,30 @@
+"""The small, safe Markdown subset of the text sections: markdown-it-py, then nh3."""
+from functools import lru_cache
+
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+ALLOWED_TAGS = {"p", "br", "em", "strong", "ul", "ol", "li", "a", "blockquote", "code", "pre"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # commonmark without raw HTML; headings and images are not part of the subset
+    return MarkdownIt("commonmark", {"html": False, "linkify": False}).disable(
+        ["heading", "lheading", "image", "html_block", "html_inline", "table"],
+        ignoreInvalid=True)
+
+
+def render_markdown(text: str | None) -> Markup:
+    html = _parser().render(text or "")
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    )
+    return Markup(clean)

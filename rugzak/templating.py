@@ -1,0 +1,50 @@
+"""Filters and globals the templates share."""
+from __future__ import annotations
+
+from flask import Flask, request, url_for
+from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from .auth.roles import ROLE_LABELS
+from .experiences.forms import KIND_LABELS, VISIBILITY_LABELS
+from .experiences.visibility import author_label
+from .markdown import render_markdown
+
+EFFECT_LABELS = {"hielp": _l("hielp"), "ontbrak": _l("ontbrak")}
+STATUS_LABELS = {"concept": _l("Concept"), "gepubliceerd": _l("Gepubliceerd")}
+
+
+def page_url(page: int) -> str:
+    """The current URL with another page number, keeping every filter."""
+    args = request.args.to_dict(flat=False)
+    args["page"] = [str(page)]
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def input_attrs(field, hint=None, required: bool = False, **attrs) -> dict:
+    """ARIA attributes that tie a field to its hint and its errors."""
+    described = [f"{field.id}-hint"] if hint else []
+    if field.errors:
+        described.append(f"{field.id}-fout")
+        attrs["aria-invalid"] = "true"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    if required:
+        attrs["aria-required"] = "true"
+    return attrs
+
+
+def register_template_helpers(app: Flask) -> None:
+    app.add_template_filter(render_markdown, "markdown")
+    app.add_template_filter(lambda d: format_date(d, "long") if d else "", "date")
+    app.add_template_filter(lambda d: format_datetime(d, "d MMMM y, HH:mm") if d else "",
+                            "datetime")
+    app.jinja_env.globals.update(
+        KIND_LABELS=KIND_LABELS, VISIBILITY_LABELS=VISIBILITY_LABELS,
+        EFFECT_LABELS=EFFECT_LABELS, STATUS_LABELS=STATUS_LABELS, ROLE_LABELS=ROLE_LABELS,
+        page_url=page_url, input_attrs=input_attrs,
+        author_of=lambda experience: author_label(experience, current_user),
+        public_author_of=lambda experience: author_label(experience, None),
+        current_locale=lambda: str(get_locale()),
+    )
