@@ -32,14 +32,19 @@ run: install
 	$(BIN)/gunicorn --workers 2 --bind 127.0.0.1:$(PORT) --access-logfile - "rugzak:create_app()"
 
 ## Install what the tests need (system packages too) and run the whole suite.
-test: install-test
+test: install-test lint
 	$(BIN)/python -m pytest
 
 system-test-deps:
 	@true
 
+RUFF_CONFIG := --line-length 100 --target-version py311 --select E,F,W,I,B \
+	--extend-exclude rugzak/migrations \
+	--config 'lint.per-file-ignores = {"rugzak/demo/content.py" = ["E501"]}'
+
+## Static checks (run as part of `make test`).
 lint: install-test
-	$(BIN)/ruff check rugzak tests
+	$(BIN)/ruff check $(RUFF_CONFIG) rugzak tests
 
 clean:
 	rm -rf $(VENV) build *.egg-info

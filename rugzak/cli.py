@@ -5,7 +5,7 @@ import sys
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup
+from flask.cli import AppGroup, FlaskGroup, with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import select
 
@@ -28,6 +28,7 @@ def register_cli(app: Flask) -> None:
 
 
 @click.command("init")
+@with_appcontext
 def init_command() -> None:
     """Maak of vernieuw het databaseschema en vul de standaardtaxonomie aan."""
     from .taxonomy.seed import seed_taxonomy
@@ -38,7 +39,9 @@ def init_command() -> None:
 
 
 @click.command("demo")
-@click.option("--if-empty", is_flag=True, help="Niets doen (en niet falen) als er al gegevens zijn.")
+@click.option("--if-empty", is_flag=True,
+              help="Niets doen (en niet falen) als er al gegevens zijn.")
+@with_appcontext
 def demo_command(if_empty: bool) -> None:
     """Laad demo-inhoud in een lege database."""
     from .demo.loader import NotEmpty, load_demo
@@ -65,7 +68,7 @@ def _print_demo_accounts(credentials) -> None:
     click.echo(line)
 
 
-@click.group("users")
+@click.group("users", cls=AppGroup)
 def users() -> None:
     """Gebruikers beheren."""
 
@@ -113,7 +116,7 @@ def deactivate_user_command(email: str) -> None:
     click.echo(f"Gebruiker {user.email} is gedeactiveerd; open sessies zijn beëindigd.")
 
 
-@click.group("tokens")
+@click.group("tokens", cls=AppGroup)
 def tokens() -> None:
     """Persoonlijke API-tokens."""
 

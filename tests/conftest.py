@@ -44,7 +44,7 @@ def instance(tmp_path):
 
 @pytest.fixture
 def app(instance, migrated_database):
-    """No app context stays pushed: requests must not share `g` (Flask-WTF keeps its token there)."""
+    """No app context stays pushed: requests must not share `g` (Flask-WTF keeps tokens there)."""
     instance.mkdir()
     shutil.copy(migrated_database, instance / "rugzak.sqlite")
     app = create_app(test_config(instance))

@@ -3,20 +3,31 @@ from __future__ import annotations
 
 from dataclasses import fields as dataclass_fields
 
-from flask import abort, url_for
+from flask import url_for
 from flask.views import MethodView
 from flask_login import current_user
-from .blueprint import ApiBlueprint
+from flask_smorest import abort
 
 from ..errors import MESSAGES
 from ..experiences.models import Experience
 from ..experiences.queries import newest_first, visible_experiences
-from ..experiences.services import (ExperienceInput, StaleVersion, ValidationFailed,
-                                    create_experience, update_experience)
+from ..experiences.services import (
+    ExperienceInput,
+    StaleVersion,
+    ValidationFailed,
+    create_experience,
+    update_experience,
+)
 from ..experiences.visibility import can_edit, get_visible_or_404, reveals_author
 from ..extensions import db
-from .schemas import (ExperienceInSchema, ExperienceListArgs, ExperienceOutSchema,
-                      ExperiencePageSchema, ExperienceUpdateSchema)
+from .blueprint import ApiBlueprint
+from .schemas import (
+    ExperienceInSchema,
+    ExperienceListArgs,
+    ExperienceOutSchema,
+    ExperiencePageSchema,
+    ExperienceUpdateSchema,
+)
 
 blp = ApiBlueprint("api_experiences", __name__, url_prefix="/api/v1",
                 description="Ervaringen lezen, vastleggen en bewerken")

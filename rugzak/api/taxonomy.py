@@ -1,8 +1,8 @@
 """/api/v1/taxonomy: departments, partners, conditions and goals with their slugs."""
 from flask.views import MethodView
-from .blueprint import ApiBlueprint
 
 from ..taxonomy.queries import taxonomy_for_filters
+from .blueprint import ApiBlueprint
 from .schemas import TaxonomySchema
 
 blp = ApiBlueprint("api_taxonomy", __name__, url_prefix="/api/v1",

@@ -75,7 +75,8 @@ def _place(user: User, department: str | None, partner: str | None) -> None:
         if partner:
             raise AccountError("Alleen partners horen bij een partnerorganisatie.")
         if not department and user.role != Role.BEHEERDER:
-            raise AccountError("Een medewerker of kernteamlid hoort bij een afdeling (--department).")
+            raise AccountError(
+                "Een medewerker of kernteamlid hoort bij een afdeling (--department).")
         user.department = _by_slug(Department, department, "afdeling") if department else None
 
 

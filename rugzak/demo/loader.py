@@ -58,8 +58,9 @@ def load_demo() -> list[tuple[DemoAccount, str]]:
     """Create the demo content; return each account with its new random password."""
     if not database_is_empty():
         raise NotEmpty()
-    for slug, name in PARTNERS:
-        db.session.add(Partner(slug=slug, name=name))
+    existing = set(db.session.scalars(select(Partner.slug)))
+    db.session.add_all(Partner(slug=slug, name=name) for slug, name in PARTNERS
+                       if slug not in existing)
     db.session.commit()
     credentials = []
     users = {}

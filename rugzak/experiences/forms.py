@@ -6,8 +6,16 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import or_, select
-from wtforms import (BooleanField, Field, HiddenField, RadioField, SelectMultipleField,
-                     StringField, TextAreaField)
+from wtforms import (
+    BooleanField,
+    Field,
+    HiddenField,
+    RadioField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..auth.models import User
@@ -27,8 +35,13 @@ VISIBILITY_LABELS = {
     Visibility.INTERN: _l("Intern (alleen de gemeente)"),
     Visibility.MET_PARTNERS: _l("Met partners"),
 }
-EFFECT_CHOICES = [("", _l("Niet van toepassing")), ("hielp", _l("Was er en hielp")),
-                  ("ontbrak", _l("Ontbrak en hinderde"))]
+EFFECT_CHOICES = [SelectChoice("", _l("Niet van toepassing")),
+                  SelectChoice("hielp", _l("Was er en hielp")),
+                  SelectChoice("ontbrak", _l("Ontbrak en hinderde"))]
+
+
+def choices(labels: dict) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in labels.items()]
 
 
 class CheckboxListField(SelectMultipleField):
@@ -49,7 +62,8 @@ class IsoDateField(StringField):
             try:
                 self.parsed = datetime.strptime(self.data.strip(), "%Y-%m-%d").date()
             except ValueError:
-                raise ValueError(_l("Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2025-03-14."))
+                message = _l("Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2025-03-14.")
+                raise ValueError(message) from None
 
     def _value(self) -> str:
         return self.data or ""
@@ -63,14 +77,14 @@ class ExperienceForm(FlaskForm):
     result = TextAreaField(_l("Resultaat"))
     lesson = TextAreaField(_l("Les"))
     tip = TextAreaField(_l("Tip voor collega's"))
-    kind = RadioField(_l("Soort ervaring"), choices=list(KIND_LABELS.items()), default=Kind.LES,
+    kind = RadioField(_l("Soort ervaring"), choices=choices(KIND_LABELS), default=Kind.LES,
                       validate_choice=False)
     occurred_on = IsoDateField(_l("Datum waarop het gebeurde"))
     departments = CheckboxListField(_l("Betrokken afdelingen"))
     partners = CheckboxListField(_l("Betrokken partnerorganisaties"))
     goals = CheckboxListField(_l("Transformatiedoelen"))
     tags = StringField(_l("Trefwoorden"))
-    visibility = RadioField(_l("Wie mag dit lezen?"), choices=list(VISIBILITY_LABELS.items()),
+    visibility = RadioField(_l("Wie mag dit lezen?"), choices=choices(VISIBILITY_LABELS),
                             default=Visibility.INTERN, validate_choice=False)
     anonymous = BooleanField(_l("Publiceer zonder mijn naam"))
     version = HiddenField()
@@ -87,7 +101,8 @@ class ExperienceForm(FlaskForm):
             departments=self.departments.data or [], partners=self.partners.data or [],
             goals=self.goals.data or [],
             conditions={c.slug: f.data for c, f in self.condition_fields if f.data},
-            tags=split_tags(self.tags.data or ""), visibility=self.visibility.data or "",
+            tags=split_tags(self.tags.data or ""),
+            visibility=self.visibility.data if self.visibility else Visibility.MET_PARTNERS,
             status=Status.GEPUBLICEERD if publish else Status.CONCEPT,
             anonymous=bool(self.anonymous.data),
         )
@@ -148,5 +163,5 @@ def _used(model, experience: Experience | None) -> list:
     return getattr(experience, attribute)
 
 
-def _choices(model, experience, order) -> list[tuple[str, str]]:
-    return [(row.slug, row.name) for row in _active_or_used(model, experience, order)]
+def _choices(model, experience, order) -> list[SelectChoice]:
+    return [SelectChoice(row.slug, row.name) for row in _active_or_used(model, experience, order)]

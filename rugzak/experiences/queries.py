@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import selectinload
 
 from ..auth.models import User
@@ -52,11 +52,13 @@ def apply_filters(query: Select, filters: ListFilters) -> Select:
         query = query.where(Experience.departments.any(Department.slug == filters.department))
     if filters.goal:
         query = query.where(Experience.goals.any(Goal.slug == filters.goal))
-    if filters.condition or filters.effect:
-        link = [ExperienceCondition.condition.has(Condition.slug == filters.condition)
-                if filters.condition else None,
-                ExperienceCondition.effect == filters.effect if filters.effect else None]
-        query = query.where(Experience.conditions.any(*[c for c in link if c is not None]))
+    link = []
+    if filters.condition:
+        link.append(ExperienceCondition.condition.has(Condition.slug == filters.condition))
+    if filters.effect:
+        link.append(ExperienceCondition.effect == filters.effect)
+    if link:
+        query = query.where(Experience.conditions.any(and_(*link)))
     return query
 
 

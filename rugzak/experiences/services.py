@@ -112,26 +112,29 @@ def _normalise(data: ExperienceInput, experience: Experience, editor: User) -> N
 
 
 def _apply(experience: Experience, data: ExperienceInput, editor: User) -> None:
+    """Check everything, then change the row in one go: one UPDATE, one version step."""
     _normalise(data, experience, editor)
     resolved, errors = _resolve(data, experience)
     errors.update(_validate_fields(data))
     if errors:
         raise ValidationFailed(errors)
-    for name in ("title", "situation", "task", "approach", "result", "lesson", "tip"):
-        setattr(experience, name, getattr(data, name).strip())
-    experience.kind = data.kind
-    experience.occurred_on = data.occurred_on
-    experience.visibility = data.visibility
-    experience.status = data.status
-    experience.anonymous = data.anonymous
-    experience.departments = resolved["departments"]
-    experience.partners = resolved["partners"]
-    experience.goals = resolved["goals"]
-    experience.tags = _tags(data.tags)
-    _set_conditions(experience, resolved["conditions"])
-    experience.updated_at = utcnow()
-    if experience.status == Status.GEPUBLICEERD and experience.published_at is None:
-        experience.published_at = experience.updated_at
+    tags = _tags(data.tags)
+    with db.session.no_autoflush:
+        for name in ("title", "situation", "task", "approach", "result", "lesson", "tip"):
+            setattr(experience, name, getattr(data, name).strip())
+        experience.kind = data.kind
+        experience.occurred_on = data.occurred_on
+        experience.visibility = data.visibility
+        experience.status = data.status
+        experience.anonymous = data.anonymous
+        experience.departments = resolved["departments"]
+        experience.partners = resolved["partners"]
+        experience.goals = resolved["goals"]
+        experience.tags = tags
+        _set_conditions(experience, resolved["conditions"])
+        experience.updated_at = utcnow()
+        if experience.status == Status.GEPUBLICEERD and experience.published_at is None:
+            experience.published_at = experience.updated_at
 
 
 def _validate_fields(data: ExperienceInput) -> dict[str, str]:

@@ -9,8 +9,13 @@ from ..extensions import db
 from ..taxonomy.queries import taxonomy_for_filters
 from .forms import build_form
 from .queries import ListFilters, apply_filters, newest_first, own_experiences, visible_experiences
-from .services import (StaleVersion, ValidationFailed, create_experience, find_problems,
-                       update_experience)
+from .services import (
+    StaleVersion,
+    ValidationFailed,
+    create_experience,
+    find_problems,
+    update_experience,
+)
 from .visibility import can_edit, get_visible_or_404
 
 bp = Blueprint("experiences", __name__)

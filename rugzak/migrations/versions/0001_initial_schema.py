@@ -5,9 +5,8 @@ Revises:
 Create Date: 2026-11-22 09:05:33.277849
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0001'

@@ -1,0 +1,35 @@
+"""The demo content meets what an empty installation promises (issue: demo content)."""
+from collections import Counter
+
+from rugzak.demo.content import EXPERIENCES, PARTNERS
+from rugzak.demo.loader import DEMO_ACCOUNTS
+from rugzak.experiences.models import Effect, Kind
+from rugzak.taxonomy.seed import CONDITIONS, DEPARTMENTS, GOALS
+from rugzak.text import slugify
+
+PUBLISHED = [e for e in EXPERIENCES if e["status"] == "gepubliceerd"]
+
+
+def test_enough_published_experiences_spread_over_departments_and_partners():
+    assert len(PUBLISHED) >= 25
+    departments = Counter(d for e in PUBLISHED for d in e["departments"])
+    assert set(departments) == {slugify(name) for name in DEPARTMENTS}
+    partners = Counter(p for e in PUBLISHED for p in e["partners"])
+    assert len(partners) >= 4 and set(partners) <= {slug for slug, _ in PARTNERS}
+
+
+def test_every_condition_with_both_effects_every_goal_and_kind():
+    effects = Counter((c, effect) for e in PUBLISHED for c, effect in e["conditions"].items())
+    for name, _ in CONDITIONS:
+        for effect in Effect:
+            assert effects[(slugify(name), effect.value)] >= 1, (name, effect)
+    assert {g for e in PUBLISHED for g in e["goals"]} == {slugify(name) for name, _ in GOALS}
+    assert {e["kind"] for e in PUBLISHED} == {kind.value for kind in Kind}
+
+
+def test_one_account_per_role_and_partners_share_with_partners():
+    assert {account.role for account in DEMO_ACCOUNTS} == {
+        "medewerker", "partner", "kernteam", "beheerder"}
+    partners = {account.key for account in DEMO_ACCOUNTS if account.role == "partner"}
+    assert all(e["visibility"] == "met_partners" for e in EXPERIENCES if e["author"] in partners)
+    assert {e["author"] for e in EXPERIENCES} <= {account.key for account in DEMO_ACCOUNTS}
