@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
 INSTANCE ?= $(CURDIR)/instance
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export RUGZAK_INSTANCE_PATH ?= $(INSTANCE)
 
 .PHONY: run test install install-test system-test-deps lint clean
@@ -31,12 +32,22 @@ run: install
 	@echo "Rugzak draait op http://127.0.0.1:$(PORT)  (stoppen: Ctrl+C)"
 	$(BIN)/gunicorn --workers 2 --bind 127.0.0.1:$(PORT) --access-logfile - "rugzak:create_app()"
 
-## Install what the tests need (system packages too) and run the whole suite.
+## Install what the tests need (system packages too) and run the whole suite,
+## on SQLite and then on a throwaway PostgreSQL cluster.
 test: install-test lint
 	$(BIN)/python -m pytest
+	RUGZAK_TEST_POSTGRES=1 $(BIN)/python -m pytest
 
+# Debian packages: PostgreSQL for the second run, Chromium for the browser tests.
 system-test-deps:
-	@true
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 
 RUFF_CONFIG := --line-length 100 --target-version py311 --select E,F,W,I,B \
 	--extend-exclude rugzak/migrations \

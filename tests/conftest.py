@@ -1,8 +1,10 @@
 """flaskr-style fixtures: a fresh instance per test, a client that sends CSRF tokens."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,24 +18,54 @@ from rugzak.experiences.services import ExperienceInput, create_experience
 from rugzak.extensions import db
 from rugzak.taxonomy.models import Partner
 
+from .postgres import Cluster
+
 PASSWORD = "een lang genoeg wachtwoord"
 FAST_ARGON2 = {"ARGON2_TIME_COST": 1, "ARGON2_MEMORY_COST": 1024, "ARGON2_PARALLELISM": 1}
 CSRF_PATTERN = re.compile(r'name="csrf-token" content="([^"]+)"|name="csrf_token" '
                           r'type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 
 
-def test_config(instance) -> dict:
-    return {"TESTING": True, "INSTANCE_PATH": str(instance), "SECRET_KEY": "test", **FAST_ARGON2}
+TEMPLATE_DATABASE = "rugzak_template"
 
 
-@pytest.fixture(scope="session")
-def migrated_database(tmp_path_factory):
-    """Run the migrations and seeding once; each test starts from a copy."""
-    instance = tmp_path_factory.mktemp("template-instance")
-    app = create_app(test_config(instance))
+def test_config(instance, database_url: str | None = None) -> dict:
+    config = {"TESTING": True, "INSTANCE_PATH": str(instance), "SECRET_KEY": "test",
+              **FAST_ARGON2}
+    if database_url:
+        config["SQLALCHEMY_DATABASE_URI"] = database_url
+    return config
+
+
+def _migrate(instance, database_url: str | None = None) -> None:
+    app = create_app(test_config(instance, database_url))
     with app.app_context():
         app.test_cli_runner().invoke(args=["init"], catch_exceptions=False)
         db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """With RUGZAK_TEST_POSTGRES=1 the whole suite runs against a real PostgreSQL server."""
+    if os.environ.get("RUGZAK_TEST_POSTGRES") != "1":
+        yield None
+        return
+    cluster = Cluster().start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory, postgres):
+    """Run the migrations and seeding once; each test starts from a copy."""
+    instance = tmp_path_factory.mktemp("template-instance")
+    if postgres:
+        postgres.execute(f"CREATE DATABASE {TEMPLATE_DATABASE}")
+        _migrate(instance, postgres.url(TEMPLATE_DATABASE))
+        return TEMPLATE_DATABASE
+    _migrate(instance)
     return instance / "rugzak.sqlite"
 
 
@@ -43,11 +75,23 @@ def instance(tmp_path):
 
 
 @pytest.fixture
-def app(instance, migrated_database):
-    """No app context stays pushed: requests must not share `g` (Flask-WTF keeps tokens there)."""
+def database_url(instance, migrated_database, postgres):
+    """A fresh copy of the migrated database: a SQLite file, or a PostgreSQL database."""
     instance.mkdir()
-    shutil.copy(migrated_database, instance / "rugzak.sqlite")
-    app = create_app(test_config(instance))
+    if postgres is None:
+        shutil.copy(migrated_database, instance / "rugzak.sqlite")
+        yield None
+        return
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    postgres.execute(f"CREATE DATABASE {name} TEMPLATE {migrated_database}")
+    yield postgres.url(name)
+    postgres.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def app(instance, database_url):
+    """No app context stays pushed: requests must not share `g` (Flask-WTF keeps tokens there)."""
+    app = create_app(test_config(instance, database_url))
     app.test_client_class = FormClient
     with app.app_context():
         _add_partners()

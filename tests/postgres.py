@@ -1,0 +1,75 @@
+"""A throwaway PostgreSQL cluster for the test run: a temporary folder, a free port, stopped after."""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+
+def _binary(name: str) -> str:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    if not found:
+        raise RuntimeError(f"PostgreSQL's {name} is missing: install Debian's postgresql package")
+    return found[-1]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _as_postgres_user() -> list[str]:
+    """The server refuses to run as root; CI runs as root, so drop to the postgres account."""
+    return ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+
+
+class Cluster:
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="rugzak-pg-"))
+        self.data = self.folder / "data"
+        self.port = _free_port()
+        self.user = "postgres" if os.geteuid() == 0 else os.environ.get("USER", "postgres")
+
+    def start(self) -> "Cluster":
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+        prefix = _as_postgres_user()
+        subprocess.run([*prefix, _binary("initdb"), "-D", str(self.data), "-U", self.user,
+                        "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"],
+                       check=True, capture_output=True)
+        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} "
+                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+        subprocess.run([*prefix, _binary("pg_ctl"), "-D", str(self.data), "-o", options,
+                        "-l", str(self.folder / "server.log"), "-w", "start"],
+                       check=True, capture_output=True)
+        self._wait()
+        return self
+
+    def _wait(self) -> None:
+        for _ in range(100):
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.1)
+        raise RuntimeError("PostgreSQL did not start")
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{database}"
+
+    def execute(self, statement: str) -> None:
+        import psycopg
+
+        with psycopg.connect(f"host=127.0.0.1 port={self.port} user={self.user} "
+                             "dbname=postgres", autocommit=True) as connection:
+            connection.execute(statement)
+
+    def stop(self) -> None:
+        subprocess.run([*_as_postgres_user(), _binary("pg_ctl"), "-D", str(self.data), "-m",
+                        "immediate", "stop"], capture_output=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
