@@ -5,7 +5,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from ..auth.models import User
 from ..auth.roles import Role
@@ -84,9 +84,10 @@ def _add_experience(author: User, item: dict) -> None:
         occurred_on=occurred_on, conditions=dict(item["conditions"]),
     )
     experience = create_experience(author, data)
-    # Written down a few days after it happened, so lists and trends look lived-in.
+    # Dated to when it happened, so lists and trends look lived-in; not an edit, so the
+    # version stays 1.
     written = datetime.combine(occurred_on, time(10, 0), tzinfo=timezone.utc)
-    experience.created_at = experience.updated_at = written
-    if experience.published_at is not None:
-        experience.published_at = written
+    published = written if experience.published_at is not None else None
+    db.session.execute(update(Experience).where(Experience.id == experience.id).values(
+        created_at=written, updated_at=written, published_at=published))
     db.session.commit()
