@@ -35,6 +35,8 @@ def create_app(config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from .auth.loading import configure_login
+    from .search import changelog  # noqa: F401 - registers the change-log session hooks
+    from .search.service import init_search
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
@@ -42,6 +44,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app)
     login_manager.init_app(app)
     configure_login(login_manager)
+    init_search(app)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         from .sqlite import configure_sqlite
 
@@ -55,8 +58,9 @@ def register_blueprints(app: Flask) -> None:
     from .experiences.views import bp as experiences_bp
     from .health import bp as health_bp
     from .home.views import bp as home_bp
+    from .search.views import bp as search_bp
 
-    for blueprint in (auth_bp, experiences_bp, health_bp, home_bp):
+    for blueprint in (auth_bp, experiences_bp, health_bp, home_bp, search_bp):
         app.register_blueprint(blueprint)
     register_api(app)
 

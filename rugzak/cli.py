@@ -13,6 +13,7 @@ from .auth.models import ApiToken, User
 from .auth.roles import Role
 from .auth.services import AccountError, create_user, deactivate_user, find_user
 from .extensions import db
+from .search.service import search_service
 
 
 def main() -> None:
@@ -23,7 +24,9 @@ def main() -> None:
 
 
 def register_cli(app: Flask) -> None:
-    for command in (init_command, demo_command, users, tokens):
+    from .search.cli import search
+
+    for command in (init_command, demo_command, users, tokens, search):
         app.cli.add_command(command)
 
 
@@ -35,6 +38,7 @@ def init_command() -> None:
 
     upgrade(directory=current_app.extensions["migrate"].directory)
     seed_taxonomy()
+    search_service().catch_up()  # opens the index, building it when missing
     click.echo("Database is bijgewerkt en de taxonomie is aangevuld.")
 
 
@@ -54,6 +58,7 @@ def demo_command(if_empty: bool) -> None:
             return
         raise click.ClickException("De database is niet leeg; demo-inhoud gaat alleen in een "
                                    "lege database.") from None
+    search_service().catch_up()
     _print_demo_accounts(credentials)
 
 

@@ -30,6 +30,10 @@ class Defaults:
     OPENAPI_URL_PREFIX = "/api/v1"
     OPENAPI_JSON_PATH = "openapi.json"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    SEARCH_INDEX_PATH: str | None = None  # default: <instance>/search
+    SEARCH_LOCK_TIMEOUT = 2.0  # seconds the indexer waits for Whoosh's write lock
+    SEARCH_POLL_SECONDS = 1.0  # the indexer also looks for changes from other processes
+    SEARCH_WAIT_SECONDS = 2.0  # a search waits at most this long for a just-saved change
 
 
 def load_config(app, overrides: dict | None = None) -> None:

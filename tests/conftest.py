@@ -96,6 +96,7 @@ def app(instance, database_url):
     with app.app_context():
         _add_partners()
     yield app
+    app.extensions["rugzak.search"].stop()
     with app.app_context():
         db.engine.dispose()
 

@@ -1,4 +1,4 @@
-"""A throwaway PostgreSQL cluster for the test run: a temporary folder, a free port, stopped after."""
+"""A throwaway PostgreSQL cluster for the test run: a temporary folder, a free port."""
 from __future__ import annotations
 
 import glob

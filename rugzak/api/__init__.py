@@ -10,10 +10,11 @@ class RugzakApi(Api):
 
 def register_api(app: Flask) -> None:
     from .experiences import blp as experiences_blp
+    from .search import blp as search_blp
     from .taxonomy import blp as taxonomy_blp
 
     api = RugzakApi(app)
     api.spec.components.security_scheme(
         "bearer", {"type": "http", "scheme": "bearer", "description": "Persoonlijke API-token"})
-    for blueprint in (experiences_blp, taxonomy_blp):
+    for blueprint in (experiences_blp, search_blp, taxonomy_blp):
         api.register_blueprint(blueprint)

@@ -1,5 +1,5 @@
 """API schemas; they describe types only, the services judge the content."""
-from marshmallow import validate
+from marshmallow import fields, validate
 
 from .fields import Bool, Date, DateTime, DutchSchema, Int, List, Nested, Str
 
@@ -76,3 +76,35 @@ class TaxonomySchema(DutchSchema):
     partners = List(Nested(TaxonomyItemSchema))
     conditions = List(Nested(TaxonomyItemSchema))
     goals = List(Nested(TaxonomyItemSchema))
+
+
+class SearchArgs(DutchSchema):
+    q = Str(load_default="")
+    department = Str(load_default="")
+    condition = Str(load_default="")
+    effect = Str(load_default="")
+    goal = Str(load_default="")
+    kind = Str(load_default="")
+    partner = Str(load_default="")
+    year = Str(load_default="")
+    sort = Str(load_default="relevantie", validate=validate.OneOf(
+        ["relevantie", "nieuwste"], error="Kies sort=relevantie of sort=nieuwste."))
+    page = Int(load_default=1, validate=PAGE_RANGE)
+    per_page = Int(load_default=10, validate=PER_PAGE_RANGE)
+
+
+class SearchHitSchema(DutchSchema):
+    id = Int()
+    title = Str()
+    snippet = Str(metadata={"description": "HTML; zoekwoorden staan in <mark>"})
+    score = fields.Float()
+
+
+class SearchResultSchema(DutchSchema):
+    total = Int()
+    page = Int()
+    pages = Int()
+    results = List(Nested(SearchHitSchema))
+    facets = fields.Dict(keys=Str(), values=fields.Dict(keys=Str(), values=Int()),
+                         metadata={"description": "per facet: waarde → aantal"})
+    suggestion = Str(allow_none=True)

@@ -13,6 +13,7 @@ from ..auth.services import create_user
 from ..experiences.models import Experience
 from ..experiences.services import ExperienceInput, create_experience
 from ..extensions import db
+from ..search.changelog import EXPERIENCE, record_changes
 from ..taxonomy.models import Partner
 from .content import EXPERIENCES, PARTNERS
 
@@ -90,4 +91,5 @@ def _add_experience(author: User, item: dict) -> None:
     published = written if experience.published_at is not None else None
     db.session.execute(update(Experience).where(Experience.id == experience.id).values(
         created_at=written, updated_at=written, published_at=published))
+    record_changes(db.session, EXPERIENCE, [experience.id])
     db.session.commit()

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..extensions import db
+from ..search.engine import related
 from ..taxonomy.queries import taxonomy_for_filters
 from .forms import build_form
 from .queries import ListFilters, apply_filters, newest_first, own_experiences, visible_experiences
@@ -48,7 +49,8 @@ def new():
 def show(experience_id: int):
     experience = get_visible_or_404(experience_id, current_user)
     return render_template("experiences/show.html", experience=experience,
-                           may_edit=can_edit(current_user, experience))
+                           may_edit=can_edit(current_user, experience),
+                           related=related(current_user, experience.id))
 
 
 @bp.route("/ervaringen/<int:experience_id>/bewerken", methods=["GET", "POST"])

@@ -1,0 +1,1 @@
+"""Full-text search: Dutch analysis for the Whoosh index."""

@@ -1,0 +1,64 @@
+"""The change log: every change that search must follow is a row, in the same transaction.
+
+The index follows this table (see ARCHITECTURE.md): it records the last sequence number it
+applied, so a crash between the database commit and the index update loses nothing.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Integer, String, event, insert
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from ..experiences.models import Experience, ExperienceCondition
+from ..extensions import db
+from ..timeutil import UTCDateTime, utcnow
+
+EXPERIENCE = "experience"
+PENDING_KEY = "rugzak.search.changed"
+
+
+class SearchChange(db.Model):
+    __tablename__ = "search_changes"
+    __table_args__ = {"sqlite_autoincrement": True}  # never reuse a sequence number
+    seq: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"),
+                                     primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+def record_changes(session: Session, entity: str, ids) -> None:
+    """Log changes; called by the flush hook and for bulk UPDATEs that bypass the ORM."""
+    rows = [{"entity": entity, "entity_id": i, "created_at": utcnow()} for i in set(ids)]
+    if rows:  # on the connection: no autoflush, also safe inside a flush
+        session.connection().execute(insert(SearchChange.__table__), rows)
+        session.info[PENDING_KEY] = True
+
+
+def _changed_experience_ids(session: Session) -> set[int]:
+    ids = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Experience) and obj.id is not None:
+            ids.add(obj.id)
+        elif isinstance(obj, ExperienceCondition) and obj.experience_id is not None:
+            ids.add(obj.experience_id)
+    return ids
+
+
+@event.listens_for(Session, "after_flush")
+def _log_flushed_changes(session: Session, _context) -> None:
+    record_changes(session, EXPERIENCE, _changed_experience_ids(session))
+
+
+@event.listens_for(Session, "after_commit")
+def _wake_indexer(session: Session) -> None:
+    if session.info.pop(PENDING_KEY, False):
+        from .service import notify_committed
+
+        notify_committed()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_pending(session: Session) -> None:
+    session.info.pop(PENDING_KEY, None)

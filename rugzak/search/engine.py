@@ -1,0 +1,160 @@
+"""Running a search: results, snippets, facet counts, a suggestion, related experiences."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+from whoosh import highlight, sorting
+from whoosh.query import And, Query, Term
+
+from ..auth.models import User
+from .documents import FACETS
+from .query import QuerySyntaxError, facet_filter, parse, query_words, visibility_filter
+from .service import search_service
+
+PER_PAGE = 10
+SNIPPET_FIELDS = ("lesson", "body", "title")
+SORTS = ("relevantie", "nieuwste")
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    department: str = ""
+    condition: str = ""
+    effect: str = ""
+    goal: str = ""
+    kind: str = ""
+    partner: str = ""
+    year: str = ""
+    sort: str = "relevantie"
+    page: int = 1
+
+    @classmethod
+    def from_args(cls, args) -> "SearchParams":
+        values = {name: (args.get(name) or "").strip()[:500] for name in (
+            "q", "department", "condition", "effect", "goal", "kind", "partner", "year")}
+        sort = args.get("sort") or "relevantie"
+        page = args.get("page", "1")
+        return cls(**values, sort=sort if sort in SORTS else "relevantie",
+                   page=int(page) if str(page).isdigit() and int(page) > 0 else 1)
+
+    def args(self, **changes) -> dict[str, str]:
+        """URL arguments for this search with some changed; a new filter starts at page 1."""
+        values = {**vars(self), "page": 1, **changes}
+        return {name: value for name, value in values.items()
+                if value and not (name == "page" and value == 1)
+                and not (name == "sort" and value == "relevantie")}
+
+    def selected_facets(self) -> dict[str, str]:
+        selected = {"department": self.department, "goal": self.goal, "kind": self.kind,
+                    "partner": self.partner, "year": self.year}
+        if self.condition and self.effect:
+            selected["condition_effect"] = f"{self.condition}:{self.effect}"
+        elif self.condition:
+            selected["condition"] = self.condition
+        return selected
+
+
+@dataclass
+class Hit:
+    id: int
+    title: str
+    snippet: Markup
+    score: float
+
+
+@dataclass
+class SearchOutcome:
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    suggestion: str | None = None
+    error: str | None = None
+    page: int = 1
+    pages: int = 0
+
+
+def search(user: User, params: SearchParams, per_page: int = PER_PAGE) -> SearchOutcome:
+    service = search_service()
+    service.wait_until_current(service.app.config["SEARCH_WAIT_SECONDS"])
+    searcher = service.searcher()
+    try:
+        query = parse(params.q, searcher.schema)
+    except QuerySyntaxError as error:
+        return SearchOutcome(error=str(error))
+    allowed = And([visibility_filter(user), *facet_filter(params.selected_facets())])
+    outcome = _run(searcher, query, allowed, params, per_page)
+    if outcome.total == 0 and params.q.strip():
+        outcome.suggestion = suggest(searcher, params.q, allowed)
+    return outcome
+
+
+def _run(searcher, query: Query, allowed: Query, params: SearchParams,
+         per_page: int) -> SearchOutcome:
+    newest = params.sort == "nieuwste" or not params.q.strip()
+    facets = {name: sorting.FieldFacet(name, allow_overlap=True) for name in FACETS}
+    results = searcher.search(query, filter=allowed, limit=params.page * per_page,
+                              groupedby=facets, maptype=sorting.Count,
+                              sortedby="published" if newest else None, reverse=newest,
+                              terms=True)
+    results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
+    results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
+    total = len(results)
+    start = (params.page - 1) * per_page
+    hits = [Hit(int(hit["id"]), hit["title"], _snippet(hit), round(hit.score or 0, 3))
+            for hit in results[start:start + per_page]]
+    counts = {name: dict(results.groups(name)) for name in FACETS}
+    return SearchOutcome(total=total, hits=hits, facets=counts, page=params.page,
+                         pages=math.ceil(total / per_page))
+
+
+def _snippet(hit) -> Markup:
+    for name in SNIPPET_FIELDS:
+        fragment = hit.highlights(name, top=2)
+        if fragment:
+            return Markup(fragment)  # Whoosh's HtmlFormatter escapes the text around <mark>
+    lesson = hit.get("lesson", "")
+    return escape(lesson[:240] + ("…" if len(lesson) > 240 else ""))
+
+
+def suggest(searcher, text: str, allowed: Query) -> str | None:
+    """"Bedoelde je …?" — only a correction that finds something this user may see."""
+    corrector = searcher.corrector("spelling")
+    corrected = text
+    for word in query_words(text):
+        folded = word.lower()
+        if len(folded) < 4 or searcher.reader().frequency("spelling", folded):
+            continue
+        options = corrector.suggest(folded, limit=3, maxdist=2 if len(folded) > 6 else 1)
+        visible = [option for option in options if _finds(searcher, option, allowed)]
+        if visible:  # a word only found in what this user may not see is never offered
+            corrected = corrected.replace(word, visible[0], 1)
+    if corrected == text or not _finds(searcher, corrected, allowed):
+        return None
+    return corrected
+
+
+def _finds(searcher, text: str, allowed: Query) -> bool:
+    try:
+        return bool(searcher.search(parse(text, searcher.schema), filter=allowed, limit=1))
+    except QuerySyntaxError:
+        return False
+
+
+def related(user: User, experience_id: int, top: int = 5) -> list[Hit]:
+    """"Vergelijkbare ervaringen": Whoosh's more-like-this within what the user may see."""
+    service = search_service()
+    searcher = service.searcher()
+    found = searcher.search(Term("id", str(experience_id)), limit=1)
+    if not found:
+        return []
+    similar = found[0].more_like_this("body", text=_all_text(found[0]), top=top,
+                                      filter=visibility_filter(user))
+    return [Hit(int(hit["id"]), hit["title"], Markup(""), round(hit.score or 0, 3))
+            for hit in similar]
+
+
+def _all_text(hit) -> str:
+    return "\n".join(hit.get(name, "") for name in ("title", "lesson", "body"))

@@ -1,0 +1,88 @@
+"""Turning what a user typed into a Whoosh query, filtered to what they may see."""
+from __future__ import annotations
+
+import re
+
+from whoosh import qparser
+from whoosh.query import And, Every, NullQuery, Or, Query, Term
+
+from ..auth.models import User
+from .wordlist import compound_parts
+
+TEXT_FIELDS = {"title": 3.0, "lesson": 2.0, "body": 1.0, "tags": 1.0}
+COMPOUND_PART_WEIGHT = 0.4
+_QUOTED_OR_WORD = re.compile(r'"[^"]*"?|[^\s()"]+')
+_OPERATORS = {"AND", "OR", "NOT", "EN", "OF", "NIET"}
+
+
+class QuerySyntaxError(ValueError):
+    """The query cannot be understood; the message is for the user, in Dutch."""
+
+
+def visibility_filter(user: User) -> Query:
+    """The index twin of experiences.queries.visible_experiences (a test keeps them equal)."""
+    uid = Term("author", str(user.id))
+    parts: list[Query] = [Term("status", "gepubliceerd")]
+    if not user.is_curator:
+        parts.append(Or([Term("hidden", "nee"), uid]))
+    if user.is_partner:
+        parts.append(Or([Term("visibility", "met_partners"), uid]))
+    return And(parts)
+
+
+def facet_filter(selected: dict[str, str]) -> list[Query]:
+    return [Term(field, value) for field, value in selected.items() if value]
+
+
+def parser(schema) -> qparser.QueryParser:
+    """Plain words, "phrases", EN/OF/NIET (and AND/OR/NOT), parentheses; no field syntax."""
+    parsed = qparser.MultifieldParser(list(TEXT_FIELDS), schema, fieldboosts=TEXT_FIELDS,
+                                      group=qparser.AndGroup)
+    for plugin in (qparser.FieldsPlugin, qparser.WildcardPlugin, qparser.RangePlugin,
+                   qparser.OperatorsPlugin):
+        parsed.remove_plugin_class(plugin)
+    parsed.add_plugin(qparser.OperatorsPlugin(
+        And=r"(?<=\s)(AND|EN)(?=\s)", Or=r"(?<=\s)(OR|OF)(?=\s)",
+        Not=r"(^|(?<=(\s|[()])))(NOT|NIET)(?=\s)", AndNot=None, AndMaybe=None, Require=None))
+    return parsed
+
+
+def parse(text: str, schema) -> Query:
+    """An empty query means everything; a query of stop words alone matches nothing."""
+    if not text.strip():
+        return Every()
+    if text.count('"') % 2:
+        raise QuerySyntaxError("Er ontbreekt een aanhalingsteken: zet een zinsdeel tussen "
+                               "twee aanhalingstekens, bijvoorbeeld \"warme overdracht\".")
+    if text.count("(") != text.count(")"):
+        raise QuerySyntaxError("De haakjes in je zoekvraag sluiten niet: elk ( hoort bij een ).")
+    try:
+        query = parser(schema).parse(expand_compounds(text))
+    except Exception:  # noqa: BLE001 - Whoosh raises several kinds; the user needs one answer
+        raise QuerySyntaxError("Deze zoekvraag begrijpen we niet. Probeer gewone woorden, "
+                               "of EN, OF en NIET tussen woorden.") from None
+    return NullQuery if query is None else query
+
+
+def expand_compounds(text: str) -> str:
+    """A compound in the query also finds its parts written apart (weighted lower)."""
+    pieces = []
+    for match in _QUOTED_OR_WORD.finditer(text):
+        token = match.group(0)
+        parts = [] if token.startswith('"') or token in _OPERATORS else compound_parts(token)
+        if parts:
+            token = f"({token} OR ({' '.join(parts)})^{COMPOUND_PART_WEIGHT})"
+        pieces.append((match.start(), match.end(), token))
+    out, last = [], 0
+    for start, end, token in pieces:
+        out.append(text[last:start])
+        out.append(token)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def query_words(text: str) -> list[str]:
+    """The plain words of a query, for spelling suggestions."""
+    return [token for token in _QUOTED_OR_WORD.findall(text)
+            if not token.startswith('"') and token not in _OPERATORS]

@@ -1,0 +1,169 @@
+"""The search index of one process: open or rebuild it, keep it current, hand out searchers.
+
+Index writes happen in one indexer thread per process, never on the request path. Several
+processes share the index folder; Whoosh's lock lets one write at a time and the others simply
+try again, since applying the change log is idempotent.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+
+from flask import Flask, current_app, has_app_context
+from sqlalchemy.orm import Session
+from whoosh.index import LockError
+
+from ..extensions import db
+from .storage import IndexFolder
+from .sync import apply_pending, indexed_count, latest_change, rebuild_into, watermark_of
+
+log = logging.getLogger(__name__)
+EXTENSION = "rugzak.search"
+
+
+class SearchService:
+    def __init__(self, app: Flask):
+        self.app = app
+        self.folder = IndexFolder(Path(app.config["SEARCH_INDEX_PATH"]
+                                       or Path(app.instance_path) / "search"))
+        self.lock_timeout = app.config["SEARCH_LOCK_TIMEOUT"]
+        self.poll_seconds = app.config["SEARCH_POLL_SECONDS"]
+        self._wake = threading.Event()
+        self._passes = threading.Condition()
+        self._pass_count = 0
+        self._thread: threading.Thread | None = None
+        self._thread_pid: int | None = None
+        self._stopping = False
+        self._local = threading.local()
+        self._opened: tuple[str | None, object] | None = None
+        self._open_lock = threading.Lock()
+
+    # -- the index --------------------------------------------------------------------------
+    def index(self):
+        """The current index, opened once per folder; missing or unreadable means rebuild."""
+        with self._open_lock:
+            name = self.folder.current_name()
+            if self._opened is None or self._opened[0] != name:
+                ix = self._open_or_rebuild()
+                self._opened = (self.folder.current_name(), ix)
+            return self._opened[1]
+
+    def _open_or_rebuild(self):
+        try:
+            ix = self.folder.open()
+            watermark_of(ix)  # reads the TOC and a segment: proves it is usable
+            return ix
+        except Exception as error:  # noqa: BLE001 - any damage means: build it again
+            log.warning("search index unusable (%s); rebuilding", error)
+            return self._rebuild(force=False)
+
+    def rebuild(self) -> int:
+        with self._open_lock:
+            ix = self._rebuild(force=True)
+            self._opened = (self.folder.current_name(), ix)
+        self.catch_up()
+        return indexed_count(ix)
+
+    def _rebuild(self, force: bool):
+        with self.folder.rebuild_lock(), Session(db.engine) as session:
+            if not force:  # another process may have rebuilt it while we waited for the lock
+                try:
+                    ix = self.folder.open()
+                    watermark_of(ix)
+                    return ix
+                except Exception:  # noqa: BLE001
+                    pass
+            name, ix = self.folder.create()
+            rebuild_into(ix, session)
+            self.folder.switch_to(name)
+            return ix
+
+    # -- following the change log ------------------------------------------------------------
+    def catch_up(self) -> int:
+        """Apply pending changes; 0 when another process holds the writer (it will do them)."""
+        with Session(db.engine) as session:
+            try:
+                return apply_pending(self.index(), session, self.lock_timeout).applied_changes
+            except LockError:
+                return 0
+
+    def lag(self) -> int:
+        with Session(db.engine) as session:
+            return latest_change(session) - watermark_of(self.index())
+
+    def notify(self) -> None:
+        """Wake this process's indexer, if it runs (it starts with the first web request)."""
+        self._wake.set()
+
+    def wait_until_current(self, timeout: float) -> None:
+        """Let a reader see their own recent save: wait (bounded) for one indexer pass."""
+        if self.lag() <= 0:
+            return
+        self.ensure_indexer()
+        with self._passes:
+            target = self._pass_count + 1
+            self.notify()
+            self._passes.wait_for(lambda: self._pass_count >= target, timeout=timeout)
+
+    def ensure_indexer(self) -> None:
+        """One indexer thread per process, started after gunicorn forks its workers."""
+        if self._thread is not None and self._thread_pid == os.getpid() \
+                and self._thread.is_alive():
+            return
+        self._thread_pid = os.getpid()
+        self._thread = threading.Thread(target=self._run, name="rugzak-indexer", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        with self.app.app_context():
+            while not self._stopping:
+                self._wake.wait(self.poll_seconds)
+                self._wake.clear()
+                try:
+                    while self.catch_up():
+                        pass
+                except Exception:  # noqa: BLE001 - keep following; the next pass retries
+                    log.exception("search indexer pass failed")
+                finally:
+                    db.session.remove()
+                with self._passes:
+                    self._pass_count += 1
+                    self._passes.notify_all()
+
+    # -- reading -----------------------------------------------------------------------------
+    def searcher(self):
+        """A searcher per thread, refreshed (cheap) rather than reopened for every search."""
+        ix = self.index()
+        cached = getattr(self._local, "searcher", None)
+        if cached is None or self._local.ix is not ix:
+            if cached is not None:
+                cached.close()
+            self._local.ix, self._local.searcher = ix, ix.searcher()
+        else:
+            self._local.searcher = cached.refresh()
+        return self._local.searcher
+
+
+def init_search(app: Flask) -> None:
+    app.extensions[EXTENSION] = SearchService(app)
+
+    @app.before_request
+    def _start_indexer():
+        app.extensions[EXTENSION].ensure_indexer()
+
+
+def search_service() -> SearchService:
+    return current_app.extensions[EXTENSION]
+
+
+def notify_committed() -> None:
+    if has_app_context() and EXTENSION in current_app.extensions:
+        current_app.extensions[EXTENSION].notify()

@@ -1,0 +1,109 @@
+"""Bring the index up to date with the change log: idempotent, one writer at a time."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+from whoosh.index import FileIndex
+
+from ..experiences.models import Experience, ExperienceCondition
+from ..timeutil import utcnow
+from .changelog import EXPERIENCE, SearchChange
+from .documents import META_ID, document
+
+BATCH = 2000
+# A missing sequence number younger than this may belong to a transaction that has not
+# committed yet (PostgreSQL hands out numbers before commit); older gaps were rolled back.
+GAP_GRACE = timedelta(seconds=30)
+LOADING = (selectinload(Experience.departments), selectinload(Experience.partners),
+           selectinload(Experience.goals), selectinload(Experience.tags),
+           selectinload(Experience.conditions).joinedload(ExperienceCondition.condition))
+
+
+@dataclass
+class Progress:
+    applied_changes: int
+    watermark: int
+
+
+def watermark_of(ix: FileIndex) -> int:
+    """The last change the index applied, stored in its meta document."""
+    with ix.searcher() as searcher:
+        meta = searcher.document(id=META_ID)
+    return int(meta["meta_seq"]) if meta else 0
+
+
+def latest_change(session: Session) -> int:
+    return session.scalar(select(func.max(SearchChange.seq))) or 0
+
+
+def apply_pending(ix: FileIndex, session: Session, lock_timeout: float) -> Progress:
+    """Apply every change after the index's watermark; raises LockError when another holds it."""
+    writer = ix.writer(timeout=lock_timeout)
+    try:
+        watermark = watermark_of(ix)
+        changes = session.execute(
+            select(SearchChange.seq, SearchChange.entity, SearchChange.entity_id,
+                   SearchChange.created_at)
+            .where(SearchChange.seq > watermark).order_by(SearchChange.seq).limit(BATCH)).all()
+        if not changes:
+            writer.cancel()
+            return Progress(0, watermark)
+        ids = {change.entity_id for change in changes if change.entity == EXPERIENCE}
+        write_experiences(writer, session, ids)
+        new_watermark = advance(watermark, changes)
+        writer.update_document(id=META_ID, meta_seq=new_watermark)
+        writer.commit()
+    except BaseException:
+        if not writer.is_closed:
+            writer.cancel()
+        raise
+    return Progress(len(changes), new_watermark)
+
+
+def write_experiences(writer, session: Session, ids: set[int]) -> None:
+    """Re-read the current rows: order of arrival no longer matters."""
+    found = session.scalars(select(Experience).where(Experience.id.in_(ids))
+                            .options(*LOADING)).all() if ids else []
+    for experience in found:
+        writer.update_document(**document(experience))
+    for missing in ids - {experience.id for experience in found}:
+        writer.delete_by_term("id", str(missing))
+
+
+def advance(watermark: int, changes) -> int:
+    """The highest sequence number up to which nothing can still arrive."""
+    old_enough = utcnow() - GAP_GRACE
+    for change in changes:
+        if change.seq != watermark + 1 and change.created_at > old_enough:
+            break  # a younger gap: re-read from here next time (applying again is harmless)
+        watermark = change.seq
+    return watermark
+
+
+def rebuild_into(ix: FileIndex, session: Session) -> int:
+    """Fill an empty index from the database; returns the number of experiences."""
+    start = _safe_start(session)  # changes after this are caught up afterwards
+    writer = ix.writer(limitmb=256)
+    count = 0
+    query = select(Experience).options(*LOADING).order_by(Experience.id)
+    for experience in session.scalars(query).yield_per(500):
+        writer.add_document(**document(experience))
+        count += 1
+    writer.add_document(id=META_ID, meta_seq=start)
+    writer.commit()
+    return count
+
+
+def _safe_start(session: Session) -> int:
+    """Start just before any change young enough to belong to a still-open transaction."""
+    young = session.scalar(select(func.min(SearchChange.seq))
+                           .where(SearchChange.created_at > utcnow() - GAP_GRACE))
+    return young - 1 if young else latest_change(session)
+
+
+def indexed_count(ix: FileIndex) -> int:
+    with ix.searcher() as searcher:
+        return searcher.doc_count() - (1 if searcher.document(id=META_ID) else 0)

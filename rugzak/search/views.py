@@ -1,0 +1,44 @@
+"""/zoeken: the search page."""
+from flask import Blueprint, render_template, request
+from flask_login import current_user
+from sqlalchemy import select
+
+from ..experiences.models import Experience
+from ..experiences.queries import LIST_LOADING
+from ..experiences.visibility import can_view
+from ..extensions import db
+from ..taxonomy.queries import taxonomy_for_filters
+from ..templating import EFFECT_LABELS
+from .engine import SearchParams, search
+from .log import log_search
+
+bp = Blueprint("search", __name__)
+
+
+@bp.get("/zoeken")
+def index():
+    params = SearchParams.from_args(request.args)
+    outcome = search(current_user, params)
+    if params.page == 1 and not outcome.error:
+        log_search(params.q, outcome.total)
+    return render_template("search/index.html", params=params, outcome=outcome,
+                           experiences=_experiences(outcome.hits),
+                           labels=facet_labels(taxonomy_for_filters()))
+
+
+def facet_labels(taxonomy: dict) -> dict[str, dict[str, str]]:
+    """Display names for the slugs the index counts."""
+    labels = {name: {row.slug: row.name for row in taxonomy[plural]} for name, plural in (
+        ("department", "departments"), ("partner", "partners"), ("goal", "goals"),
+        ("condition", "conditions"))}
+    labels["condition_effect"] = {
+        f"{slug}:{effect}": f"{name} — {EFFECT_LABELS[effect]}"
+        for slug, name in labels["condition"].items() for effect in EFFECT_LABELS}
+    return labels
+
+
+def _experiences(hits) -> dict[int, Experience]:
+    """The rows behind the hits, checked once more against the database's own rule."""
+    rows = db.session.scalars(select(Experience).where(Experience.id.in_([h.id for h in hits]))
+                              .options(*LIST_LOADING))
+    return {row.id: row for row in rows if can_view(current_user, row)}
