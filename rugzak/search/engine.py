@@ -105,7 +105,8 @@ def _run(searcher, query: Query, allowed: Query, params: SearchParams,
     start = (params.page - 1) * per_page
     hits = [Hit(int(hit["id"]), hit["title"], _snippet(hit), round(hit.score or 0, 3))
             for hit in results[start:start + per_page]]
-    counts = {name: dict(results.groups(name)) for name in FACETS}
+    counts = {name: {value: count for value, count in results.groups(name).items() if value}
+              for name in FACETS}
     return SearchOutcome(total=total, hits=hits, facets=counts, page=params.page,
                          pages=math.ceil(total / per_page))
 

@@ -32,7 +32,6 @@ class SearchService:
         self.poll_seconds = app.config["SEARCH_POLL_SECONDS"]
         self._wake = threading.Event()
         self._passes = threading.Condition()
-        self._pass_count = 0
         self._thread: threading.Thread | None = None
         self._thread_pid: int | None = None
         self._stopping = False
@@ -98,14 +97,15 @@ class SearchService:
         self._wake.set()
 
     def wait_until_current(self, timeout: float) -> None:
-        """Let a reader see their own recent save: wait (bounded) for one indexer pass."""
-        if self.lag() <= 0:
+        """Let a reader see their own recent save: wait (bounded) until the index has it."""
+        with Session(db.engine) as session:
+            target = latest_change(session)
+        if watermark_of(self.index()) >= target:
             return
         self.ensure_indexer()
         with self._passes:
-            target = self._pass_count + 1
             self.notify()
-            self._passes.wait_for(lambda: self._pass_count >= target, timeout=timeout)
+            self._passes.wait_for(lambda: watermark_of(self.index()) >= target, timeout=timeout)
 
     def ensure_indexer(self) -> None:
         """One indexer thread per process, started after gunicorn forks its workers."""
@@ -135,20 +135,19 @@ class SearchService:
                 finally:
                     db.session.remove()
                 with self._passes:
-                    self._pass_count += 1
                     self._passes.notify_all()
 
     # -- reading -----------------------------------------------------------------------------
     def searcher(self):
-        """A searcher per thread, refreshed (cheap) rather than reopened for every search."""
+        """A searcher per thread, reopened only when the index changed."""
         ix = self.index()
         cached = getattr(self._local, "searcher", None)
-        if cached is None or self._local.ix is not ix:
+        if cached is None or self._local.ix is not ix or not cached.up_to_date():
             if cached is not None:
                 cached.close()
+            # A fresh reader, not refresh(): reusing segment readers kept deleted (replaced)
+            # documents visible in whoosh-reloaded 2.7.5.
             self._local.ix, self._local.searcher = ix, ix.searcher()
-        else:
-            self._local.searcher = cached.refresh()
         return self._local.searcher
 
 
