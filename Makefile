@@ -7,7 +7,7 @@ INSTANCE ?= $(CURDIR)/instance
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export RUGZAK_INSTANCE_PATH ?= $(INSTANCE)
 
-.PHONY: run test install install-test system-test-deps lint clean
+.PHONY: run test install install-test system-test-deps lint clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,7 +55,11 @@ RUFF_CONFIG := --line-length 100 --target-version py311 --select E,F,W,I,B \
 
 ## Static checks (run as part of `make test`).
 lint: install-test
-	$(BIN)/ruff check $(RUFF_CONFIG) rugzak tests
+	$(BIN)/ruff check $(RUFF_CONFIG) rugzak tests bench
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+## Search benchmark (figures go into the README); BENCH_SIZES="10000 100000" for both.
+bench: install
+	$(BIN)/python bench/search.py

@@ -1,0 +1,129 @@
+"""Search benchmark: build time, index size, search latency, saved → findable.
+
+    make bench                      # 10k experiences
+    BENCH_SIZES="10000 100000" make bench
+
+Generates N realistic Dutch experiences from the demo texts (recombined sentences) in a
+temporary instance, builds the index through `rugzak search rebuild`'s code path, times a fixed
+set of queries with facets and snippets through the same engine the search page uses, and times
+one save until it is findable. Prints a Markdown table for the README.
+"""
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+QUERIES = ["afspraken", "wijkteams samenwerking", "schuldenaanpak", '"warme overdracht"',
+           "jongeren OF ouders", "privacy NIET gegevensdeling", "definieren doel", "participatie",
+           "samenwerkng", ""]
+SECTIONS = ("situation", "task", "approach", "result", "lesson", "tip")
+
+
+def sentences() -> dict[str, list[str]]:
+    from rugzak.demo.content import EXPERIENCES
+
+    pool: dict[str, list[str]] = {name: [] for name in ("title", *SECTIONS)}
+    for item in EXPERIENCES:
+        pool["title"].append(item["title"])
+        for name in SECTIONS:
+            pool[name] += [s.strip() + "." for s in item[name].split(".") if len(s.strip()) > 20]
+    return pool
+
+
+def generate(session, count: int, author_id: int) -> None:
+    from rugzak.experiences.models import Experience, ExperienceCondition, experience_departments
+    from rugzak.taxonomy.models import Condition, Department
+
+    rng = random.Random(42)
+    pool = sentences()
+    departments = session.scalars(select(Department.id)).all()
+    conditions = session.scalars(select(Condition.id)).all()
+    for start in range(0, count, 2000):
+        rows = []
+        for number in range(start, min(count, start + 2000)):
+            row = {name: " ".join(rng.sample(pool[name], k=min(3, len(pool[name]))))
+                   for name in SECTIONS}
+            row.update(title=f"{rng.choice(pool['title'])} ({number})", kind=rng.choice(
+                ["succes", "knelpunt", "les", "vraag"]), visibility=rng.choice(
+                ["intern", "met_partners"]), status="gepubliceerd", anonymous=False,
+                author_id=author_id, version=1)
+            rows.append(row)
+        ids = session.scalars(insert(Experience).returning(Experience.id), rows).all()
+        session.execute(insert(experience_departments), [
+            {"experience_id": i, "department_id": rng.choice(departments)} for i in ids])
+        session.execute(insert(ExperienceCondition.__table__), [
+            {"experience_id": i, "condition_id": rng.choice(conditions),
+             "effect": rng.choice(["hielp", "ontbrak"])} for i in ids])
+        session.commit()
+
+
+def folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def run(count: int) -> dict:
+    from rugzak import create_app
+    from rugzak.auth.models import User
+    from rugzak.auth.services import create_user
+    from rugzak.experiences.services import ExperienceInput, create_experience
+    from rugzak.extensions import db
+    from rugzak.search.engine import SearchParams, search
+    from rugzak.search.service import search_service
+
+    instance = Path(tempfile.mkdtemp(prefix="rugzak-bench-"))
+    app = create_app({"INSTANCE_PATH": str(instance), "SECRET_KEY": "bench",
+                      "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_COST": 1024,
+                      "ARGON2_PARALLELISM": 1})
+    with app.app_context():
+        app.test_cli_runner().invoke(args=["init"], catch_exceptions=False)
+        user = create_user("bench@gemeente.example", "Bench", "kernteam", "x" * 12,
+                           department="werk-en-inkomen")
+        generate(db.session, count, user.id)
+        service = search_service()
+        started = time.perf_counter()
+        service.rebuild()
+        build = time.perf_counter() - started
+        size = folder_size(service.folder.root)
+        user = db.session.get(User, user.id)
+        timings = []
+        for _ in range(5):
+            for query in QUERIES:
+                started = time.perf_counter()
+                search(user, SearchParams(q=query, department="werk-en-inkomen"
+                                          if query == "afspraken" else ""))
+                timings.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        create_experience(user, ExperienceInput(
+            title="Benchmarkzoekwoord", situation="Net bewaard.", lesson="Meteen vindbaar.",
+            status="gepubliceerd"))
+        service.ensure_indexer()
+        while not search(user, SearchParams(q="benchmarkzoekwoord")).total:
+            time.sleep(0.01)
+        findable = time.perf_counter() - started
+        service.stop()
+    timings.sort()
+    return {"n": count, "build_s": build, "size_mb": size / 1e6,
+            "p50_ms": statistics.median(timings),
+            "p95_ms": timings[int(len(timings) * 0.95) - 1], "findable_s": findable}
+
+
+def main() -> None:
+    sizes = [int(size) for size in os.environ.get("BENCH_SIZES", "10000").split()]
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print("| experiences | index build | index size | search p50 | search p95 | saved → findable |")
+    print("|---|---|---|---|---|---|")
+    for size in sizes:
+        r = run(size)
+        print(f"| {r['n']:,} | {r['build_s']:.1f} s | {r['size_mb']:.0f} MB | "
+              f"{r['p50_ms']:.0f} ms | {r['p95_ms']:.0f} ms | {r['findable_s']:.2f} s |")
+
+
+if __name__ == "__main__":
+    main()
