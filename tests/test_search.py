@@ -117,8 +117,7 @@ def test_facets_count_and_narrow(client, author, make_experience, logged_in):
     make_experience(author, title="Jeugd", situation="overleg", kind="les",
                     departments=["jeugd-en-onderwijs"], goals=["integrale-toegang"])
     logged_in()
-    result = client.get("/api/v1/search?q=overleg&per_page=10",
-                        headers={"X-Requested-With": "test"}).get_json()
+    result = client.get("/api/v1/search?q=overleg&per_page=10").get_json()
     assert result["total"] == 3
     assert result["facets"]["department"] == {"werk-en-inkomen": 2, "jeugd-en-onderwijs": 1}
     assert result["facets"]["condition_effect"] == {"transparantie:ontbrak": 1,
@@ -155,7 +154,7 @@ def test_sort_newest_and_pagination(client, author, make_experience, logged_in):
     assert len(first) == 10 and first[0] == "Overleg 12"
     second = titles(client, "overleg", sort="nieuwste", page="2")
     assert second == ["Overleg 02", "Overleg 01"]
-    assert titles(client, "overleg", page="x") == first or len(titles(client, "overleg")) == 10
+    assert len(titles(client, "overleg", page="x")) == 10  # a bad page number means page 1
 
 
 def test_did_you_mean(client, author, make_experience, logged_in):
