@@ -3,6 +3,7 @@ from flask import Blueprint, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 
+from ..experiences.forms import KIND_LABELS
 from ..experiences.models import Experience
 from ..experiences.queries import LIST_LOADING
 from ..experiences.visibility import can_view
@@ -10,6 +11,7 @@ from ..extensions import db
 from ..taxonomy.queries import taxonomy_for_filters
 from ..templating import EFFECT_LABELS
 from .engine import SearchParams, search
+from .facets import facet_groups
 from .log import log_search
 
 bp = Blueprint("search", __name__)
@@ -21,9 +23,9 @@ def index():
     outcome = search(current_user, params)
     if params.page == 1 and not outcome.error:
         log_search(params.q, outcome.total)
+    facets = facet_groups(params, outcome, facet_labels(taxonomy_for_filters()))
     return render_template("search/index.html", params=params, outcome=outcome,
-                           experiences=_experiences(outcome.hits),
-                           labels=facet_labels(taxonomy_for_filters()))
+                           experiences=_experiences(outcome.hits), facets=facets)
 
 
 def facet_labels(taxonomy: dict) -> dict[str, dict[str, str]]:
@@ -31,6 +33,7 @@ def facet_labels(taxonomy: dict) -> dict[str, dict[str, str]]:
     labels = {name: {row.slug: row.name for row in taxonomy[plural]} for name, plural in (
         ("department", "departments"), ("partner", "partners"), ("goal", "goals"),
         ("condition", "conditions"))}
+    labels["kind"] = KIND_LABELS
     labels["condition_effect"] = {
         f"{slug}:{effect}": f"{name} — {EFFECT_LABELS[effect]}"
         for slug, name in labels["condition"].items() for effect in EFFECT_LABELS}
