@@ -9,6 +9,13 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def naive_utc(moment: datetime | None) -> datetime | None:
+    """An aware datetime as naive UTC, for stores that keep no zone; naive ones pass as is."""
+    if moment is not None and moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment
+
+
 class UTCDateTime(TypeDecorator):
     """Stores naive UTC (SQLite keeps no zone), always returns an aware UTC datetime."""
 
@@ -16,9 +23,7 @@ class UTCDateTime(TypeDecorator):
     cache_ok = True
 
     def process_bind_param(self, value, dialect):
-        if value is not None and value.tzinfo is not None:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
-        return value
+        return naive_utc(value)
 
     def process_result_value(self, value, dialect):
         if value is not None and value.tzinfo is None:

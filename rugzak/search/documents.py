@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime, time, timezone
+from datetime import datetime, time
 
 import nh3
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
@@ -10,6 +10,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from ..experiences.models import Experience
 from ..markdown import render_markdown
+from ..timeutil import naive_utc
 from .analysis import WORD_PATTERN, FoldFilter, dutch_analyzer
 
 META_ID = "__meta__"
@@ -53,8 +54,8 @@ def document(experience: Experience) -> dict:
         "kind": experience.kind, "year": str(occurred.year) if occurred else "",
         "status": experience.status, "visibility": experience.visibility,
         "hidden": "ja" if experience.is_hidden else "nee", "author": str(experience.author_id),
-        "occurred": _naive(datetime.combine(occurred, time())) if occurred else None,
-        "published": _naive(experience.published_at or experience.created_at),
+        "occurred": naive_utc(datetime.combine(occurred, time())) if occurred else None,
+        "published": naive_utc(experience.published_at or experience.created_at),
     }
 
 
@@ -65,9 +66,3 @@ def plain_text(markdown: str) -> str:
 
 def _keywords(values) -> str:
     return ",".join(values)
-
-
-def _naive(moment: datetime | None) -> datetime | None:
-    if moment is not None and moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    return moment

@@ -49,11 +49,14 @@ class SearchService:
                 self._opened = (self.folder.current_name(), ix)
             return self._opened[1]
 
+    def _open_checked(self):
+        ix = self.folder.open()
+        watermark_of(ix)  # reads the TOC and a segment: proves it is usable
+        return ix
+
     def _open_or_rebuild(self):
         try:
-            ix = self.folder.open()
-            watermark_of(ix)  # reads the TOC and a segment: proves it is usable
-            return ix
+            return self._open_checked()
         except Exception as error:  # noqa: BLE001 - any damage means: build it again
             log.warning("search index unusable (%s); rebuilding", error)
             return self._rebuild(force=False)
@@ -69,9 +72,7 @@ class SearchService:
         with self.folder.rebuild_lock(), Session(db.engine) as session:
             if not force:  # another process may have rebuilt it while we waited for the lock
                 try:
-                    ix = self.folder.open()
-                    watermark_of(ix)
-                    return ix
+                    return self._open_checked()
                 except Exception:  # noqa: BLE001
                     pass
             name, ix = self.folder.create()
