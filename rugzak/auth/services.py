@@ -4,6 +4,8 @@ from __future__ import annotations
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy import func, select
 
+from ..audit.models import Action, Outcome
+from ..audit.services import record
 from ..extensions import db
 from ..taxonomy.models import Department, Partner
 from .models import User
@@ -27,7 +29,20 @@ def authenticate(email: str, password: str) -> User | None:
     """The active user with these credentials, or None; unknown and wrong look the same."""
     user = find_user(email) if email else None
     valid = verify_password(user.password_hash if user else None, password)
-    return user if valid and user.active else None
+    if valid and user.active:
+        record(Action.SIGN_IN, actor=user, target=user)
+        db.session.commit()
+        return user
+    record(Action.SIGN_IN_FAILED, actor=None, target=user, outcome=Outcome.DENIED,
+           detail=_refusal_reason(user, valid))
+    db.session.commit()
+    return None
+
+
+def _refusal_reason(user: User | None, valid: bool) -> str:
+    if user is None:
+        return "onbekend e-mailadres"
+    return "account niet actief" if valid else "onjuist wachtwoord"
 
 
 def create_user(email: str, name: str, role: str, password: str | None = None,
@@ -47,6 +62,7 @@ def create_user(email: str, name: str, role: str, password: str | None = None,
             raise AccountError(problem)
         user.password_hash = hash_password(password)
     db.session.add(user)
+    record(Action.USER_CREATED, target=user, detail=f"rol: {user.role}")
     db.session.commit()
     return user
 
@@ -55,6 +71,7 @@ def deactivate_user(user: User) -> None:
     """Deactivate and end every open session of the user."""
     user.active = False
     user.session_generation += 1
+    record(Action.USER_DEACTIVATED, target=user)
     db.session.commit()
 
 

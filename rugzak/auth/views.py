@@ -7,6 +7,9 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from ..audit.models import Action
+from ..audit.services import record
+from ..extensions import db
 from .forms import LoginForm
 from .services import authenticate
 
@@ -36,6 +39,8 @@ def login():
 @bp.post("/uitloggen")
 @login_required
 def logout():
+    record(Action.SIGN_OUT, target=current_user._get_current_object())
+    db.session.commit()
     logout_user()
     session.clear()
     flash(_("Je bent uitgelogd."), "info")

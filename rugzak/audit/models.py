@@ -1,0 +1,62 @@
+"""Audit events. Never store passwords, tokens or the text of experiences here."""
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..auth.models import User
+from ..extensions import db
+from ..timeutil import UTCDateTime, utcnow
+
+
+class Action(StrEnum):
+    SIGN_IN = "sign_in"
+    SIGN_IN_FAILED = "sign_in_failed"
+    SIGN_OUT = "sign_out"
+    USER_CREATED = "user_created"
+    USER_CHANGED = "user_changed"
+    USER_DEACTIVATED = "user_deactivated"
+    USER_REACTIVATED = "user_reactivated"
+    PASSWORD_CHANGED = "password_changed"
+    PASSWORD_LINK_CREATED = "password_link_created"
+    USER_ERASED = "user_erased"
+    EXPERIENCE_HIGHLIGHTED = "experience_highlighted"
+    EXPERIENCE_UNHIGHLIGHTED = "experience_unhighlighted"
+    EXPERIENCE_HIDDEN = "experience_hidden"
+    EXPERIENCE_UNHIDDEN = "experience_unhidden"
+    EXPERIENCE_DELETED = "experience_deleted"
+    EXPERIENCE_UNDELETED = "experience_undeleted"
+    REVISION_RESTORED = "revision_restored"
+    COMMENT_HIDDEN = "comment_hidden"
+    TAXONOMY_CHANGED = "taxonomy_changed"
+    EXPORT = "export"
+    IMPORT = "import"
+    BACKUP = "backup"
+    RESTORE = "restore"
+    PERSONAL_DATA_DOWNLOADED = "personal_data_downloaded"
+    PRIVACY_FINDING_CONFIRMED = "privacy_finding_confirmed"
+
+
+class Outcome(StrEnum):
+    SUCCESS = "success"
+    DENIED = "denied"
+    FAILED = "failed"
+
+
+class AuditEvent(db.Model):
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    outcome: Mapped[str] = mapped_column(String(10), default=Outcome.SUCCESS)
+    object_type: Mapped[str | None] = mapped_column(String(40))
+    object_id: Mapped[int | None] = mapped_column(Integer)
+    address: Mapped[str | None] = mapped_column(String(45))
+    detail: Mapped[str] = mapped_column(String(500), default="")
+
+    actor: Mapped[User | None] = relationship()
