@@ -87,8 +87,10 @@ class SearchArgs(DutchSchema):
     kind = Str(load_default="")
     partner = Str(load_default="")
     year = Str(load_default="")
+    highlighted = Str(load_default="", metadata={"description": "ja: alleen uitgelichte"})
     sort = Str(load_default="relevantie", validate=validate.OneOf(
-        ["relevantie", "nieuwste"], error="Kies sort=relevantie of sort=nieuwste."))
+        ["relevantie", "nieuwste", "herkenbaar"],
+        error="Kies sort=relevantie, sort=nieuwste of sort=herkenbaar."))
     page = Int(load_default=1, validate=PAGE_RANGE)
     per_page = Int(load_default=10, validate=PER_PAGE_RANGE)
 

@@ -85,6 +85,10 @@ class Experience(db.Model):
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     hidden_reason: Mapped[str | None] = mapped_column(Text)
+    highlighted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    highlight_note: Mapped[str | None] = mapped_column(Text)
+    # Kept equal to the rows in `recognitions` (see recognition/services.py), for sorting.
+    recognition_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
@@ -109,3 +113,7 @@ class Experience(db.Model):
     @property
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
+
+    @property
+    def is_highlighted(self) -> bool:
+        return self.highlighted_at is not None

@@ -25,6 +25,7 @@ class ListFilters:
     effect: str = ""
     goal: str = ""
     kind: str = ""
+    highlighted: str = ""
 
     @classmethod
     def from_args(cls, args) -> "ListFilters":
@@ -45,9 +46,18 @@ def newest_first(query: Select) -> Select:
     return query.order_by(Experience.published_at.desc().nulls_last(), Experience.id.desc())
 
 
+def ordered(query: Select, sort: str | None) -> Select:
+    """"herkenbaar": most recognised first; otherwise newest first."""
+    if sort == "herkenbaar":
+        query = query.order_by(Experience.recognition_count.desc())
+    return newest_first(query)
+
+
 def apply_filters(query: Select, filters: ListFilters) -> Select:
     if filters.kind:
         query = query.where(Experience.kind == filters.kind)
+    if filters.highlighted:
+        query = query.where(Experience.highlighted_at.is_not(None))
     if filters.department:
         query = query.where(Experience.departments.any(Department.slug == filters.department))
     if filters.goal:

@@ -9,7 +9,7 @@ from ..extensions import db
 from ..search.engine import related
 from ..taxonomy.queries import taxonomy_for_filters
 from .forms import build_form
-from .queries import ListFilters, apply_filters, newest_first, own_experiences, visible_experiences
+from .queries import ListFilters, apply_filters, ordered, own_experiences, visible_experiences
 from .services import (
     StaleVersion,
     ValidationFailed,
@@ -25,9 +25,10 @@ bp = Blueprint("experiences", __name__)
 @bp.get("/ervaringen")
 def index():
     filters = ListFilters.from_args(request.args)
-    query = newest_first(apply_filters(visible_experiences(current_user), filters))
+    sort = request.args.get("sort", "")
+    query = ordered(apply_filters(visible_experiences(current_user), filters), sort)
     page = db.paginate(query, per_page=_per_page(), error_out=False)
-    return render_template("experiences/index.html", page=page, filters=filters,
+    return render_template("experiences/index.html", page=page, filters=filters, sort=sort,
                            taxonomy=taxonomy_for_filters())
 
 

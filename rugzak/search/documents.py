@@ -15,7 +15,8 @@ from .analysis import WORD_PATTERN, FoldFilter, dutch_analyzer
 
 META_ID = "__meta__"
 BODY_SECTIONS = ("situation", "task", "approach", "result", "tip")
-FACETS = ("department", "partner", "goal", "condition", "condition_effect", "kind", "year")
+FACETS = ("department", "partner", "goal", "condition", "condition_effect", "kind", "year",
+          "highlighted")
 
 
 def build_schema() -> Schema:
@@ -30,7 +31,8 @@ def build_schema() -> Schema:
         spelling=TEXT(analyzer=words, spelling=True),  # whole words for "bedoelde je" and typos
         department=KEYWORD(commas=True), partner=KEYWORD(commas=True),
         goal=KEYWORD(commas=True), condition=KEYWORD(commas=True),
-        condition_effect=KEYWORD(commas=True), kind=ID, year=ID,
+        condition_effect=KEYWORD(commas=True), kind=ID, year=ID, highlighted=ID,
+        recognitions=NUMERIC(sortable=True),
         status=ID, visibility=ID, hidden=ID, author=ID,
         occurred=DATETIME(sortable=True), published=DATETIME(sortable=True),
         meta_seq=NUMERIC(stored=True, bits=64),
@@ -52,6 +54,8 @@ def document(experience: Experience) -> dict:
         "condition_effect": _keywords(f"{c.condition.slug}:{c.effect}"
                                       for c in experience.conditions),
         "kind": experience.kind, "year": str(occurred.year) if occurred else "",
+        "highlighted": "ja" if experience.is_highlighted else "",
+        "recognitions": experience.recognition_count or 0,
         "status": experience.status, "visibility": experience.visibility,
         "hidden": "ja" if experience.is_hidden else "nee", "author": str(experience.author_id),
         "occurred": naive_utc(datetime.combine(occurred, time())) if occurred else None,

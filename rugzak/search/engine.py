@@ -15,7 +15,7 @@ from .service import search_service
 
 PER_PAGE = 10
 SNIPPET_FIELDS = ("lesson", "body", "title")
-SORTS = ("relevantie", "nieuwste")
+SORTS = ("relevantie", "nieuwste", "herkenbaar")
 
 
 @dataclass
@@ -28,13 +28,15 @@ class SearchParams:
     kind: str = ""
     partner: str = ""
     year: str = ""
+    highlighted: str = ""
     sort: str = "relevantie"
     page: int = 1
 
     @classmethod
     def from_args(cls, args) -> "SearchParams":
         values = {name: (args.get(name) or "").strip()[:500] for name in (
-            "q", "department", "condition", "effect", "goal", "kind", "partner", "year")}
+            "q", "department", "condition", "effect", "goal", "kind", "partner", "year",
+            "highlighted")}
         sort = args.get("sort") or "relevantie"
         page = args.get("page", "1")
         return cls(**values, sort=sort if sort in SORTS else "relevantie",
@@ -49,7 +51,7 @@ class SearchParams:
 
     def selected_facets(self) -> dict[str, str]:
         selected = {"department": self.department, "goal": self.goal, "kind": self.kind,
-                    "partner": self.partner, "year": self.year}
+                    "partner": self.partner, "year": self.year, "highlighted": self.highlighted}
         if self.condition and self.effect:
             selected["condition_effect"] = f"{self.condition}:{self.effect}"
         elif self.condition:
@@ -93,12 +95,10 @@ def search(user: User, params: SearchParams, per_page: int = PER_PAGE) -> Search
 
 def _run(searcher, query: Query, allowed: Query, params: SearchParams,
          per_page: int) -> SearchOutcome:
-    newest = params.sort == "nieuwste" or not params.q.strip()
     facets = {name: sorting.FieldFacet(name, allow_overlap=True) for name in FACETS}
     results = searcher.search(query, filter=allowed, limit=params.page * per_page,
                               groupedby=facets, maptype=sorting.Count,
-                              sortedby="published" if newest else None, reverse=newest,
-                              terms=True)
+                              sortedby=_order(params), terms=True)
     results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
     results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
     total = len(results)
@@ -109,6 +109,13 @@ def _run(searcher, query: Query, allowed: Query, params: SearchParams,
               for name in FACETS}
     return SearchOutcome(total=total, hits=hits, facets=counts, page=params.page,
                          pages=math.ceil(total / per_page))
+
+
+def _order(params: SearchParams):
+    newest = sorting.FieldFacet("published", reverse=True)
+    if params.sort == "herkenbaar":
+        return [sorting.FieldFacet("recognitions", reverse=True), newest]
+    return newest if params.sort == "nieuwste" or not params.q.strip() else None
 
 
 def _snippet(hit) -> Markup:

@@ -23,7 +23,8 @@ def facet_groups(params: SearchParams, outcome: SearchOutcome, labels: dict[str,
         else "condition_effect"
     groups = [(_l("Afdeling"), "department"), (_l("Randvoorwaarde"), condition_field),
               (_l("Transformatiedoel"), "goal"), (_l("Soort"), "kind"),
-              (_l("Partnerorganisatie"), "partner"), (_l("Jaar"), "year")]
+              (_l("Partnerorganisatie"), "partner"), (_l("Jaar"), "year"),
+              (_l("Uitgelicht"), "highlighted")]
     return [(title, options) for title, field in groups
             if (options := _options(params, field, outcome.facets.get(field, {}),
                                     labels.get(field, {})))]

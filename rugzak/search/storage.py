@@ -35,7 +35,10 @@ class IndexFolder:
         name = self.current_name()
         if name is None or not index.exists_in(self.root / name):
             raise FileNotFoundError(f"no search index in {self.root}")
-        return index.open_dir(str(self.root / name))
+        ix = index.open_dir(str(self.root / name))
+        if set(ix.schema.names()) != set(build_schema().names()):
+            raise ValueError("the index was built with another schema")  # caller rebuilds
+        return ix
 
     def create(self) -> tuple[str, FileIndex]:
         name = f"index-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns()}"

@@ -1,5 +1,6 @@
 """/zoeken: the search page."""
 from flask import Blueprint, render_template, request
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -34,6 +35,7 @@ def facet_labels(taxonomy: dict) -> dict[str, dict[str, str]]:
         ("department", "departments"), ("partner", "partners"), ("goal", "goals"),
         ("condition", "conditions"))}
     labels["kind"] = KIND_LABELS
+    labels["highlighted"] = {"ja": _l("Uitgelicht door het kernteam")}
     labels["condition_effect"] = {
         f"{slug}:{effect}": f"{name} — {EFFECT_LABELS[effect]}"
         for slug, name in labels["condition"].items() for effect in EFFECT_LABELS}

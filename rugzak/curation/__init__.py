@@ -1,0 +1,1 @@
+"""Curation by the core team: highlighting and hiding experiences."""

@@ -1,0 +1,81 @@
+"""Highlight and hide experiences. These marks are not edits of the text: they make no new
+version and leave the "last changed" date alone, but search follows them at once."""
+from __future__ import annotations
+
+from sqlalchemy import update
+
+from ..audit.models import Action
+from ..audit.services import record
+from ..experiences.models import Experience
+from ..extensions import db
+from ..search.changelog import EXPERIENCE, record_changes
+from ..timeutil import utcnow
+
+NOTE_MAX = 300
+REASON_MAX = 500
+
+
+class CurationError(Exception):
+    """Dutch messages by field name."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def highlight(experience: Experience, note: str) -> None:
+    """Highlight with a note on why it matters, or change the note of a highlight."""
+    note = note.strip()
+    if not experience.is_published:
+        raise CurationError({"note": "Alleen een gepubliceerde ervaring kun je uitlichten."})
+    if experience.is_hidden:
+        raise CurationError({"note": "Een verborgen ervaring kun je niet uitlichten."})
+    _check_text(note, "note", "Schrijf kort waarom deze ervaring ertoe doet.", NOTE_MAX)
+    changing = experience.is_highlighted
+    _mark(experience, highlighted_at=experience.highlighted_at or utcnow(), highlight_note=note)
+    record(Action.EXPERIENCE_HIGHLIGHTED, target=experience,
+           detail="toelichting gewijzigd" if changing else "")
+    db.session.commit()
+
+
+def remove_highlight(experience: Experience) -> None:
+    if experience.is_highlighted:
+        _mark(experience, highlighted_at=None, highlight_note=None)
+        record(Action.EXPERIENCE_UNHIGHLIGHTED, target=experience)
+        db.session.commit()
+
+
+def hide(experience: Experience, reason: str) -> None:
+    """Hide for everyone but the core team, the administrator and the author; ends a highlight."""
+    reason = reason.strip()
+    if not experience.is_published:
+        raise CurationError({"reason": "Alleen een gepubliceerde ervaring kun je verbergen."})
+    if experience.is_hidden:
+        raise CurationError({"reason": "Deze ervaring is al verborgen."})
+    _check_text(reason, "reason", "Schrijf de reden op; de auteur krijgt die te zien.",
+                REASON_MAX)
+    if experience.is_highlighted:
+        record(Action.EXPERIENCE_UNHIGHLIGHTED, target=experience, detail="verborgen")
+    _mark(experience, hidden_at=utcnow(), hidden_reason=reason, highlighted_at=None,
+          highlight_note=None)
+    record(Action.EXPERIENCE_HIDDEN, target=experience)
+    db.session.commit()
+
+
+def restore(experience: Experience) -> None:
+    if experience.is_hidden:
+        _mark(experience, hidden_at=None, hidden_reason=None)
+        record(Action.EXPERIENCE_UNHIDDEN, target=experience)
+        db.session.commit()
+
+
+def _check_text(text: str, field: str, empty_message: str, maximum: int) -> None:
+    if not text:
+        raise CurationError({field: empty_message})
+    if len(text) > maximum:
+        raise CurationError({field: f"Gebruik hoogstens {maximum} tekens."})
+
+
+def _mark(experience: Experience, **values) -> None:
+    db.session.execute(update(Experience).where(Experience.id == experience.id).values(**values))
+    record_changes(db.session, EXPERIENCE, [experience.id])
