@@ -55,13 +55,16 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from .api import register_api
     from .auth.views import bp as auth_bp
+    from .comments.views import bp as comments_bp
     from .curation.views import bp as curation_bp
     from .experiences.views import bp as experiences_bp
     from .health import bp as health_bp
     from .home.views import bp as home_bp
+    from .recognition.views import bp as recognition_bp
     from .search.views import bp as search_bp
 
-    for blueprint in (auth_bp, curation_bp, experiences_bp, health_bp, home_bp, search_bp):
+    for blueprint in (auth_bp, comments_bp, curation_bp, experiences_bp, health_bp, home_bp,
+                      recognition_bp, search_bp):
         app.register_blueprint(blueprint)
     register_api(app)
 

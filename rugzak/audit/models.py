@@ -31,6 +31,7 @@ class Action(StrEnum):
     EXPERIENCE_UNDELETED = "experience_undeleted"
     REVISION_RESTORED = "revision_restored"
     COMMENT_HIDDEN = "comment_hidden"
+    COMMENT_UNHIDDEN = "comment_unhidden"
     TAXONOMY_CHANGED = "taxonomy_changed"
     EXPORT = "export"
     IMPORT = "import"

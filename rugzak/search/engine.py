@@ -103,7 +103,7 @@ def _run(searcher, query: Query, allowed: Query, params: SearchParams,
     results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
     total = len(results)
     start = (params.page - 1) * per_page
-    hits = [Hit(int(hit["id"]), hit["title"], _snippet(hit), round(hit.score or 0, 3))
+    hits = [Hit(int(hit["id"]), hit["title"], _snippet(hit), _score(hit))
             for hit in results[start:start + per_page]]
     counts = {name: {value: count for value, count in results.groups(name).items() if value}
               for name in FACETS}
@@ -116,6 +116,11 @@ def _order(params: SearchParams):
     if params.sort == "herkenbaar":
         return [sorting.FieldFacet("recognitions", reverse=True), newest]
     return newest if params.sort == "nieuwste" or not params.q.strip() else None
+
+
+def _score(hit) -> float:
+    """Relevance; a sorted search has a sort key here (a tuple for two keys), not a score."""
+    return round(hit.score, 3) if isinstance(hit.score, int | float) else 0.0
 
 
 def _snippet(hit) -> Markup:

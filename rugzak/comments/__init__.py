@@ -1,0 +1,1 @@
+"""Meedenken: comments under an experience."""

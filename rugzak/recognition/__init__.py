@@ -1,0 +1,1 @@
+"""Herkenbaar: one-click recognition of an experience, one per person."""

@@ -1,0 +1,59 @@
+"""Recognising an experience and taking it back; the count on the experience follows."""
+from __future__ import annotations
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from ..auth.models import User
+from ..experiences.models import Experience
+from ..extensions import db
+from ..search.changelog import EXPERIENCE, record_changes
+from .models import Recognition
+
+
+class RecognitionRefused(Exception):
+    """A Dutch explanation."""
+
+
+def has_recognised(user: User, experience: Experience) -> bool:
+    return db.session.get(Recognition, (experience.id, user.id)) is not None
+
+
+def may_recognise(user: User, experience: Experience) -> bool:
+    return (experience.author_id != user.id and experience.is_published
+            and not experience.is_hidden)
+
+
+def recognise(user: User, experience: Experience) -> None:
+    """One per person: recognising twice changes nothing."""
+    if experience.author_id == user.id:
+        raise RecognitionRefused("Je eigen ervaring kun je niet herkenbaar vinden.")
+    if not may_recognise(user, experience):
+        raise RecognitionRefused("Deze ervaring kun je nu niet herkenbaar vinden.")
+    if has_recognised(user, experience):
+        return
+    db.session.add(Recognition(experience_id=experience.id, user_id=user.id))
+    try:
+        _recount(experience)
+        db.session.commit()
+    except IntegrityError:  # the same person, twice at the same moment
+        db.session.rollback()
+
+
+def take_back(user: User, experience: Experience) -> None:
+    row = db.session.get(Recognition, (experience.id, user.id))
+    if row is not None:
+        db.session.delete(row)
+        _recount(experience)
+        db.session.commit()
+
+
+def _recount(experience: Experience) -> None:
+    """Count again rather than add one: concurrent clicks cannot drift the number."""
+    db.session.flush()
+    count = (select(func.count()).select_from(Recognition)
+             .where(Recognition.experience_id == experience.id).scalar_subquery())
+    db.session.execute(update(Experience).where(Experience.id == experience.id)
+                       .values(recognition_count=count)
+                       .execution_options(synchronize_session=False))
+    record_changes(db.session, EXPERIENCE, [experience.id])
