@@ -69,7 +69,8 @@ class PeriodFilters:
     def describe(self) -> str:
         parts = []
         if self.start and self.end:
-            parts.append(_("van %(start)s tot en met %(end)s", start=format_date(self.start, "long"),
+            parts.append(_("van %(start)s tot en met %(end)s",
+                           start=format_date(self.start, "long"),
                            end=format_date(self.end, "long")))
         elif self.start:
             parts.append(_("vanaf %(start)s", start=format_date(self.start, "long")))
