@@ -53,6 +53,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .agenda.views import bp as agenda_bp
     from .api import register_api
     from .auth.views import bp as auth_bp
     from .experiences.views import bp as experiences_bp
@@ -61,7 +62,8 @@ def register_blueprints(app: Flask) -> None:
     from .insight.views import bp as insight_bp
     from .search.views import bp as search_bp
 
-    for blueprint in (auth_bp, experiences_bp, health_bp, home_bp, search_bp, insight_bp):
+    for blueprint in (auth_bp, experiences_bp, health_bp, home_bp, search_bp, insight_bp,
+                      agenda_bp):
         app.register_blueprint(blueprint)
     register_api(app)
 
