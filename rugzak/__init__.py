@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from importlib import import_module
 from pathlib import Path
 
 from flask import Flask
@@ -54,19 +55,25 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from .api import register_api
-    from .auth.views import bp as auth_bp
-    from .comments.views import bp as comments_bp
-    from .curation.views import bp as curation_bp
-    from .experiences.views import bp as experiences_bp
-    from .health import bp as health_bp
-    from .home.views import bp as home_bp
-    from .recognition.views import bp as recognition_bp
-    from .search.views import bp as search_bp
 
-    for blueprint in (auth_bp, comments_bp, curation_bp, experiences_bp, health_bp, home_bp,
-                      recognition_bp, search_bp):
-        app.register_blueprint(blueprint)
+    for module in BLUEPRINT_MODULES:
+        app.register_blueprint(import_module(f"rugzak.{module}").bp)
     register_api(app)
+
+
+# One line per feature, alphabetical, so that parallel branches rarely touch the same line.
+BLUEPRINT_MODULES = (
+    "agenda.views",
+    "auth.views",
+    "comments.views",
+    "curation.views",
+    "experiences.views",
+    "health",
+    "home.views",
+    "insight.views",
+    "recognition.views",
+    "search.views",
+)
 
 
 def register_commands(app: Flask) -> None:

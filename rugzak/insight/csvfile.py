@@ -1,0 +1,25 @@
+"""CSV downloads that open well in Dutch spreadsheet programs and cannot run formulas."""
+from __future__ import annotations
+
+import csv
+import io
+
+from flask import Response
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    """A cell a spreadsheet shows as text, never evaluates (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_response(filename: str, columns: list[str], rows: list[list]) -> Response:
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # byte order mark: Excel then reads UTF-8
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([safe_cell(column) for column in columns])
+    writer.writerows([safe_cell(value) for value in row] for row in rows)
+    return Response(buffer.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -1,0 +1,107 @@
+"""Which experiences a figure counts: what the user may see, narrowed by period and department.
+
+A `Selection` is the small abstraction the reflection report shares with /inzicht: a title, a
+description and the ids of visible experiences. A search, a period (and later a bundle) each
+produce one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from flask_babel import format_date
+from flask_babel import gettext as _
+from sqlalchemy import Date, Select, func, select
+
+from ..auth.models import User
+from ..experiences.models import Experience
+from ..experiences.queries import visible_experiences
+from ..extensions import db
+from ..taxonomy.models import Department
+
+FIELDS = ("start", "end", "department")
+
+
+def happened_on():
+    """The day an experience happened: its date, or else the (UTC) day it was published."""
+    return func.coalesce(Experience.occurred_on, func.date(Experience.published_at),
+                         type_=Date)
+
+
+@dataclass
+class PeriodFilters:
+    """A period (both ends included) and a department, as typed in the /inzicht filter form."""
+
+    start: date | None = None
+    end: date | None = None
+    department: Department | None = None
+    typed: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_args(cls, args) -> "PeriodFilters":
+        typed = {name: (args.get(name) or "").strip()[:100] for name in FIELDS}
+        filters = cls(typed=typed)
+        filters.start = filters._date("start")
+        filters.end = filters._date("end")
+        if filters.start and filters.end and filters.end < filters.start:
+            filters.errors["end"] = _("De einddatum ligt vóór de begindatum.")
+        if typed["department"]:
+            filters.department = db.session.scalar(
+                select(Department).where(Department.slug == typed["department"]))
+            if filters.department is None:
+                filters.errors["department"] = _("Kies een afdeling uit de lijst.")
+        return filters
+
+    def _date(self, name: str) -> date | None:
+        if not self.typed[name]:
+            return None
+        try:
+            return datetime.strptime(self.typed[name], "%Y-%m-%d").date()
+        except ValueError:
+            self.errors[name] = _("Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2025-03-14.")
+            return None
+
+    def args(self) -> dict[str, str]:
+        """URL arguments that repeat this filter (for CSV links and the report)."""
+        return {name: value for name, value in self.typed.items() if value}
+
+    def describe(self) -> str:
+        parts = []
+        if self.start and self.end:
+            parts.append(_("van %(start)s tot en met %(end)s",
+                           start=format_date(self.start, "long"),
+                           end=format_date(self.end, "long")))
+        elif self.start:
+            parts.append(_("vanaf %(start)s", start=format_date(self.start, "long")))
+        elif self.end:
+            parts.append(_("tot en met %(end)s", end=format_date(self.end, "long")))
+        else:
+            parts.append(_("de hele periode"))
+        if self.department:
+            parts.append(_("afdeling %(name)s", name=self.department.name))
+        return ", ".join(parts)
+
+    def experience_ids(self, user: User) -> Select:
+        """The ids of the published experiences `user` may see within this filter."""
+        query = visible_experiences(user)
+        if self.start:
+            query = query.where(happened_on() >= self.start)
+        if self.end:
+            query = query.where(happened_on() <= self.end)
+        if self.department:
+            query = query.where(Experience.departments.any(Department.id == self.department.id))
+        visible = query.subquery()
+        return select(visible.c.id)
+
+
+@dataclass
+class Selection:
+    """A titled set of visible experiences: what a report is about."""
+
+    title: str
+    description: str
+    experience_ids: list[int]
+
+    def id_query(self) -> Select:
+        return select(Experience.id).where(Experience.id.in_(self.experience_ids))

@@ -1,0 +1,44 @@
+"""Which figures a user gets for a selection; built lazily so one CSV computes one figure."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy import Select
+
+from ..auth.models import User
+from . import figures
+from .figures import Figure
+from .selection import PeriodFilters
+
+SEARCHES = "zoekvragen-zonder-resultaat"
+
+
+def may_see_searches(user: User) -> bool:
+    """What was searched in vain is for the core team (and the administrator) only."""
+    return user.is_curator
+
+
+def figure_builders(user: User, ids: Select, reference: date,
+                    filters: PeriodFilters | None = None) -> dict[str, Callable[[], Figure]]:
+    """Figure key → function computing it over `ids`; the search log only with `filters`."""
+    builders = {
+        "randvoorwaarden-per-afdeling": lambda: figures.conditions_by_department(ids),
+        "randvoorwaarden-per-kwartaal": lambda: figures.conditions_per_quarter(ids),
+        "transformatiedoelen": lambda: figures.goal_coverage(ids, reference),
+        "deelname-afdelingen": lambda: figures.participation_by_department(ids),
+        "deelname-partners": lambda: figures.participation_by_partner(ids),
+        "trefwoorden": lambda: figures.top_tags(ids),
+    }
+    if filters is not None and may_see_searches(user):
+        builders[SEARCHES] = lambda: figures.unanswered_searches(filters)
+    return builders
+
+
+def period_builders(user: User, filters: PeriodFilters) -> dict[str, Callable[[], Figure]]:
+    return figure_builders(user, filters.experience_ids(user), filters.end or date.today(),
+                           filters)
+
+
+def all_figures(builders: dict[str, Callable[[], Figure]]) -> list[Figure]:
+    return [build() for build in builders.values()]

@@ -1,0 +1,214 @@
+"""/inzicht: every figure agrees with a count done in plain Python over what the viewer may see."""
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from .insight_helpers import (
+    html_table,
+    load_demo_accounts,
+    quarter,
+    read_csv,
+    user_id,
+    visible_rows,
+)
+
+FIGURES = ["randvoorwaarden-per-afdeling", "randvoorwaarden-per-kwartaal", "transformatiedoelen",
+           "deelname-afdelingen", "deelname-partners", "trefwoorden"]
+
+
+@pytest.fixture
+def demo(app):
+    return load_demo_accounts(app)
+
+
+def figure_csv(client, key, **args):
+    rows = read_csv(client.get(f"/inzicht/{key}.csv", query_string=args))
+    return rows[0], rows[1:]
+
+
+def quarter_span(rows):
+    days = sorted(row["day"] for row in rows)
+    first, last = days[0], days[-1]
+    span, (year, number) = [], (first.year, (first.month - 1) // 3 + 1)
+    while (year, number) <= (last.year, (last.month - 1) // 3 + 1):
+        span.append(f"{year}-K{number}")
+        year, number = (year + 1, 1) if number == 4 else (year, number + 1)
+    return span
+
+
+def check_all_figures(client, rows):
+    """Compare each figure's CSV with counts over `rows` (the experiences the viewer sees)."""
+    effects = Counter((c, d, e) for r in rows for c, e in r["conditions"] for d in r["departments"])
+    _, table = figure_csv(client, "randvoorwaarden-per-afdeling")
+    for condition, department, helped, missing in table:
+        assert int(helped) == effects[(condition, department, "hielp")], (condition, department)
+        assert int(missing) == effects[(condition, department, "ontbrak")], (condition, department)
+    assert sum(int(r[2]) + int(r[3]) for r in table) == sum(effects.values())
+
+    trend = Counter((c, quarter(r["day"]), e) for r in rows for c, e in r["conditions"])
+    _, table = figure_csv(client, "randvoorwaarden-per-kwartaal")
+    assert sorted({r[1] for r in table}) == quarter_span(rows)
+    for condition, period, helped, missing in table:
+        assert (int(helped), int(missing)) == (trend[(condition, period, "hielp")],
+                                               trend[(condition, period, "ontbrak")])
+    assert sum(int(r[2]) + int(r[3]) for r in table) == sum(trend.values())
+
+    goals = Counter(g for r in rows for g in r["goals"])
+    _, table = figure_csv(client, "transformatiedoelen")
+    assert {name: int(n) for name, n, _, _ in table if int(n)} == dict(goals)
+    for name, _, last, _ in table:
+        if goals[name]:
+            assert last == max(r["day"] for r in rows if name in r["goals"]).isoformat()
+
+    for key, field in (("deelname-afdelingen", "departments"), ("deelname-partners", "partners")):
+        expected = Counter((o, quarter(r["day"])) for r in rows for o in r[field])
+        _, table = figure_csv(client, key)
+        assert {(o, q): int(n) for o, q, n in table if int(n)} == dict(expected), key
+
+    tags = Counter(t for r in rows for t in r["tags"])
+    _, table = figure_csv(client, "trefwoorden")
+    assert len(table) == min(15, len(tags))
+    assert all(int(n) == tags[name] for name, n in table)
+    shown = [int(n) for _, n in table]
+    assert shown == sorted(shown, reverse=True)
+    left_out = [count for name, count in tags.items() if name not in {r[0] for r in table}]
+    assert max(left_out, default=0) <= min(shown)
+
+
+@pytest.mark.parametrize("key", ["pieter", "sanne", "esra"])
+def test_figures_agree_with_a_count_over_the_demo_data(app, client, demo, key):
+    email, password = demo[key]
+    client.login(email, password)
+    rows = visible_rows(app, user_id(app, email))
+    assert len(rows) >= 10
+    check_all_figures(client, rows)
+
+
+def test_partner_figures_leave_out_internal_experiences(app, client, demo):
+    email, password = demo["esra"]
+    client.login(email, password)
+    rows = visible_rows(app, user_id(app, email))
+    assert rows and all(r["visibility"] == "met_partners" for r in rows)
+    everyone = visible_rows(app, user_id(app, demo["pieter"][0]))
+    assert len(everyone) > len(rows)
+    page = client.get("/inzicht").get_data(as_text=True)
+    assert f"{len(rows)} ervaringen in deze selectie" in page
+    goals = Counter(g for r in rows for g in r["goals"])
+    _, table = figure_csv(client, "transformatiedoelen")
+    assert sum(int(r[1]) for r in table) == sum(goals.values())
+
+
+def test_internal_only_tag_is_counted_for_staff_not_for_partners(client, make_user,
+                                                                 make_experience):
+    author = make_user()
+    make_experience(author, tags=["alleen-intern"], visibility="intern")
+    make_experience(author, tags=["gedeeld"], visibility="met_partners")
+    client.login(make_user("partner").email)
+    _, table = figure_csv(client, "trefwoorden")
+    assert table == [["gedeeld", "1"]]
+    client.logout()
+    client.login(make_user().email)
+    _, table = figure_csv(client, "trefwoorden")
+    assert sorted(table) == [["alleen-intern", "1"], ["gedeeld", "1"]]
+
+
+def test_period_and_department_filter_on_small_data(app, client, make_user, make_experience):
+    author = make_user()
+    make_experience(author, title="Vroeg", occurred_on=date(2024, 1, 10),
+                    departments=["werk-en-inkomen"], goals=["integrale-toegang"],
+                    conditions={"transparantie": "ontbrak"})
+    make_experience(author, title="Midden", occurred_on=date(2024, 5, 2),
+                    departments=["jeugd-en-onderwijs"], goals=["integrale-toegang"],
+                    conditions={"transparantie": "hielp"})
+    make_experience(author, title="Zonder datum", occurred_on=None,
+                    departments=["werk-en-inkomen"], conditions={"transparantie": "ontbrak"})
+    make_experience(author, title="Concept", status="concept", occurred_on=date(2024, 2, 1),
+                    departments=["werk-en-inkomen"], conditions={"transparantie": "hielp"})
+    client.login(make_user("kernteam").email)
+    _, table = figure_csv(client, "randvoorwaarden-per-kwartaal")
+    today = quarter(date.today())
+    counts = {(c, q): (int(h), int(m)) for c, q, h, m in table if c == "Transparantie"}
+    assert counts[("Transparantie", "2024-K1")] == (0, 1)
+    assert counts[("Transparantie", "2024-K2")] == (1, 0)
+    assert counts[("Transparantie", today)] == (0, 1)  # no date: the day it was published
+    args = {"start": "2024-01-01", "end": "2024-06-30"}
+    _, table = figure_csv(client, "randvoorwaarden-per-afdeling", **args)
+    cells = {(c, d): (int(h), int(m)) for c, d, h, m in table if c == "Transparantie"}
+    assert cells[("Transparantie", "Werk en Inkomen")] == (0, 1)
+    assert cells[("Transparantie", "Jeugd en Onderwijs")] == (1, 0)
+    _, table = figure_csv(client, "deelname-afdelingen", department="jeugd-en-onderwijs")
+    assert [row for row in table if row[2] != "0"] == [["Jeugd en Onderwijs", "2024-K2", "1"]]
+    page = client.get("/inzicht", query_string={**args, "department": "werk-en-inkomen"})
+    assert "1 ervaring in deze selectie" in page.get_data(as_text=True)
+
+
+def test_goals_without_recent_experiences_are_flagged(client, make_user, make_experience):
+    author = make_user()
+    make_experience(author, occurred_on=date(2020, 3, 1), goals=["werk-boven-uitkering"])
+    make_experience(author, occurred_on=date.today(), goals=["integrale-toegang"])
+    client.login(make_user().email)
+    page = client.get("/inzicht").get_data(as_text=True)
+    table = {row[0]: row[1:] for row in html_table(page, "transformatiedoelen")[1:]}
+    assert table["Werk boven uitkering"] == ["1", "2020-03-01", "nee"]
+    assert table["Integrale toegang"] == ["1", date.today().isoformat(), "ja"]
+    assert table["Van zorg naar preventie"] == ["0", "", "nee"]
+    assert "geen recente ervaring" in page
+
+
+def test_each_csv_matches_its_table_on_the_page(client, demo):
+    client.login(*demo["pieter"])
+    client.get("/zoeken?q=tweelingwoning")
+    page = client.get("/inzicht").get_data(as_text=True)
+    for key in FIGURES + ["zoekvragen-zonder-resultaat"]:
+        header, rows = figure_csv(client, key)
+        assert html_table(page, key) == [header, *rows], key
+        assert f'href="/inzicht/{key}.csv"' in page
+
+
+def test_charts_are_accessible_svg(client, demo):
+    client.login(*demo["sanne"])
+    page = client.get("/inzicht").get_data(as_text=True)
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == len(FIGURES)
+    assert page.count('role="img" aria-labelledby="fig-') == len(FIGURES)
+    assert "<title id=\"fig-doelen-titel\">" in page and "<desc id=\"fig-doelen-uitleg\">" in page
+    assert "<script" not in page
+
+
+def test_unanswered_searches_for_the_core_team_only(client, make_user, make_experience):
+    make_experience(make_user(), title="Wijkteam overleg")
+    client.login(make_user().email)
+    for query in ["mantelzorgwoning", "Mantelzorgwoning", "wijkteam", "=HYPERLINK(1)"]:
+        client.get("/zoeken", query_string={"q": query})
+    assert "Zoekvragen zonder resultaat" not in client.get("/inzicht").get_data(as_text=True)
+    assert client.get("/inzicht/zoekvragen-zonder-resultaat.csv").status_code == 403
+    client.logout()
+    for role in ("kernteam", "beheerder"):
+        client.login(make_user(role).email)
+        _, table = figure_csv(client, "zoekvragen-zonder-resultaat")
+        assert [row[:2] for row in table] == [["mantelzorgwoning", "2"], ["'=hyperlink(1)", "1"]]
+        assert table[0][2] == date.today().isoformat()
+        _, later = figure_csv(client, "zoekvragen-zonder-resultaat", start="2999-01-01")
+        assert later == []
+        client.logout()
+
+
+def test_bad_filter_input_is_explained_and_kept(client, logged_in):
+    logged_in()
+    response = client.get("/inzicht", query_string={"start": "14-03-2025", "end": "2024-01-01",
+                                                    "department": "onbekend"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2025-03-14." in page
+    assert "Kies een afdeling uit de lijst." in page
+    assert 'value="14-03-2025"' in page and 'aria-invalid="true"' in page
+    response = client.get("/inzicht", query_string={"start": "2025-02-01", "end": "2025-01-01"})
+    assert response.status_code == 422
+    assert "De einddatum ligt vóór de begindatum." in response.get_data(as_text=True)
+    assert client.get("/inzicht/trefwoorden.csv?start=gisteren").status_code == 422
+    assert client.get("/inzicht/bestaat-niet.csv").status_code == 404
+
+
+def test_sign_in_required(client):
+    assert client.get("/inzicht").status_code == 302
+    assert client.get("/inzicht/trefwoorden.csv").status_code == 302
