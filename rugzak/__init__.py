@@ -58,9 +58,10 @@ def register_blueprints(app: Flask) -> None:
     from .experiences.views import bp as experiences_bp
     from .health import bp as health_bp
     from .home.views import bp as home_bp
+    from .revisions.views import bp as revisions_bp
     from .search.views import bp as search_bp
 
-    for blueprint in (auth_bp, experiences_bp, health_bp, home_bp, search_bp):
+    for blueprint in (auth_bp, experiences_bp, health_bp, home_bp, revisions_bp, search_bp):
         app.register_blueprint(blueprint)
     register_api(app)
 

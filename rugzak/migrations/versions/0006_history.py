@@ -1,0 +1,40 @@
+"""history: experience revisions, the bin
+
+Revision ID: 0006
+Revises: 0003
+Create Date: 2026-11-22 12:00:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '0006'
+down_revision = '0003'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table('experience_revisions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('experience_id', sa.Integer(), nullable=False),
+    sa.Column('number', sa.Integer(), nullable=False),
+    sa.Column('saved_at', sa.DateTime(), nullable=False),
+    sa.Column('saved_by_id', sa.Integer(), nullable=True),
+    sa.Column('restored_from', sa.Integer(), nullable=True),
+    sa.Column('snapshot', sa.JSON(), nullable=False),
+    sa.ForeignKeyConstraint(['experience_id'], ['experiences.id'], name=op.f('fk_experience_revisions_experience_id_experiences'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['saved_by_id'], ['users.id'], name=op.f('fk_experience_revisions_saved_by_id_users'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_experience_revisions')),
+    sa.UniqueConstraint('experience_id', 'number', name=op.f('uq_experience_revisions_experience_id'))
+    )
+    with op.batch_alter_table('experience_revisions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_experience_revisions_experience_id'), ['experience_id'], unique=False)
+
+
+def downgrade():
+    with op.batch_alter_table('experience_revisions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_experience_revisions_experience_id'))
+    op.drop_table('experience_revisions')
