@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from ..experiences.models import Experience, Status
 from ..experiences.queries import LIST_LOADING, newest_first, visible_experiences
+from ..experiences.visibility import not_deleted
 from ..extensions import db
 
 bp = Blueprint("home", __name__)
@@ -17,6 +18,6 @@ def index():
                                 .limit(NEWEST_COUNT)).all()
     drafts = db.session.scalars(
         select(Experience).where(Experience.author_id == current_user.id,
-                                 Experience.status == Status.CONCEPT)
+                                 Experience.status == Status.CONCEPT, not_deleted())
         .options(*LIST_LOADING).order_by(Experience.updated_at.desc())).all()
     return render_template("home/index.html", newest=newest, drafts=drafts)

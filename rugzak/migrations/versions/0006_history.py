@@ -32,9 +32,19 @@ def upgrade():
     )
     with op.batch_alter_table('experience_revisions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_experience_revisions_experience_id'), ['experience_id'], unique=False)
+    with op.batch_alter_table('experiences', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('deleted_at', sa.DateTime(), nullable=True))
+        batch_op.add_column(sa.Column('deleted_by_id', sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f('ix_experiences_deleted_at'), ['deleted_at'], unique=False)
+        batch_op.create_foreign_key(batch_op.f('fk_experiences_deleted_by_id_users'), 'users', ['deleted_by_id'], ['id'], ondelete='SET NULL')
 
 
 def downgrade():
+    with op.batch_alter_table('experiences', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_experiences_deleted_by_id_users'), type_='foreignkey')
+        batch_op.drop_index(batch_op.f('ix_experiences_deleted_at'))
+        batch_op.drop_column('deleted_by_id')
+        batch_op.drop_column('deleted_at')
     with op.batch_alter_table('experience_revisions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_experience_revisions_experience_id'))
     op.drop_table('experience_revisions')
