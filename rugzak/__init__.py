@@ -54,6 +54,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from .api import register_api
+    from .audit.views import bp as audit_bp
     from .auth.views import bp as auth_bp
     from .bin.views import bp as bin_bp
     from .experiences.views import bp as experiences_bp
@@ -62,7 +63,7 @@ def register_blueprints(app: Flask) -> None:
     from .revisions.views import bp as revisions_bp
     from .search.views import bp as search_bp
 
-    for blueprint in (auth_bp, bin_bp, experiences_bp, health_bp, home_bp, revisions_bp,
+    for blueprint in (audit_bp, auth_bp, bin_bp, experiences_bp, health_bp, home_bp, revisions_bp,
                       search_bp):
         app.register_blueprint(blueprint)
     register_api(app)
