@@ -35,7 +35,8 @@ def index():
     page = None
     if valid:
         filters = AuditFilters(action=form.action.data or "", person=form.person.data or "",
-                               outcome=form.outcome.data or "", start=getattr(form.start, "parsed", None),
+                               outcome=form.outcome.data or "",
+                               start=getattr(form.start, "parsed", None),
                                end=getattr(form.end, "parsed", None))
         page = db.paginate(filtered_events(filters), per_page=current_app.config["PER_PAGE"],
                            error_out=False)
