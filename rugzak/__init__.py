@@ -64,7 +64,9 @@ def register_blueprints(app: Flask) -> None:
 # One line per feature, alphabetical, so that parallel branches rarely touch the same line.
 BLUEPRINT_MODULES = (
     "agenda.views",
+    "audit.views",
     "auth.views",
+    "bin.views",
     "comments.views",
     "curation.views",
     "experiences.views",
@@ -72,6 +74,7 @@ BLUEPRINT_MODULES = (
     "home.views",
     "insight.views",
     "recognition.views",
+    "revisions.views",
     "search.views",
 )
 

@@ -202,7 +202,7 @@ def test_unknown_id_and_method(client, api_user):
     _, headers = api_user()
     missing = client.get("/api/v1/experiences/424242", headers=headers)
     assert missing.status_code == 404 and missing.get_json()["error"]
-    assert client.delete("/api/v1/experiences/1", headers=headers).status_code == 405
+    assert client.patch("/api/v1/experiences/1", headers=headers).status_code == 405
 
 
 def test_openapi_document(client, api_user):

@@ -9,6 +9,7 @@ class RugzakApi(Api):
 
 
 def register_api(app: Flask) -> None:
+    from .bin import blp as bin_blp
     from .experiences import blp as experiences_blp
     from .search import blp as search_blp
     from .taxonomy import blp as taxonomy_blp
@@ -16,5 +17,5 @@ def register_api(app: Flask) -> None:
     api = RugzakApi(app)
     api.spec.components.security_scheme(
         "bearer", {"type": "http", "scheme": "bearer", "description": "Persoonlijke API-token"})
-    for blueprint in (experiences_blp, search_blp, taxonomy_blp):
+    for blueprint in (experiences_blp, bin_blp, search_blp, taxonomy_blp):
         api.register_blueprint(blueprint)

@@ -93,10 +93,14 @@ class Experience(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # In the bin: gone for everyone until the kernteam restores it; never removed.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
     __mapper_args__ = {"version_id_col": version}
 
-    author: Mapped[User] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
+    deleted_by: Mapped[User | None] = relationship(foreign_keys=[deleted_by_id])
     departments: Mapped[list[Department]] = relationship(
         secondary=experience_departments, order_by=Department.name)
     partners: Mapped[list[Partner]] = relationship(
@@ -117,3 +121,7 @@ class Experience(db.Model):
     @property
     def is_highlighted(self) -> bool:
         return self.highlighted_at is not None
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None

@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from ..auth.models import User
 from ..taxonomy.models import Condition, Department, Goal
 from .models import Experience, ExperienceCondition, Status
-from .visibility import visible_clause
+from .visibility import not_deleted, visible_clause
 
 LIST_LOADING = (
     selectinload(Experience.departments), selectinload(Experience.partners),
@@ -73,5 +73,6 @@ def apply_filters(query: Select, filters: ListFilters) -> Select:
 
 
 def own_experiences(user: User) -> Select:
-    return (select(Experience).where(Experience.author_id == user.id).options(*LIST_LOADING)
+    return (select(Experience).where(Experience.author_id == user.id, not_deleted())
+            .options(*LIST_LOADING)
             .order_by(Experience.status, Experience.updated_at.desc()))

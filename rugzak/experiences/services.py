@@ -9,6 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.models import User
 from ..extensions import db
+from ..revisions.recording import keep_baseline, record_revision
 from ..taxonomy.models import Condition, Department, Goal, Partner, Tag
 from ..text import normalise_tag
 from ..timeutil import utcnow
@@ -76,17 +77,24 @@ def create_experience(author: User, data: ExperienceInput) -> Experience:
     experience = Experience(author=author)
     _apply(experience, data, author)
     db.session.add(experience)
+    record_revision(experience, author)
     db.session.commit()
     return experience
 
 
 def update_experience(editor: User, experience: Experience, data: ExperienceInput,
-                      version: int | None) -> Experience:
-    """Save an edit made from `version`; raise StaleVersion when someone saved in between."""
+                      version: int | None, restored_from: int | None = None) -> Experience:
+    """Save an edit made from `version`; raise StaleVersion when someone saved in between.
+
+    The previous version stays available as a revision; `restored_from` names the revision
+    this save brings back.
+    """
     if version != experience.version:
         raise StaleVersion(experience)
+    keep_baseline(experience)
     _apply(experience, data, editor)
     try:
+        record_revision(experience, editor, restored_from)
         db.session.commit()
     except StaleDataError:
         db.session.rollback()

@@ -10,21 +10,30 @@ from ..extensions import db
 from .models import Experience, Status, Visibility
 
 
+def not_deleted() -> ColumnElement[bool]:
+    """Experiences in the bin are gone for everyone, their author included."""
+    return Experience.deleted_at.is_(None)
+
+
 def visible_clause(user: User | None) -> ColumnElement[bool]:
     """SQL condition for the experiences `user` may see.
 
     Drafts are seen by their author only; hidden ones by curators and the author; partners
-    never see `intern` experiences (not even hidden or old ones they did not write).
+    never see `intern` experiences (not even hidden or old ones they did not write); nobody
+    sees what is in the bin.
     """
     if user is None or not user.is_authenticated:
         return false()
     published = Experience.status == Status.GEPUBLICEERD
     not_hidden = true() if user.is_curator else Experience.hidden_at.is_(None)
     shared = (Experience.visibility == Visibility.MET_PARTNERS) if user.is_partner else true()
-    return or_(Experience.author_id == user.id, and_(published, not_hidden, shared))
+    return and_(not_deleted(),
+                or_(Experience.author_id == user.id, and_(published, not_hidden, shared)))
 
 
 def can_view(user: User, experience: Experience) -> bool:
+    if experience.is_deleted:
+        return False
     if experience.author_id == user.id:
         return True
     if experience.status != Status.GEPUBLICEERD:

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from ..experiences.models import Experience, Status
 from ..experiences.queries import LIST_LOADING, newest_first, visible_experiences
+from ..experiences.visibility import not_deleted
 from ..extensions import db
 from .activity import news_for, start_of_news
 
@@ -24,7 +25,7 @@ def index():
                                 .limit(NEWEST_COUNT)).all()
     drafts = db.session.scalars(
         select(Experience).where(Experience.author_id == current_user.id,
-                                 Experience.status == Status.CONCEPT)
+                                 Experience.status == Status.CONCEPT, not_deleted())
         .options(*LIST_LOADING).order_by(Experience.updated_at.desc())).all()
     return render_template("home/index.html", highlights=highlights,
                            news=news_for(current_user, since), newest=newest, drafts=drafts)

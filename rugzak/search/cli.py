@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import click
 from flask.cli import AppGroup
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..experiences.models import Experience
 from ..extensions import db
 from .service import search_service
-from .sync import indexed_count, latest_change, watermark_of
+from .sync import indexable_count, indexed_count, latest_change, watermark_of
 
 search = AppGroup("search", help="De zoekindex.")
 
@@ -33,7 +31,7 @@ def status_command() -> None:
         click.echo("Herstel met: rugzak search rebuild")
         raise SystemExit(1) from None
     with Session(db.engine) as session:
-        in_database = session.scalar(select(func.count()).select_from(Experience)) or 0
+        in_database = indexable_count(session)
         latest = latest_change(session)
     lag = latest - watermark
     click.echo(f"Ervaringen in de database: {in_database}")

@@ -20,7 +20,10 @@ class QuerySyntaxError(ValueError):
 
 
 def visibility_filter(user: User) -> Query:
-    """The index twin of experiences.queries.visible_experiences (a test keeps them equal)."""
+    """The index twin of experiences.queries.visible_experiences (a test keeps them equal).
+
+    Experiences in the bin are not in the index at all (sync.write_experiences drops them).
+    """
     uid = Term("author", str(user.id))
     parts: list[Query] = [Term("status", "gepubliceerd")]
     if not user.is_curator:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 from whoosh.index import FileIndex
 
 from ..experiences.models import Experience, ExperienceCondition
+from ..experiences.visibility import not_deleted
 from ..timeutil import utcnow
 from .changelog import EXPERIENCE, SearchChange
 from .documents import META_ID, document
@@ -64,8 +65,9 @@ def apply_pending(ix: FileIndex, session: Session, lock_timeout: float) -> Progr
 
 
 def write_experiences(writer, session: Session, ids: set[int]) -> None:
-    """Re-read the current rows: order of arrival no longer matters."""
-    found = session.scalars(select(Experience).where(Experience.id.in_(ids))
+    """Re-read the current rows: order of arrival no longer matters. What is in the bin (or
+    gone) leaves the index: nothing deleted can be found, whatever the query."""
+    found = session.scalars(select(Experience).where(Experience.id.in_(ids), not_deleted())
                             .options(*LOADING)).all() if ids else []
     for experience in found:
         writer.update_document(**document(experience))
@@ -88,7 +90,7 @@ def rebuild_into(ix: FileIndex, session: Session) -> int:
     start = _safe_start(session)  # changes after this are caught up afterwards
     writer = ix.writer(limitmb=256)
     count = 0
-    query = select(Experience).options(*LOADING).order_by(Experience.id)
+    query = select(Experience).where(not_deleted()).options(*LOADING).order_by(Experience.id)
     for experience in session.scalars(query).yield_per(500):
         writer.add_document(**document(experience))
         count += 1
@@ -102,6 +104,11 @@ def _safe_start(session: Session) -> int:
     young = session.scalar(select(func.min(SearchChange.seq))
                            .where(SearchChange.created_at > utcnow() - GAP_GRACE))
     return young - 1 if young else latest_change(session)
+
+
+def indexable_count(session: Session) -> int:
+    """How many experiences the index should hold."""
+    return session.scalar(select(func.count()).select_from(Experience).where(not_deleted())) or 0
 
 
 def indexed_count(ix: FileIndex) -> int:

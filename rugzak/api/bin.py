@@ -1,0 +1,24 @@
+"""DELETE /api/v1/experiences/<id>: into the bin, with the same rule as the page."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_login import current_user
+from flask_smorest import abort
+
+from ..bin.services import delete_experience, may_delete
+from ..experiences.visibility import get_visible_or_404
+from .blueprint import ApiBlueprint
+
+blp = ApiBlueprint("api_bin", __name__, url_prefix="/api/v1",
+                   description="Ervaringen naar de prullenbak verplaatsen")
+
+
+@blp.route("/experiences/<int:experience_id>", endpoint="delete")
+class ExperienceBin(MethodView):
+    @blp.response(204)
+    def delete(self, experience_id: int):
+        """Een ervaring verwijderen (naar de prullenbak; het kernteam kan hem terugzetten)"""
+        experience = get_visible_or_404(experience_id, current_user)
+        if not may_delete(current_user, experience):
+            abort(403)
+        delete_experience(current_user, experience)

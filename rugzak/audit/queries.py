@@ -1,0 +1,46 @@
+"""Reading the audit log with the filters a beheerder chose."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from flask_babel import get_timezone
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import joinedload
+
+from ..auth.models import User
+from .models import AuditEvent
+
+
+@dataclass
+class AuditFilters:
+    action: str = ""
+    person: str = ""
+    outcome: str = ""
+    start: date | None = None
+    end: date | None = None
+
+
+def filtered_events(filters: AuditFilters) -> Select:
+    """Newest first; the period is in local days (Europe/Amsterdam), the log keeps UTC."""
+    query = select(AuditEvent).options(joinedload(AuditEvent.actor))
+    if filters.action:
+        query = query.where(AuditEvent.action == filters.action)
+    if filters.outcome:
+        query = query.where(AuditEvent.outcome == filters.outcome)
+    if filters.person.strip():
+        pattern = f"%{filters.person.strip().lower()}%"
+        people = select(User.id).where(or_(func.lower(User.name).like(pattern),
+                                           func.lower(User.email).like(pattern)))
+        query = query.where(or_(AuditEvent.actor_id.in_(people),
+                                (AuditEvent.object_type == "users")
+                                & AuditEvent.object_id.in_(people)))
+    if filters.start:
+        query = query.where(AuditEvent.at >= _local_midnight(filters.start))
+    if filters.end:
+        query = query.where(AuditEvent.at < _local_midnight(filters.end + timedelta(days=1)))
+    return query.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=get_timezone()).astimezone(timezone.utc)

@@ -1,0 +1,1 @@
+"""The bin (prullenbak): deleted experiences disappear for everyone and can be restored."""

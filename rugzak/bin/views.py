@@ -1,0 +1,72 @@
+"""Deleting an experience (author or curator) and /prullenbak for the kernteam."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..experiences.models import Experience
+from ..experiences.visibility import get_visible_or_404
+from ..extensions import db
+from .forms import ConfirmForm
+from .services import (
+    binned,
+    delete_experience,
+    get_binned_or_404,
+    may_delete,
+    may_use_bin,
+    restore_experience,
+)
+
+bp = Blueprint("bin", __name__)
+
+
+@bp.app_template_global()
+def delete_link(experience: Experience) -> str | None:
+    if not may_delete(current_user, experience):
+        return None
+    return url_for("bin.delete", experience_id=experience.id)
+
+
+@bp.app_template_global()
+def bin_link() -> str | None:
+    return url_for("bin.index") if may_use_bin(current_user) else None
+
+
+@bp.route("/ervaringen/<int:experience_id>/verwijderen", methods=["GET", "POST"])
+def delete(experience_id: int):
+    experience = get_visible_or_404(experience_id, current_user)
+    if not may_delete(current_user, experience):
+        abort(403)
+    form = ConfirmForm()
+    if not form.is_submitted():
+        return render_template("bin/delete.html", experience=experience, form=form)
+    if not form.validate():
+        abort(400)
+    delete_experience(current_user, experience)
+    flash(_("De ervaring staat nu in de prullenbak en is voor niemand meer te zien. Het "
+            "kernteam kan hem terugzetten."), "success")
+    return redirect(url_for("experiences.mine"))
+
+
+@bp.get("/prullenbak")
+def index():
+    _require_bin()
+    page = db.paginate(binned(), per_page=current_app.config["PER_PAGE"], error_out=False)
+    return render_template("bin/index.html", page=page, form=ConfirmForm())
+
+
+@bp.post("/prullenbak/<int:experience_id>/terugzetten")
+def restore(experience_id: int):
+    _require_bin()
+    experience = get_binned_or_404(experience_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    restore_experience(experience)
+    flash(_("De ervaring is teruggezet en weer te zien voor wie hem mag zien."), "success")
+    return redirect(url_for("experiences.show", experience_id=experience.id))
+
+
+def _require_bin() -> None:
+    if not may_use_bin(current_user):
+        abort(403)

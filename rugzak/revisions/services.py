@@ -1,0 +1,57 @@
+"""Reading an experience's history and bringing an earlier version back."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort
+from sqlalchemy import select
+
+from ..auth.models import User
+from ..auth.roles import Role
+from ..experiences.models import Experience
+from ..experiences.services import ExperienceInput, update_experience
+from ..experiences.visibility import can_edit, can_view
+from ..extensions import db
+from .models import ExperienceRevision
+
+
+def may_see_history(user: User, experience: Experience) -> bool:
+    """Earlier versions may hold text an author took out: editors and the beheerder only."""
+    return can_edit(user, experience) or (user.role == Role.BEHEERDER
+                                          and can_view(user, experience))
+
+
+def revisions_of(experience: Experience) -> list[ExperienceRevision]:
+    """Newest first."""
+    return list(db.session.scalars(
+        select(ExperienceRevision).where(ExperienceRevision.experience_id == experience.id)
+        .order_by(ExperienceRevision.number.desc())))
+
+
+def get_revision_or_404(experience: Experience, number: int) -> ExperienceRevision:
+    revision = db.session.scalar(select(ExperienceRevision).filter_by(
+        experience_id=experience.id, number=number))
+    if revision is None:
+        abort(404)
+    return revision
+
+
+def restore_revision(editor: User, experience: Experience, revision: ExperienceRevision,
+                     version: int | None) -> Experience:
+    """Save the content of `revision` as a new revision; publication and anonymity stay.
+
+    Raises StaleVersion when the experience changed since `version`, ValidationFailed when
+    the old content no longer fits (e.g. a department that was retired since).
+    """
+    data = input_from_snapshot(revision.snapshot)
+    data.status, data.anonymous = experience.status, experience.anonymous
+    return update_experience(editor, experience, data, version, restored_from=revision.number)
+
+
+def input_from_snapshot(snapshot: dict) -> ExperienceInput:
+    values = dict(snapshot)
+    occurred = values.get("occurred_on")
+    values["occurred_on"] = date.fromisoformat(occurred) if occurred else None
+    values["conditions"] = dict(values.get("conditions") or {})
+    known = ExperienceInput.__dataclass_fields__
+    return ExperienceInput(**{name: value for name, value in values.items() if name in known})
