@@ -10,6 +10,7 @@ from . import errors, templating
 from .auth.guard import register_sign_in_guard
 from .config import load_config
 from .extensions import babel, csrf, db, login_manager, migrate
+from .security import register_security
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = PACKAGE_DIR.parent / "templates"
@@ -27,6 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_sign_in_guard(app)
+    register_security(app)
     errors.register_error_handlers(app)
     templating.register_template_helpers(app)
     register_commands(app)

@@ -30,6 +30,7 @@ class Defaults:
     OPENAPI_URL_PREFIX = "/api/v1"
     OPENAPI_JSON_PATH = "openapi.json"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    PROXY_HOPS = 0  # reverse proxies in front whose X-Forwarded-For/-Proto are trusted
     SEARCH_INDEX_PATH: str | None = None  # default: <instance>/search
     SEARCH_LOCK_TIMEOUT = 2.0  # seconds the indexer waits for Whoosh's write lock
     SEARCH_POLL_SECONDS = 1.0  # the indexer also looks for changes from other processes
