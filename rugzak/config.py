@@ -16,6 +16,9 @@ class Defaults:
     WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False  # also Secure whenever the request came over HTTPS
+    SESSION_IDLE_MINUTES = 60  # signed out after this long without a request
+    SESSION_MAX_HOURS = 12  # and after this long in any case: sign in once per working day
     REMEMBER_COOKIE_HTTPONLY = True
     PER_PAGE = 20
     BABEL_DEFAULT_LOCALE = "nl"

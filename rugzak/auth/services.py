@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from ..audit.models import Action, Outcome
 from ..audit.services import record
 from ..extensions import db
+from ..security.sessions import EndReason, end_sessions
 from ..taxonomy.models import Department, Partner
 from .models import User
 from .passwords import hash_password, password_problem, verify_password
@@ -70,7 +71,7 @@ def create_user(email: str, name: str, role: str, password: str | None = None,
 def deactivate_user(user: User) -> None:
     """Deactivate and end every open session of the user."""
     user.active = False
-    user.session_generation += 1
+    end_sessions(user, EndReason.DEACTIVATED)
     record(Action.USER_DEACTIVATED, target=user)
     db.session.commit()
 

@@ -10,6 +10,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from ..audit.models import Action
 from ..audit.services import record
 from ..extensions import db
+from ..security.sessions import end_current_session, start_session
 from .forms import LoginForm
 from .services import authenticate
 
@@ -26,6 +27,7 @@ def login():
         user = authenticate(form.email.data or "", form.password.data or "")
         if user is not None:
             session.clear()  # a new session at sign-in: no fixation
+            start_session(user)
             login_user(user)
             return redirect(safe_next(form.next.data) or url_for("home.index"))
         form.password.errors.append(_("Dit e-mailadres en wachtwoord horen niet bij elkaar, "
@@ -40,6 +42,7 @@ def login():
 @login_required
 def logout():
     record(Action.SIGN_OUT, target=current_user._get_current_object())
+    end_current_session()
     db.session.commit()
     logout_user()
     session.clear()

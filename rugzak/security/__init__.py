@@ -5,6 +5,8 @@ from flask import Flask
 def register_security(app: Flask) -> None:
     from .headers import register_security_headers
     from .proxy import trust_proxy
+    from .sessions import SessionCookies
 
     trust_proxy(app)
+    app.session_interface = SessionCookies()
     register_security_headers(app)
