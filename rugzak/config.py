@@ -33,6 +33,10 @@ class Defaults:
     OPENAPI_URL_PREFIX = "/api/v1"
     OPENAPI_JSON_PATH = "openapi.json"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 5  # within the window below, then 429 until it passes
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS = 50  # one office may share an address
+    SIGN_IN_FAILURE_WINDOW_MINUTES = 15
+    RATE_LIMIT_PER_MINUTE = 300  # API and search requests per user
     PROXY_HOPS = 0  # reverse proxies in front whose X-Forwarded-For/-Proto are trusted
     SEARCH_INDEX_PATH: str | None = None  # default: <instance>/search
     SEARCH_LOCK_TIMEOUT = 2.0  # seconds the indexer waits for Whoosh's write lock

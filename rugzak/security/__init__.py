@@ -6,7 +6,9 @@ def register_security(app: Flask) -> None:
     from .headers import register_security_headers
     from .proxy import trust_proxy
     from .sessions import SessionCookies
+    from .throttle import register_rate_limit
 
     trust_proxy(app)
     app.session_interface = SessionCookies()
+    register_rate_limit(app)
     register_security_headers(app)

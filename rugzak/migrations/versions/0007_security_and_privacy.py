@@ -1,4 +1,4 @@
-"""security and privacy: server-side sessions
+"""security and privacy: server-side sessions, throttling counters
 
 Revision ID: 0007
 Revises: 0003
@@ -31,8 +31,20 @@ def upgrade():
     with op.batch_alter_table('user_sessions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_user_sessions_user_id'), ['user_id'], unique=False)
 
+    op.create_table('rate_counters',
+    sa.Column('key', sa.String(length=100), nullable=False),
+    sa.Column('bucket', sa.DateTime(), nullable=False),
+    sa.Column('hits', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('key', 'bucket', name=op.f('pk_rate_counters'))
+    )
+    with op.batch_alter_table('rate_counters', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_rate_counters_bucket'), ['bucket'], unique=False)
+
 
 def downgrade():
+    with op.batch_alter_table('rate_counters', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_rate_counters_bucket'))
+    op.drop_table('rate_counters')
     with op.batch_alter_table('user_sessions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_user_sessions_user_id'))
     op.drop_table('user_sessions')
