@@ -55,6 +55,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .account.views import bp as account_bp
     from .api import register_api
     from .auth.views import bp as auth_bp
     from .experiences.views import bp as experiences_bp
@@ -62,7 +63,7 @@ def register_blueprints(app: Flask) -> None:
     from .home.views import bp as home_bp
     from .search.views import bp as search_bp
 
-    for blueprint in (auth_bp, experiences_bp, health_bp, home_bp, search_bp):
+    for blueprint in (account_bp, auth_bp, experiences_bp, health_bp, home_bp, search_bp):
         app.register_blueprint(blueprint)
     register_api(app)
 

@@ -58,7 +58,7 @@ def create_user(email: str, name: str, role: str, password: str | None = None,
     user = User(email=email, name=name.strip(), role=role)
     _place(user, department, partner)
     if password is not None:
-        problem = password_problem(password)
+        problem = password_problem(password, context=(email, name))
         if problem:
             raise AccountError(problem)
         user.password_hash = hash_password(password)
