@@ -11,6 +11,7 @@ from . import errors, templating
 from .auth.guard import register_sign_in_guard
 from .config import load_config
 from .extensions import babel, csrf, db, login_manager, migrate
+from .security import register_security
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = PACKAGE_DIR.parent / "templates"
@@ -28,6 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_sign_in_guard(app)
+    register_security(app)
     errors.register_error_handlers(app)
     templating.register_template_helpers(app)
     register_commands(app)
@@ -63,6 +65,7 @@ def register_blueprints(app: Flask) -> None:
 
 # One line per feature, alphabetical, so that parallel branches rarely touch the same line.
 BLUEPRINT_MODULES = (
+    "account.views",
     "agenda.views",
     "audit.views",
     "auth.views",

@@ -16,6 +16,9 @@ class Defaults:
     WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False  # also Secure whenever the request came over HTTPS
+    SESSION_IDLE_MINUTES = 60  # signed out after this long without a request
+    SESSION_MAX_HOURS = 12  # and after this long in any case: sign in once per working day
     REMEMBER_COOKIE_HTTPONLY = True
     PER_PAGE = 20
     BABEL_DEFAULT_LOCALE = "nl"
@@ -30,6 +33,11 @@ class Defaults:
     OPENAPI_URL_PREFIX = "/api/v1"
     OPENAPI_JSON_PATH = "openapi.json"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 5  # within the window below, then 429 until it passes
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS = 50  # one office may share an address
+    SIGN_IN_FAILURE_WINDOW_MINUTES = 15
+    RATE_LIMIT_PER_MINUTE = 300  # API and search requests per user
+    PROXY_HOPS = 0  # reverse proxies in front whose X-Forwarded-For/-Proto are trusted
     SEARCH_INDEX_PATH: str | None = None  # default: <instance>/search
     SEARCH_LOCK_TIMEOUT = 2.0  # seconds the indexer waits for Whoosh's write lock
     SEARCH_POLL_SECONDS = 1.0  # the indexer also looks for changes from other processes

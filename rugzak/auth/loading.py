@@ -8,6 +8,7 @@ from flask_login import LoginManager
 from sqlalchemy import select
 
 from ..extensions import db
+from ..security.sessions import session_is_valid
 from ..timeutil import utcnow
 from .models import ApiToken, User
 
@@ -24,14 +25,15 @@ def configure_login(manager: LoginManager) -> None:
 
 
 def load_session_user(session_id: str) -> User | None:
-    """The session holds "<user id>:<generation>"; an old generation no longer signs in."""
+    """The session holds "<user id>:<generation>" and the key of an open server-side session
+    (rugzak/security/sessions.py); an old generation or an ended session no longer signs in."""
     user_id, _, generation = session_id.partition(":")
     if not user_id.isdigit() or not generation.isdigit():
         return None
     user = db.session.get(User, int(user_id))
     if user is None or not user.active or user.session_generation != int(generation):
         return None
-    return user
+    return user if session_is_valid(user) else None
 
 
 def load_token_user(req) -> User | None:

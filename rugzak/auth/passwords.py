@@ -1,10 +1,18 @@
-"""argon2id password hashing with parameters from the configuration."""
+"""argon2id password hashing with parameters from the configuration, and the password policy:
+12 to 128 characters, no composition rules, not common and not easy to guess."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 
 MIN_LENGTH = 12
 MAX_LENGTH = 128
+PERSONAL_REST_MIN = 8  # characters left once the user's own names are taken out
+ZXCVBN_MAX = 72  # zxcvbn's own limit; the first 72 characters tell enough
 # Verifying against this keeps the answer time the same for unknown accounts.
 _DUMMY_PASSWORD = "rugzak-dummy-password"
 
@@ -36,10 +44,49 @@ def _dummy_hash() -> str:
     return cache["dummy"]
 
 
-def password_problem(password: str) -> str | None:
-    """A Dutch explanation of what is wrong with a new password, or None."""
+def password_problem(password: str, context: Iterable[str] = ()) -> str | None:
+    """A Dutch explanation of what is wrong with a new password, or None.
+
+    `context` holds words an attacker would try first for this account (name, e-mail).
+    """
     if len(password) < MIN_LENGTH:
         return f"Kies een wachtwoord van minstens {MIN_LENGTH} tekens."
     if len(password) > MAX_LENGTH:
         return f"Een wachtwoord mag hoogstens {MAX_LENGTH} tekens hebben."
+    if password.lower() in common_passwords():
+        return ("Dit wachtwoord staat op een lijst van veelgebruikte wachtwoorden. "
+                "Kies een ander, bijvoorbeeld een zin van een paar woorden.")
+    if _guessable(password, context):
+        return ("Dit wachtwoord is te makkelijk te raden (een bekend woord met cijfers, een "
+                "herhaling, een toetsenbordpatroon of je eigen naam). Kies bijvoorbeeld een zin "
+                "van een paar woorden.")
     return None
+
+
+@lru_cache(maxsize=1)
+def common_passwords() -> frozenset[str]:
+    """The 30,000 most common passwords shipped with zxcvbn, loaded on first use."""
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(FREQUENCY_LISTS["passwords"])
+
+
+def _guessable(password: str, context: Iterable[str]) -> bool:
+    """zxcvbn's estimate below "safely unguessable" (score 3: about 10^8 guesses), or little
+    more than the user's own name or address."""
+    from zxcvbn import zxcvbn
+
+    words = ["rugzak", "gemeente", *(word for item in context for word in _words(item))]
+    if zxcvbn(password[:ZXCVBN_MAX], user_inputs=words)["score"] < 3:
+        return True
+    letters = "".join(char for char in password.lower() if char.isalnum())
+    rest = letters
+    for word in words:
+        rest = rest.replace(word, "")
+    return rest != letters and len(rest) < PERSONAL_REST_MIN
+
+
+def _words(text: str) -> list[str]:
+    """An e-mail address or name as the words in it."""
+    cleaned = "".join(char if char.isalnum() else " " for char in text.lower())
+    return [word for word in cleaned.split() if len(word) >= 3]

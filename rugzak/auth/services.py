@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from ..audit.models import Action, Outcome
 from ..audit.services import record
 from ..extensions import db
+from ..security.sessions import EndReason, end_sessions
 from ..taxonomy.models import Department, Partner
 from .models import User
 from .passwords import hash_password, password_problem, verify_password
@@ -57,7 +58,7 @@ def create_user(email: str, name: str, role: str, password: str | None = None,
     user = User(email=email, name=name.strip(), role=role)
     _place(user, department, partner)
     if password is not None:
-        problem = password_problem(password)
+        problem = password_problem(password, context=(email, name))
         if problem:
             raise AccountError(problem)
         user.password_hash = hash_password(password)
@@ -70,7 +71,7 @@ def create_user(email: str, name: str, role: str, password: str | None = None,
 def deactivate_user(user: User) -> None:
     """Deactivate and end every open session of the user."""
     user.active = False
-    user.session_generation += 1
+    end_sessions(user, EndReason.DEACTIVATED)
     record(Action.USER_DEACTIVATED, target=user)
     db.session.commit()
 

@@ -1,17 +1,33 @@
 """Sign-in and sign-out."""
 from __future__ import annotations
 
+import math
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from ..audit.models import Action
+from ..audit.models import Action, Outcome
 from ..audit.services import record
 from ..extensions import db
+from ..security.sessions import end_current_session, start_session
+from ..security.throttle import (
+    count_failed_sign_in,
+    forget_failed_sign_ins,
+    sign_in_retry_after,
+)
 from .forms import LoginForm
-from .services import authenticate
+from .services import authenticate, find_user
 
 bp = Blueprint("auth", __name__)
 
@@ -23,11 +39,18 @@ def login():
     form = LoginForm(next=request.args.get("next", ""))
     status = 200
     if form.validate_on_submit():
-        user = authenticate(form.email.data or "", form.password.data or "")
+        email = form.email.data or ""
+        retry_after = sign_in_retry_after(email, request.remote_addr)
+        if retry_after:
+            return _throttled(form, email, retry_after)
+        user = authenticate(email, form.password.data or "")
         if user is not None:
+            forget_failed_sign_ins(email)
             session.clear()  # a new session at sign-in: no fixation
+            start_session(user)
             login_user(user)
             return redirect(safe_next(form.next.data) or url_for("home.index"))
+        count_failed_sign_in(email, request.remote_addr)
         form.password.errors.append(_("Dit e-mailadres en wachtwoord horen niet bij elkaar, "
                                       "of het account is niet actief."))
         status = 401
@@ -36,10 +59,24 @@ def login():
     return render_template("auth/login.html", form=form), status
 
 
+def _throttled(form: LoginForm, email: str, retry_after: int):
+    """429 without checking the password: too many failed attempts for this account or address."""
+    record(Action.SIGN_IN_FAILED, actor=None, target=find_user(email), outcome=Outcome.DENIED,
+           detail="geweigerd: te veel mislukte pogingen")
+    db.session.commit()
+    minutes = max(1, math.ceil(retry_after / 60))
+    form.password.errors.append(_("Te veel mislukte inlogpogingen. Probeer het over %(minutes)s "
+                                  "minuten opnieuw.", minutes=minutes))
+    response = make_response(render_template("auth/login.html", form=form), 429)
+    response.headers["Retry-After"] = str(retry_after)
+    return response
+
+
 @bp.post("/uitloggen")
 @login_required
 def logout():
     record(Action.SIGN_OUT, target=current_user._get_current_object())
+    end_current_session()
     db.session.commit()
     logout_user()
     session.clear()

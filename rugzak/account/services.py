@@ -1,0 +1,42 @@
+"""Changing your own password and ending your other sessions."""
+from __future__ import annotations
+
+from ..audit.models import Action
+from ..audit.services import record
+from ..auth.models import User
+from ..auth.passwords import hash_password, password_problem, verify_password
+from ..extensions import db
+from ..security.sessions import EndReason, end_sessions
+
+
+class PasswordChangeRefused(Exception):
+    """Dutch messages by field name: current, new, repeat."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def change_password(user: User, current: str, new: str, repeat: str) -> None:
+    """Set a new password and end the user's other sessions; this one stays signed in."""
+    if not verify_password(user.password_hash, current):
+        raise PasswordChangeRefused({"current": "Dit is niet je huidige wachtwoord."})
+    errors = {}
+    problem = password_problem(new, context=(user.email, user.name))
+    if problem:
+        errors["new"] = problem
+    elif new == current:
+        errors["new"] = "Kies een ander wachtwoord dan je huidige."
+    elif repeat != new:
+        errors["repeat"] = "De twee nieuwe wachtwoorden zijn niet gelijk."
+    if errors:
+        raise PasswordChangeRefused(errors)
+    user.password_hash = hash_password(new)
+    end_sessions(user, EndReason.PASSWORD_CHANGED, keep_current=True)
+    record(Action.PASSWORD_CHANGED, target=user, detail="door de gebruiker zelf")
+    db.session.commit()
+
+
+def end_other_sessions(user: User) -> None:
+    end_sessions(user, EndReason.ENDED_BY_USER, keep_current=True)
+    db.session.commit()

@@ -1,0 +1,69 @@
+"""/account: who you are here, your password, your sessions, your data."""
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..audit.models import Action
+from ..audit.services import record
+from ..extensions import db
+from ..privacy.personal_data import jsonable, personal_data
+from ..security.sessions import current_session, open_sessions
+from ..security.throttle import count_failed_sign_in, sign_in_retry_after
+from ..timeutil import utcnow
+from .forms import ConfirmForm, PasswordChangeForm
+from .services import PasswordChangeRefused, change_password, end_other_sessions
+
+bp = Blueprint("account", __name__, url_prefix="/account")
+
+
+@bp.get("")
+def index():
+    return render_template("account/index.html", sessions=open_sessions(current_user),
+                           this_session=current_session(), form=ConfirmForm())
+
+
+@bp.route("/wachtwoord", methods=["GET", "POST"])
+def password():
+    form = PasswordChangeForm()
+    if not form.is_submitted():  # CSRFProtect checks every POST before it gets here
+        return render_template("account/password.html", form=form)
+    user = current_user._get_current_object()
+    retry_after = sign_in_retry_after(user.email, request.remote_addr)
+    if retry_after:  # guessing the current password counts as guessing at sign-in
+        form.current.errors = [_("Te veel mislukte pogingen. Probeer het later opnieuw.")]
+        return render_template("account/password.html", form=form), 429, {
+            "Retry-After": str(retry_after)}
+    try:
+        change_password(user, form.current.data or "", form.new.data or "",
+                        form.repeat.data or "")
+    except PasswordChangeRefused as refused:
+        if "current" in refused.errors:
+            count_failed_sign_in(user.email, request.remote_addr)
+        for name, message in refused.errors.items():
+            form[name].errors = [message]
+        return render_template("account/password.html", form=form), 422
+    flash(_("Je wachtwoord is gewijzigd. Je andere sessies zijn beëindigd."), "success")
+    return redirect(url_for(".index"))
+
+
+@bp.post("/sessies/beeindigen")
+def end_sessions():
+    end_other_sessions(current_user._get_current_object())
+    flash(_("Je andere sessies zijn beëindigd."), "success")
+    return redirect(url_for(".index"))
+
+
+@bp.get("/gegevens")
+def personal_data_download():
+    """Everything stored about you, as a JSON download (AVG right of access)."""
+    user = current_user._get_current_object()
+    body = json.dumps(personal_data(user), default=jsonable, ensure_ascii=False, indent=2)
+    record(Action.PERSONAL_DATA_DOWNLOADED, target=user)
+    db.session.commit()
+    filename = f"rugzak-mijn-gegevens-{utcnow():%Y-%m-%d}.json"
+    return Response(body, mimetype="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

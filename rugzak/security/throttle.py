@@ -1,0 +1,122 @@
+"""Throttling counted in the database, so every gunicorn worker (and every server sharing the
+database) sees the same numbers: failed sign-ins per account and per address, and a generous
+request rate for the API and search.
+
+Counts live in one-minute buckets; a window is the sum of its buckets.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta
+
+from flask import Flask, current_app, make_response, request
+from flask_login import current_user
+from sqlalchemy import String, delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ..extensions import db
+from ..timeutil import UTCDateTime, utcnow
+
+BUCKET = timedelta(minutes=1)
+KEEP = timedelta(days=1)  # older buckets are removed whenever a new bucket starts
+RATE_LIMITED_ENDPOINTS = {"search.index"}
+
+
+class RateCounter(db.Model):
+    __tablename__ = "rate_counters"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    bucket: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True, index=True)
+    hits: Mapped[int] = mapped_column(default=0)
+
+
+def _bucket_of(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
+def add_hit(key: str, now: datetime | None = None) -> int:
+    """Count one event for `key` in the current bucket; the bucket's new count. Caller commits."""
+    bucket = _bucket_of(now or utcnow())
+    insert = postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
+    table = RateCounter.__table__
+    statement = (insert(table).values(key=key, bucket=bucket, hits=1)
+                 .on_conflict_do_update(index_elements=[table.c.key, table.c.bucket],
+                                        set_={"hits": table.c.hits + 1})
+                 .returning(table.c.hits))
+    hits = db.session.execute(statement).scalar_one()
+    if hits == 1:
+        db.session.execute(delete(RateCounter).where(RateCounter.bucket < bucket - KEEP))
+    return hits
+
+
+def hits_within(key: str, window: timedelta, now: datetime | None = None) -> tuple[int, datetime]:
+    """Events for `key` in the last `window`, and the start of the oldest bucket counted."""
+    now = now or utcnow()
+    total, oldest = db.session.execute(
+        select(func.coalesce(func.sum(RateCounter.hits), 0), func.min(RateCounter.bucket))
+        .where(RateCounter.key == key, RateCounter.bucket > now - window)).one()
+    return int(total), oldest
+
+
+def forget(key: str) -> None:
+    db.session.execute(delete(RateCounter).where(RateCounter.key == key))
+
+
+# -- sign-in ------------------------------------------------------------------------------------
+def _account_key(email: str) -> str:
+    """Keyed by the typed address, known account or not: the answer reveals no accounts."""
+    return "login:account:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()[:40]
+
+
+def _address_key(address: str | None) -> str:
+    return f"login:address:{address or '-'}"
+
+
+def sign_in_retry_after(email: str, address: str | None) -> int | None:
+    """Seconds until another sign-in may be tried, or None when it may be tried now."""
+    config = current_app.config
+    window = timedelta(minutes=config["SIGN_IN_FAILURE_WINDOW_MINUTES"])
+    now = utcnow()
+    waits = []
+    for key, limit in ((_account_key(email), config["SIGN_IN_MAX_FAILURES_PER_ACCOUNT"]),
+                       (_address_key(address), config["SIGN_IN_MAX_FAILURES_PER_ADDRESS"])):
+        failures, oldest = hits_within(key, window, now)
+        if failures >= limit:
+            waits.append((oldest + BUCKET + window - now).total_seconds())
+    return max(1, int(max(waits)) + 1) if waits else None
+
+
+def count_failed_sign_in(email: str, address: str | None) -> None:
+    add_hit(_account_key(email))
+    add_hit(_address_key(address))
+    db.session.commit()
+
+
+def forget_failed_sign_ins(email: str) -> None:
+    forget(_account_key(email))
+    db.session.commit()
+
+
+# -- request rate for the API and search ---------------------------------------------------------
+def _rate_limited() -> bool:
+    return request.path.startswith("/api/") or request.endpoint in RATE_LIMITED_ENDPOINTS
+
+
+def _check_request_rate():
+    if not _rate_limited() or not current_user.is_authenticated:
+        return None  # anonymous requests were already turned away by the sign-in guard
+    now = utcnow()
+    hits = add_hit(f"rate:user:{current_user.id}", now)
+    db.session.commit()
+    if hits <= current_app.config["RATE_LIMIT_PER_MINUTE"]:
+        return None
+    from ..errors import error_response
+
+    response = make_response(error_response(429))
+    response.headers["Retry-After"] = str(int((_bucket_of(now) + BUCKET - now).total_seconds())
+                                          + 1)
+    return response
+
+
+def register_rate_limit(app: Flask) -> None:
+    app.before_request(_check_request_rate)
