@@ -53,6 +53,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .accessibility.views import bp as accessibility_bp
     from .api import register_api
     from .auth.views import bp as auth_bp
     from .experiences.views import bp as experiences_bp
@@ -60,7 +61,7 @@ def register_blueprints(app: Flask) -> None:
     from .home.views import bp as home_bp
     from .search.views import bp as search_bp
 
-    for blueprint in (auth_bp, experiences_bp, health_bp, home_bp, search_bp):
+    for blueprint in (accessibility_bp, auth_bp, experiences_bp, health_bp, home_bp, search_bp):
         app.register_blueprint(blueprint)
     register_api(app)
 

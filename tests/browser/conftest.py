@@ -32,20 +32,20 @@ class Account:
     email: str
     name: str
     role: str
-    place: tuple[str, str]  # ("--department", slug) or ("--partner", slug)
+    place: tuple[str, str]  # ("department", slug) or ("partner", slug)
 
 
 ACCOUNTS = {
     "medewerker": Account("medewerker@browser.example", "Mila Medewerker", "medewerker",
-                          ("--department", "werk-en-inkomen")),
+                          ("department", "werk-en-inkomen")),
     "collega": Account("collega@browser.example", "Cas Collega", "medewerker",
-                       ("--department", "jeugd-en-onderwijs")),
+                       ("department", "jeugd-en-onderwijs")),
     "kernteam": Account("kernteam@browser.example", "Kees Kernteam", "kernteam",
-                        ("--department", "zorg-en-welzijn-wmo")),
+                        ("department", "zorg-en-welzijn-wmo")),
     "partner": Account("partner@browser.example", "Pim Partner", "partner",
-                       ("--partner", "uwv")),
+                       ("partner", "uwv")),
     "beheerder": Account("beheerder@browser.example", "Bea Beheerder", "beheerder",
-                         ("--department", "werk-en-inkomen")),
+                         ("department", "werk-en-inkomen")),
 }
 
 
@@ -64,21 +64,37 @@ def _server_environment(instance: Path, postgres) -> dict[str, str]:
     return env
 
 
-def _rugzak(env: dict, *args: str, stdin: str | None = None) -> str:
-    done = subprocess.run([str(BIN / "rugzak"), *args], env=env, input=stdin, text=True,
+def _rugzak(env: dict, *args: str) -> str:
+    done = subprocess.run([str(BIN / "rugzak"), *args], env=env, text=True,
                           capture_output=True, timeout=300)
     assert done.returncode == 0, f"rugzak {' '.join(args)} failed:\n{done.stdout}{done.stderr}"
     return done.stdout
 
 
 def _prepare_instance(env: dict) -> None:
-    """What an administrator does: init, demo content, one account per role."""
+    """What an administrator does: init and demo content with the command, then accounts."""
     _rugzak(env, "init")
     _rugzak(env, "demo")
-    for account in ACCOUNTS.values():
-        _rugzak(env, "users", "create", account.email, "--name", account.name,
-                "--role", account.role, *account.place, "--password-stdin",
-                stdin=PASSWORD + "\n")
+    _create_accounts(env)
+
+
+def _create_accounts(env: dict) -> None:
+    """Through the service the `rugzak users create` command calls (one process, not five)."""
+    from rugzak import create_app
+    from rugzak.auth.services import create_user
+    from rugzak.extensions import db
+
+    config = {"INSTANCE_PATH": env["RUGZAK_INSTANCE_PATH"], "SECRET_KEY": "browser-tests",
+              **FAST_ARGON2}
+    if "RUGZAK_DATABASE_URL" in env:
+        config["SQLALCHEMY_DATABASE_URI"] = env["RUGZAK_DATABASE_URL"]
+    app = create_app(config)
+    with app.app_context():
+        for account in ACCOUNTS.values():
+            create_user(account.email, account.name, account.role, PASSWORD,
+                        **dict([account.place]))
+        db.engine.dispose()
+    app.extensions["rugzak.search"].stop()
 
 
 def _wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
@@ -135,15 +151,28 @@ def browser():
         chromium.close()
 
 
+def new_context(browser, server: str, locale: str = "nl-NL", viewport: dict | None = None):
+    """A fresh browser context (its own cookies) whose Accept-Language follows `locale`."""
+    context = browser.new_context(base_url=server, locale=locale, viewport=viewport or WIDE)
+    context.set_default_timeout(15_000)
+    return context
+
+
+def sign_in_on(page, role: str) -> None:
+    page.goto("/inloggen")
+    page.get_by_label("E-mailadres").fill(ACCOUNTS[role].email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/")
+
+
 @pytest.fixture
 def new_page(browser, server):
-    """Open pages in fresh browser contexts (fresh cookies); all are closed after the test."""
+    """Open pages in fresh browser contexts; all are closed after the test."""
     contexts = []
 
-    def open_page(locale: str = "nl-NL", viewport: dict | None = None):
-        context = browser.new_context(base_url=server, locale=locale,
-                                      viewport=viewport or WIDE)
-        context.set_default_timeout(15_000)
+    def open_page(**options):
+        context = new_context(browser, server, **options)
         contexts.append(context)
         return context.new_page()
 
@@ -163,11 +192,7 @@ def sign_in(new_page):
 
     def signed_in(role: str = "medewerker", **options):
         page = new_page(**options)
-        page.goto("/inloggen")
-        page.get_by_label("E-mailadres").fill(ACCOUNTS[role].email)
-        page.get_by_label("Wachtwoord").fill(PASSWORD)
-        page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_url("**/")
+        sign_in_on(page, role)
         return page
 
     return signed_in
