@@ -65,6 +65,7 @@ def register_blueprints(app: Flask) -> None:
 
 # One line per feature, alphabetical, so that parallel branches rarely touch the same line.
 BLUEPRINT_MODULES = (
+    "accessibility.views",
     "account.views",
     "agenda.views",
     "audit.views",

@@ -53,7 +53,8 @@ class CheckboxListField(SelectMultipleField):
 
 
 class IsoDateField(StringField):
-    """A date typed as YYYY-MM-DD (the browser's date picker sends this)."""
+    """A date typed as YYYY-MM-DD in a plain text box: Chromium's date picker button takes focus
+    without any visible indicator we can style, and shows another format than the hint."""
 
     def process_formdata(self, valuelist) -> None:
         super().process_formdata(valuelist)

@@ -1,0 +1,1 @@
+"""The accessibility statement (toegankelijkheidsverklaring) at /toegankelijkheid."""

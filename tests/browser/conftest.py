@@ -1,0 +1,198 @@
+"""A real instance served by gunicorn, and Debian's Chromium driven through Playwright.
+
+One server per test session (prepared through the `rugzak` command, like an administrator
+would); every test gets a fresh browser context, so cookies never leak between tests. Tests
+share the database, so they make their own experiences with unique titles.
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from ..conftest import FAST_ARGON2, PASSWORD
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+WIDE = {"width": 1440, "height": 900}
+SERVER_DATABASE = "rugzak_browser"
+BIN = Path(sys.executable).parent
+
+
+@dataclass(frozen=True)
+class Account:
+    email: str
+    name: str
+    role: str
+    place: tuple[str, str]  # ("department", slug) or ("partner", slug)
+
+
+ACCOUNTS = {
+    "medewerker": Account("medewerker@browser.example", "Mila Medewerker", "medewerker",
+                          ("department", "werk-en-inkomen")),
+    "collega": Account("collega@browser.example", "Cas Collega", "medewerker",
+                       ("department", "jeugd-en-onderwijs")),
+    "kernteam": Account("kernteam@browser.example", "Kees Kernteam", "kernteam",
+                        ("department", "zorg-en-welzijn-wmo")),
+    "partner": Account("partner@browser.example", "Pim Partner", "partner",
+                       ("partner", "uwv")),
+    "beheerder": Account("beheerder@browser.example", "Bea Beheerder", "beheerder",
+                         ("department", "werk-en-inkomen")),
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _server_environment(instance: Path, postgres) -> dict[str, str]:
+    env = {**os.environ, "RUGZAK_INSTANCE_PATH": str(instance),
+           "RUGZAK_SECRET_KEY": "browser-tests"}
+    env.update({f"RUGZAK_{name}": str(value) for name, value in FAST_ARGON2.items()})
+    if postgres:
+        env["RUGZAK_DATABASE_URL"] = postgres.url(SERVER_DATABASE)
+    return env
+
+
+def _rugzak(env: dict, *args: str) -> str:
+    done = subprocess.run([str(BIN / "rugzak"), *args], env=env, text=True,
+                          capture_output=True, timeout=300)
+    assert done.returncode == 0, f"rugzak {' '.join(args)} failed:\n{done.stdout}{done.stderr}"
+    return done.stdout
+
+
+def _prepare_instance(env: dict) -> None:
+    """What an administrator does: init and demo content with the command, then accounts."""
+    _rugzak(env, "init")
+    _rugzak(env, "demo")
+    _create_accounts(env)
+
+
+def _create_accounts(env: dict) -> None:
+    """Through the service the `rugzak users create` command calls (one process, not five)."""
+    from rugzak import create_app
+    from rugzak.auth.services import create_user
+    from rugzak.extensions import db
+
+    config = {"INSTANCE_PATH": env["RUGZAK_INSTANCE_PATH"], "SECRET_KEY": "browser-tests",
+              **FAST_ARGON2}
+    if "RUGZAK_DATABASE_URL" in env:
+        config["SQLALCHEMY_DATABASE_URI"] = env["RUGZAK_DATABASE_URL"]
+    app = create_app(config)
+    with app.app_context():
+        for account in ACCOUNTS.values():
+            create_user(account.email, account.name, account.role, PASSWORD,
+                        **dict([account.place]))
+        db.engine.dispose()
+    app.extensions["rugzak.search"].stop()
+
+
+def _wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn stopped:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer /healthz:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, postgres) -> str:
+    """The base URL of a prepared instance served by gunicorn with two workers."""
+    instance = tmp_path_factory.mktemp("browser-instance")
+    if postgres:
+        postgres.execute(f"CREATE DATABASE {SERVER_DATABASE}")
+    env = _server_environment(instance, postgres)
+    _prepare_instance(env)
+    port = _free_port()
+    log = instance / "gunicorn.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}",
+             "rugzak:create_app()"], env=env, stdout=output, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_healthy(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make system-test-deps` installs Debian's chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def new_context(browser, server: str, locale: str = "nl-NL", viewport: dict | None = None):
+    """A fresh browser context (its own cookies) whose Accept-Language follows `locale`."""
+    context = browser.new_context(base_url=server, locale=locale, viewport=viewport or WIDE)
+    context.set_default_timeout(15_000)
+    return context
+
+
+def sign_in_on(page, role: str) -> None:
+    page.goto("/inloggen")
+    page.get_by_label("E-mailadres").fill(ACCOUNTS[role].email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/")
+
+
+@pytest.fixture
+def new_page(browser, server):
+    """Open pages in fresh browser contexts; all are closed after the test."""
+    contexts = []
+
+    def open_page(**options):
+        context = new_context(browser, server, **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture
+def sign_in(new_page):
+    """A page signed in through the sign-in form as one of ACCOUNTS: sign_in("partner")."""
+
+    def signed_in(role: str = "medewerker", **options):
+        page = new_page(**options)
+        sign_in_on(page, role)
+        return page
+
+    return signed_in
