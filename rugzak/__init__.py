@@ -60,10 +60,11 @@ def register_blueprints(app: Flask) -> None:
     from .health import bp as health_bp
     from .home.views import bp as home_bp
     from .insight.views import bp as insight_bp
+    from .reports.views import bp as reports_bp
     from .search.views import bp as search_bp
 
     for blueprint in (auth_bp, experiences_bp, health_bp, home_bp, search_bp, insight_bp,
-                      agenda_bp):
+                      agenda_bp, reports_bp):
         app.register_blueprint(blueprint)
     register_api(app)
 
