@@ -279,3 +279,22 @@ def test_api_create_update_progress_and_rules(app, client, people, make_experien
         "status": "Kies een status: idee, loopt, gerealiseerd of gestopt."}
     wrong_type = client.post("/api/v1/agenda", headers=staff, json={"experience_ids": "12"})
     assert wrong_type.status_code == 422
+
+
+def test_demo_agenda_has_every_kind_of_owner_and_an_overdue_item(app, client):
+    from .insight_helpers import load_demo_accounts
+
+    demo = load_demo_accounts(app)
+    client.login(*demo["henk"])  # partner at UWV
+    listing = client.get("/agenda").get_data(as_text=True)
+    assert "Vaste overdrachtsafspraken met UWV" in listing and "Over tijd</span>" in listing
+    assert "Eén regisseur per huishouden" not in listing  # internal, owned by a department
+    client.logout()
+    client.login(*demo["pieter"])
+    listing = client.get("/agenda").get_data(as_text=True)
+    for text in ["Eigenaar: UWV", "Eigenaar: Zorg en Welzijn (Wmo)", "Eigenaar: Pieter Bakker",
+                 "Gerealiseerd", "Loopt", "Idee"]:
+        assert text in listing, text
+    with app.app_context():
+        done = db.session.query(AgendaItem).filter_by(status="gerealiseerd").one()
+        assert len(done.updates) == 2 and len(done.changes) >= 5
