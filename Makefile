@@ -7,7 +7,7 @@ INSTANCE ?= $(CURDIR)/instance
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export RUGZAK_INSTANCE_PATH ?= $(INSTANCE)
 
-.PHONY: run test install install-test system-test-deps lint clean bench
+.PHONY: run test install install-test system-deps system-test-deps lint clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +21,9 @@ $(VENV)/.installed-test: $(VENV)/.installed setup.cfg
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed system-deps
 
-install-test: $(VENV)/.installed-test system-test-deps
+install-test: $(VENV)/.installed-test system-deps system-test-deps
 
 ## Serve the app with gunicorn on http://127.0.0.1:$(PORT), preparing instance/ first.
 run: install
@@ -37,6 +37,22 @@ run: install
 test: install-test lint
 	$(BIN)/python -m pytest
 	RUGZAK_TEST_POSTGRES=1 $(BIN)/python -m pytest
+
+# Debian packages WeasyPrint's wheel needs for the PDF report (Pango, HarfBuzz subsetting) and
+# fonts; checked through the shared libraries, so an installed system needs no apt.
+system-deps:
+	@missing=""; \
+	for lib in libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0 \
+	           libharfbuzz-subset.so.0:libharfbuzz-subset0; do \
+	  /sbin/ldconfig -p | grep -q "$${lib%%:*}" || missing="$$missing $${lib#*:}"; \
+	done; \
+	ls /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf >/dev/null 2>&1 \
+	  || missing="$$missing fonts-liberation"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
 
 # Debian packages: PostgreSQL for the second run, Chromium for the browser tests.
 system-test-deps:

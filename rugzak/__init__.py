@@ -78,6 +78,7 @@ BLUEPRINT_MODULES = (
     "home.views",
     "insight.views",
     "recognition.views",
+    "reports.views",
     "revisions.views",
     "search.views",
 )

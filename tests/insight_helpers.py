@@ -68,3 +68,14 @@ def quarter(day: date) -> str:
 def user_id(app, email: str) -> int:
     with app.app_context():
         return db.session.query(User).filter_by(email=email).one().id
+
+
+def bearer(app, user) -> dict:
+    """Authorization header with a fresh personal API token for `user` (a Ref)."""
+    from rugzak.auth.models import ApiToken
+
+    with app.app_context():
+        row, token = ApiToken.issue(db.session.get(User, user.id))
+        db.session.add(row)
+        db.session.commit()
+    return {"Authorization": f"Bearer {token}"}

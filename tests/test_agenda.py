@@ -229,3 +229,72 @@ def test_csrf_is_required(client, people):
     client.login(people["medewerker"].email)
     response = client.post("/agenda/nieuw", data={"title": "x", "owner": "partner:uwv"})
     assert response.status_code == 400
+
+
+def test_api_create_update_progress_and_rules(app, client, people, make_experience):
+    from .insight_helpers import bearer
+
+    experience = make_experience(people["collega"], title="Bron", visibility="intern")
+    staff = bearer(app, people["medewerker"])
+    response = client.post("/api/v1/agenda", headers=staff, json={
+        "title": "Via de API", "owner": "partner:uwv", "status": "idee",
+        "target_date": "2030-06-30", "experience_ids": [experience.id]})
+    assert response.status_code == 201, response.get_json()
+    body = response.get_json()
+    assert body["owner"] == {"key": "partner:uwv", "name": "UWV"}
+    assert body["experience_ids"] == [experience.id] and body["version"] == 1
+    assert body["history"][0]["field"] == "created"
+    number = body["id"]
+
+    partner = bearer(app, people["partner"])
+    seen = client.get(f"/api/v1/agenda/{number}", headers=partner).get_json()
+    assert seen["experience_ids"] == []  # the source is internal
+    assert client.put(f"/api/v1/agenda/{number}", headers=partner,
+                      json={"title": "x", "version": 1}).status_code == 403
+    assert client.post("/api/v1/agenda", headers=partner,
+                       json={"title": "x", "owner": "partner:uwv"}).status_code == 403
+    progress = client.post(f"/api/v1/agenda/{number}/updates", headers=partner,
+                           json={"text": "Gestart.", "status": "loopt", "version": 1})
+    assert progress.status_code == 201, progress.get_json()
+    assert progress.get_json()["status"] == "loopt"
+    assert progress.get_json()["updates"][0]["author"] == "Pim Partner"
+    stale = client.put(f"/api/v1/agenda/{number}", headers=staff,
+                       json={"status": "gerealiseerd", "version": 1})
+    assert stale.status_code == 409 and "version" in stale.get_json()["fields"]
+    done = client.put(f"/api/v1/agenda/{number}", headers=staff,
+                      json={"status": "gerealiseerd", "version": 2})
+    assert done.status_code == 200 and done.get_json()["title"] == "Via de API"
+    listing = client.get("/api/v1/agenda?status=gerealiseerd", headers=partner).get_json()
+    assert [item["id"] for item in listing["items"]] == [number]
+
+    other = bearer(app, people["andere_partner"])
+    assert client.get(f"/api/v1/agenda/{number}", headers=other).status_code == 404
+    assert client.get("/api/v1/agenda", headers=other).get_json()["total"] == 0
+    bad = client.post("/api/v1/agenda", headers=staff,
+                      json={"title": "", "owner": "department:nergens", "status": "later"})
+    assert bad.status_code == 422
+    assert bad.get_json()["fields"] == {
+        "title": "Vul een titel in.",
+        "owner": "Deze eigenaar bestaat niet (meer); kies een andere.",
+        "status": "Kies een status: idee, loopt, gerealiseerd of gestopt."}
+    wrong_type = client.post("/api/v1/agenda", headers=staff, json={"experience_ids": "12"})
+    assert wrong_type.status_code == 422
+
+
+def test_demo_agenda_has_every_kind_of_owner_and_an_overdue_item(app, client):
+    from .insight_helpers import load_demo_accounts
+
+    demo = load_demo_accounts(app)
+    client.login(*demo["henk"])  # partner at UWV
+    listing = client.get("/agenda").get_data(as_text=True)
+    assert "Vaste overdrachtsafspraken met UWV" in listing and "Over tijd</span>" in listing
+    assert "Eén regisseur per huishouden" not in listing  # internal, owned by a department
+    client.logout()
+    client.login(*demo["pieter"])
+    listing = client.get("/agenda").get_data(as_text=True)
+    for text in ["Eigenaar: UWV", "Eigenaar: Zorg en Welzijn (Wmo)", "Eigenaar: Pieter Bakker",
+                 "Gerealiseerd", "Loopt", "Idee"]:
+        assert text in listing, text
+    with app.app_context():
+        done = db.session.query(AgendaItem).filter_by(status="gerealiseerd").one()
+        assert len(done.updates) == 2 and len(done.changes) >= 5

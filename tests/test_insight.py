@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from .insight_helpers import (
+    bearer,
     html_table,
     load_demo_accounts,
     quarter,
@@ -212,3 +213,35 @@ def test_bad_filter_input_is_explained_and_kept(client, logged_in):
 def test_sign_in_required(client):
     assert client.get("/inzicht").status_code == 302
     assert client.get("/inzicht/trefwoorden.csv").status_code == 302
+
+
+def test_api_gives_the_same_figures_and_rules(app, client, make_user, make_experience):
+    author = make_user()
+    make_experience(author, tags=["alleen-intern"], visibility="intern")
+    make_experience(author, tags=["gedeeld"], visibility="met_partners",
+                    occurred_on=date(2025, 5, 1))
+    staff = bearer(app, make_user())
+    body = client.get("/api/v1/insight", headers=staff).get_json()
+    assert body["total"] == 2
+    assert [f["key"] for f in body["figures"]] == FIGURES
+    tags = next(f for f in body["figures"] if f["key"] == "trefwoorden")
+    assert sorted(tags["rows"]) == [["alleen-intern", 1], ["gedeeld", 1]]
+    assert tags["columns"] == ["Trefwoord", "Ervaringen"]
+    partner = bearer(app, make_user("partner"))
+    one = client.get("/api/v1/insight/trefwoorden", headers=partner).get_json()
+    assert one["rows"] == [["gedeeld", 1]]
+    period = client.get("/api/v1/insight?start=2025-04-01&end=2025-06-30",
+                        headers=staff).get_json()
+    assert period["total"] == 1 and "2025" in period["selection"]
+    bad = client.get("/api/v1/insight?start=morgen&department=nergens", headers=staff)
+    assert bad.status_code == 422
+    assert bad.get_json()["fields"] == {
+        "start": "Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2025-03-14.",
+        "department": "Kies een afdeling uit de lijst."}
+    assert client.get("/api/v1/insight/zoekvragen-zonder-resultaat",
+                      headers=staff).status_code == 403
+    curator = bearer(app, make_user("kernteam"))
+    assert client.get("/api/v1/insight/zoekvragen-zonder-resultaat",
+                      headers=curator).status_code == 200
+    assert client.get("/api/v1/insight/onbekend", headers=staff).status_code == 404
+    assert client.get("/api/v1/insight").status_code == 401

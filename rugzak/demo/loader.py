@@ -15,6 +15,7 @@ from ..experiences.services import ExperienceInput, create_experience
 from ..extensions import db
 from ..search.changelog import EXPERIENCE, record_changes
 from ..taxonomy.models import Partner
+from .agenda import load_demo_agenda
 from .content import EXPERIENCES, PARTNERS
 
 DEMO_DOMAIN = "demo.rugzak.example"
@@ -73,6 +74,7 @@ def load_demo() -> list[tuple[DemoAccount, str]]:
         credentials.append((account, password))
     for item in EXPERIENCES:
         _add_experience(users[item["author"]], item)
+    load_demo_agenda(users)
     return credentials
 
 

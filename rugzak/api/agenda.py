@@ -1,0 +1,184 @@
+"""/api/v1/agenda: agenda items with the same services and permission rules as the pages."""
+from __future__ import annotations
+
+from dataclasses import fields as dataclass_fields
+
+from flask import url_for
+from flask.views import MethodView
+from flask_login import current_user
+from flask_smorest import abort
+
+from ..agenda.models import AgendaItem
+from ..agenda.permissions import can_add_update, can_edit, get_visible_or_404, may_create
+from ..agenda.queries import AgendaFilters, filtered_items, visible_linked
+from ..agenda.services import AgendaInput, add_progress, create_item, update_item
+from ..errors import MESSAGES
+from ..experiences.services import StaleVersion, ValidationFailed
+from ..extensions import db
+from .blueprint import ApiBlueprint
+from .fields import Bool, Date, DateTime, DutchSchema, Int, List, Nested, Str
+from .schemas import PAGE_RANGE, PER_PAGE_RANGE
+
+blp = ApiBlueprint("api_agenda", __name__, url_prefix="/api/v1",
+                   description="De toekomstagenda: agendapunten en hun voortgang")
+
+
+class AgendaItemInSchema(DutchSchema):
+    title = Str()
+    description = Str()
+    owner = Str(metadata={"description": "user:<id>, department:<slug> of partner:<slug>"})
+    status = Str(metadata={"description": "idee, loopt, gerealiseerd of gestopt"})
+    target_date = Date(allow_none=True)
+    shared_with_partners = Bool()
+    experience_ids = List(Int(), metadata={"description": "nummers van ervaringen"})
+
+
+class AgendaItemUpdateSchema(AgendaItemInSchema):
+    version = Int(required=True, metadata={"description": "de versie die je bewerkte"})
+
+
+class ProgressInSchema(DutchSchema):
+    text = Str(required=True)
+    status = Str(load_default="", metadata={"description": "leeg: status blijft hetzelfde"})
+    version = Int(load_default=None, allow_none=True,
+                  metadata={"description": "nodig als je de status wijzigt"})
+
+
+class OwnerSchema(DutchSchema):
+    key = Str()
+    name = Str()
+
+
+class ProgressOutSchema(DutchSchema):
+    written_at = DateTime()
+    author = Str()
+    text = Str()
+    status = Str(allow_none=True)
+
+
+class ChangeSchema(DutchSchema):
+    changed_at = DateTime()
+    changed_by = Str(allow_none=True)
+    field = Str()
+    old_value = Str()
+    new_value = Str()
+
+
+class AgendaItemOutSchema(AgendaItemInSchema):
+    id = Int()
+    owner = Nested(OwnerSchema)
+    overdue = Bool()
+    version = Int()
+    created_at = DateTime()
+    updated_at = DateTime()
+    url = Str()
+    updates = List(Nested(ProgressOutSchema))
+    history = List(Nested(ChangeSchema))
+
+
+class AgendaListArgs(DutchSchema):
+    status = Str(load_default="")
+    owner = Str(load_default="")
+    overdue = Str(load_default="", metadata={"description": "1: alleen wat over tijd is"})
+    page = Int(load_default=1, validate=PAGE_RANGE)
+    per_page = Int(load_default=20, validate=PER_PAGE_RANGE)
+
+
+class AgendaPageSchema(DutchSchema):
+    total = Int()
+    page = Int()
+    pages = Int()
+    items = List(Nested(AgendaItemOutSchema))
+
+
+@blp.route("/agenda")
+class AgendaItems(MethodView):
+    @blp.arguments(AgendaListArgs, location="query")
+    @blp.response(200, AgendaPageSchema)
+    def get(self, args):
+        """Agendapunten die jij mag zien: open eerst, vroegste streefdatum eerst"""
+        query = filtered_items(current_user, AgendaFilters.from_args(args))
+        page = db.paginate(query, page=args["page"], per_page=args["per_page"],
+                           error_out=False)
+        return {"total": page.total, "page": page.page, "pages": page.pages,
+                "items": [to_dict(item) for item in page.items]}
+
+    @blp.arguments(AgendaItemInSchema)
+    @blp.response(201, AgendaItemOutSchema)
+    def post(self, payload):
+        """Een agendapunt maken (niet voor partners)"""
+        if not may_create(current_user):
+            abort(403)
+        data = merge_input(AgendaInput(), payload)
+        return to_dict(_saving(lambda: create_item(current_user, data)))
+
+
+@blp.route("/agenda/<int:item_id>")
+class AgendaItemResource(MethodView):
+    @blp.response(200, AgendaItemOutSchema)
+    def get(self, item_id: int):
+        """Eén agendapunt met voortgang en geschiedenis"""
+        return to_dict(get_visible_or_404(item_id, current_user))
+
+    @blp.arguments(AgendaItemUpdateSchema)
+    @blp.response(200, AgendaItemOutSchema)
+    def put(self, payload, item_id: int):
+        """Een agendapunt bewerken; velden die je weglaat, blijven zoals ze waren"""
+        item = get_visible_or_404(item_id, current_user)
+        if not can_edit(current_user, item):
+            abort(403)
+        version = payload.pop("version")
+        data = merge_input(AgendaInput.from_item(item), payload)
+        return to_dict(_saving(lambda: update_item(current_user, item, data, version)))
+
+
+@blp.route("/agenda/<int:item_id>/updates")
+class AgendaProgress(MethodView):
+    @blp.arguments(ProgressInSchema)
+    @blp.response(201, AgendaItemOutSchema)
+    def post(self, payload, item_id: int):
+        """Voortgang toevoegen, eventueel met een nieuwe status"""
+        item = get_visible_or_404(item_id, current_user)
+        if not can_add_update(current_user, item):
+            abort(403)
+        _saving(lambda: add_progress(current_user, item, payload["text"], payload["status"],
+                                     payload["version"]))
+        return to_dict(item)
+
+
+def merge_input(data: AgendaInput, payload: dict) -> AgendaInput:
+    for item in dataclass_fields(AgendaInput):
+        if item.name in payload and (payload[item.name] is not None
+                                     or item.name == "target_date"):
+            setattr(data, item.name, payload[item.name])
+    return data
+
+
+def _saving(save):
+    try:
+        return save()
+    except ValidationFailed as failure:
+        abort(422, message=MESSAGES[422], messages={"json": failure.errors})
+    except StaleVersion as stale:
+        abort(409, message="Iemand anders heeft dit agendapunt intussen gewijzigd; haal de "
+                           f"nieuwste versie ({stale.current.version}) op en probeer opnieuw.",
+              messages={"json": {"version": f"De nieuwste versie is {stale.current.version}."}})
+
+
+def to_dict(item: AgendaItem) -> dict:
+    return {
+        "id": item.id, "title": item.title, "description": item.description,
+        "owner": {"key": item.owner_key, "name": item.owner.name},
+        "status": item.status, "target_date": item.target_date,
+        "shared_with_partners": item.shared_with_partners,
+        "experience_ids": [e.id for e in visible_linked(current_user, item)],
+        "overdue": item.is_overdue(), "version": item.version,
+        "created_at": item.created_at, "updated_at": item.updated_at,
+        "url": url_for("agenda.show", item_id=item.id, _external=True),
+        "updates": [{"written_at": u.written_at, "author": u.author.name, "text": u.text,
+                     "status": u.status} for u in item.updates],
+        "history": [{"changed_at": c.changed_at,
+                     "changed_by": c.changed_by.name if c.changed_by else None,
+                     "field": c.field, "old_value": c.old_value, "new_value": c.new_value}
+                    for c in item.changes],
+    }

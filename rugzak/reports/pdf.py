@@ -1,0 +1,21 @@
+"""PDF through WeasyPrint, from HTML that refers to nothing outside itself."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from weasyprint import CSS, HTML
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+STYLESHEETS = ("rugzak.css", "report.css")
+
+
+@lru_cache(maxsize=1)
+def _stylesheets() -> tuple[CSS, ...]:
+    return tuple(CSS(string=(STATIC / name).read_text(encoding="utf-8"))
+                 for name in STYLESHEETS)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The document's own links stay links; nothing is fetched (no base URL, no <link>)."""
+    return HTML(string=html, base_url=None).write_pdf(stylesheets=list(_stylesheets()))

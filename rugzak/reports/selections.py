@@ -1,0 +1,65 @@
+"""Where a report's experiences come from: a search (query + facets) or a period.
+
+Each source turns request arguments into a `Selection`; a new source (a bundle) is one more
+function in SOURCES.
+"""
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ..auth.models import User
+from ..experiences.models import Experience
+from ..extensions import db
+from ..insight.selection import PeriodFilters, Selection, happened_on
+from ..search.engine import SearchParams, search
+
+REPORT_LIMIT = 200
+EXPORT_LIMIT = 1000
+
+
+class SelectionProblem(Exception):
+    """The arguments do not describe a selection; the messages are Dutch, by field."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def search_results(user: User, args, limit: int) -> tuple[SearchParams, list[int], int]:
+    """The ids of a search's results in its own order (at most `limit`) and the total."""
+    params = SearchParams.from_args(args)
+    params.page = 1
+    outcome = search(user, params, per_page=limit)
+    if outcome.error:
+        raise SelectionProblem({"q": outcome.error})
+    return params, [hit.id for hit in outcome.hits], outcome.total
+
+
+def from_search(user: User, args) -> Selection:
+    params, ids, total = search_results(user, args, REPORT_LIMIT)
+    title = (_("Zoekopdracht „%(q)s”", q=params.q) if params.q
+             else _("Alle ervaringen die je kunt vinden"))
+    facets = ", ".join(f"{name}: {value}" for name, value in params.args(q="", sort="").items()
+                       if name != "page")
+    description = _("%(total)d gevonden ervaringen", total=total)
+    if facets:
+        description += " · " + _("filters: %(facets)s", facets=facets)
+    if total > len(ids):
+        description += " · " + _("dit verslag bevat de eerste %(count)d", count=len(ids))
+    return Selection(title, description, ids)
+
+
+def from_period(user: User, args) -> Selection:
+    filters = PeriodFilters.from_args(args)
+    if filters.errors:
+        raise SelectionProblem(filters.errors)
+    ids = db.session.scalars(select(Experience.id).where(
+        Experience.id.in_(filters.experience_ids(user)))
+        .order_by(happened_on(), Experience.id).limit(REPORT_LIMIT)).all()
+    return Selection(_("Periode: %(what)s", what=filters.describe()),
+                     _("Gepubliceerde ervaringen die in deze periode gebeurden (hoogstens "
+                       "%(limit)d).", limit=REPORT_LIMIT), list(ids))
+
+
+SOURCES = {"zoekopdracht": from_search, "periode": from_period}

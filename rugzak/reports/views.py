@@ -1,0 +1,58 @@
+"""/verslag/<bron>: the reflection report as HTML and PDF; /zoeken/export.csv."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask_login import current_user
+
+from ..audit.models import Action
+from ..audit.services import record
+from ..extensions import db
+from ..insight.csvfile import csv_response
+from .export import columns, experience_row
+from .pdf import html_to_pdf
+from .selections import EXPORT_LIMIT, SOURCES, SelectionProblem, search_results
+from .services import Report, build_report, visible_in_order
+
+bp = Blueprint("reports", __name__)
+
+
+@bp.errorhandler(SelectionProblem)
+def selection_problem(problem: SelectionProblem):
+    return render_template("reports/problem.html", errors=problem.errors), 422
+
+
+def _report(source: str) -> Report:
+    if source not in SOURCES:
+        abort(404)
+    return build_report(current_user, SOURCES[source](current_user, request.args))
+
+
+@bp.get("/verslag/<source>")
+def report(source: str):
+    built = _report(source)
+    return render_template("reports/report.html", report=built,
+                           pdf_url=url_for(".report_pdf", source=source, **request.args))
+
+
+@bp.get("/verslag/<source>.pdf")
+def report_pdf(source: str):
+    built = _report(source)
+    pdf = html_to_pdf(render_template("reports/pdf.html", report=built))
+    record(Action.EXPORT, detail=f"reflectieverslag ({source}) als pdf: "
+                                 f"{len(built.experiences)} ervaringen")
+    db.session.commit()
+    filename = f"reflectieverslag-{source}-{date.today().isoformat()}.pdf"
+    return Response(pdf, mimetype="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/zoeken/export.csv")
+def search_csv():
+    ids = search_results(current_user, request.args, EXPORT_LIMIT)[1]
+    experiences = visible_in_order(current_user, ids)
+    record(Action.EXPORT, detail=f"zoekresultaat als csv: {len(experiences)} ervaringen")
+    db.session.commit()
+    return csv_response("zoekresultaat.csv", columns(),
+                        [experience_row(e, current_user) for e in experiences])

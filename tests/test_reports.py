@@ -1,0 +1,133 @@
+"""The reflection report (HTML and PDF) and the CSV export of a search result."""
+import io
+import re
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from rugzak.audit.models import Action, AuditEvent
+from rugzak.extensions import db
+
+from .insight_helpers import load_demo_accounts, read_csv, user_id, visible_rows
+
+
+def pdf_text(response) -> str:
+    assert response.status_code == 200, response.get_data(as_text=True)[:1000]
+    assert response.mimetype == "application/pdf"
+    assert "attachment" in response.headers["Content-Disposition"]
+    reader = PdfReader(io.BytesIO(response.data))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def demo(app):
+    return load_demo_accounts(app)
+
+
+def test_pdf_of_a_period_contains_its_experiences(app, client, demo):
+    client.login(*demo["pieter"])
+    rows = [r for r in visible_rows(app, user_id(app, demo["pieter"][0]))
+            if date(2025, 1, 1) <= r["day"] <= date(2025, 6, 30)]
+    assert len(rows) >= 4
+    text = pdf_text(client.get("/verslag/periode.pdf?start=2025-01-01&end=2025-06-30"))
+    assert "rugzak · reflectieverslag" in text.lower()
+    assert f"Ervaringen in dit verslag {len(rows)}" in text
+    for row in rows:
+        assert squash(row["title"]) in text, row["title"]
+    outside = visible_rows(app, user_id(app, demo["pieter"][0]))
+    assert not any(squash(r["title"]) in text for r in outside if r["day"].year == 2024)
+    assert "Randvoorwaarden per afdeling" in text and "Pieter Bakker" in text
+    with app.app_context():
+        event = db.session.query(AuditEvent).filter_by(action=Action.EXPORT).one()
+        assert "pdf" in event.detail and str(len(rows)) in event.detail
+
+
+def test_pdf_of_a_search_for_a_partner_leaves_out_internal(app, client, demo):
+    client.login(*demo["esra"])
+    shared = visible_rows(app, user_id(app, demo["esra"][0]))
+    everyone = visible_rows(app, user_id(app, demo["pieter"][0]))
+    internal = [r for r in everyone if r["visibility"] == "intern"]
+    text = pdf_text(client.get("/verslag/zoekopdracht.pdf"))
+    assert f"Ervaringen in dit verslag {len(shared)}" in text
+    assert all(squash(r["title"]) in text for r in shared)
+    assert not any(squash(r["title"]) in text for r in internal)
+
+
+def test_html_report_of_a_search_with_cover_figures_and_open_agenda(app, client, make_user,
+                                                                     make_experience):
+    author = make_user()
+    found = make_experience(author, title="Warme overdracht naar het wijkteam",
+                            lesson="Bel **samen** het wijkteam.", tags=["wijkteam"],
+                            departments=["werk-en-inkomen"])
+    make_experience(author, title="Iets heel anders", lesson="Over schulden.")
+    client.login(make_user("kernteam", name="Kim Kern").email)
+    for title, status in (("Open actie", "loopt"), ("Afgeronde actie", "gerealiseerd")):
+        client.submit("/agenda/nieuw", {"title": title, "owner": "department:werk-en-inkomen",
+                                        "status": status, "experience_ids": str(found.id)})
+    response = client.get("/verslag/zoekopdracht?q=wijkteam")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Zoekopdracht „wijkteam”" in page and "Kim Kern" in page
+    assert "Warme overdracht naar het wijkteam" in page and "Iets heel anders" not in page
+    assert "<strong>samen</strong>" in page
+    assert 'class="chart"' in page and "Meest gebruikte trefwoorden" in page
+    agenda = page.split('id="verslag-agenda-kop"', 1)[1]
+    assert "Open actie" in agenda and "Afgeronde actie" not in agenda
+    assert 'href="/verslag/zoekopdracht.pdf?q=wijkteam"' in page
+    assert "report.css" in page
+    search_page = client.get("/zoeken?q=wijkteam").get_data(as_text=True)
+    assert 'href="/verslag/zoekopdracht?q=wijkteam"' in search_page
+    assert 'href="/zoeken/export.csv?q=wijkteam"' in search_page
+    insight = client.get("/inzicht?start=2025-01-01").get_data(as_text=True)
+    assert 'href="/verslag/periode?start=2025-01-01"' in insight
+
+
+def test_search_csv_matches_the_result_and_is_safe(app, client, make_user, make_experience):
+    author = make_user(name="Ans Auteur")
+    first = make_experience(author, title="=SOM(A1) wijkteam", lesson="Les over het wijkteam.",
+                            occurred_on=date(2025, 1, 1))
+    second = make_experience(author, title="Tweede wijkteam", occurred_on=date(2025, 2, 1),
+                             anonymous=True, visibility="met_partners")
+    make_experience(author, title="Geen treffer")
+    client.login(make_user().email)
+    rows = read_csv(client.get("/zoeken/export.csv?q=wijkteam&sort=nieuwste"))
+    header, body = rows[0], rows[1:]
+    assert header[:3] == ["Nummer", "Titel", "Soort"] and header[-1] == "Adres"
+    assert [row[0] for row in body] == [str(second.id), str(first.id)]
+    assert body[1][1] == "'=SOM(A1) wijkteam"
+    assert body[0][header.index("Vastgelegd door")] == "een collega van Werk en Inkomen"
+    assert body[1][header.index("Les")] == "Les over het wijkteam."
+    client.logout()
+    client.login(make_user("partner").email)
+    body = read_csv(client.get("/zoeken/export.csv?q=wijkteam"))[1:]
+    assert [row[0] for row in body] == [str(second.id)]
+
+
+def test_bad_selections_are_explained(client, logged_in):
+    logged_in()
+    response = client.get("/verslag/periode?start=2025-31-01")
+    assert response.status_code == 422
+    assert "Vul een datum in als jjjj-mm-dd" in response.get_data(as_text=True)
+    response = client.get("/verslag/zoekopdracht.pdf?q=%22open")
+    assert response.status_code == 422
+    assert "aanhalingsteken" in response.get_data(as_text=True)
+    assert client.get("/zoeken/export.csv?q=(haakje").status_code == 422
+    assert client.get("/verslag/bundel").status_code == 404
+    assert client.get("/verslag/bundel.pdf").status_code == 404
+
+
+def test_reports_require_sign_in(client):
+    for url in ("/verslag/periode", "/verslag/periode.pdf", "/zoeken/export.csv"):
+        assert client.get(url).status_code == 302
+
+
+def test_empty_selection_still_makes_a_report(client, logged_in):
+    logged_in()
+    text = pdf_text(client.get("/verslag/zoekopdracht.pdf?q=onvindbaarwoord"))
+    assert "Deze selectie bevat geen ervaringen." in text
+    assert re.search(r"Ervaringen in dit verslag 0", text)
