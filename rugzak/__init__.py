@@ -61,9 +61,11 @@ def register_blueprints(app: Flask) -> None:
     from .experiences.views import bp as experiences_bp
     from .health import bp as health_bp
     from .home.views import bp as home_bp
+    from .privacy.views import bp as privacy_bp
     from .search.views import bp as search_bp
 
-    for blueprint in (account_bp, auth_bp, experiences_bp, health_bp, home_bp, search_bp):
+    for blueprint in (account_bp, auth_bp, experiences_bp, health_bp, home_bp, privacy_bp,
+                      search_bp):
         app.register_blueprint(blueprint)
     register_api(app)
 
