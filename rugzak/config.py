@@ -42,6 +42,7 @@ class Defaults:
     SEARCH_LOCK_TIMEOUT = 2.0  # seconds the indexer waits for Whoosh's write lock
     SEARCH_POLL_SECONDS = 1.0  # the indexer also looks for changes from other processes
     SEARCH_WAIT_SECONDS = 2.0  # a search waits at most this long for a just-saved change
+    SEARCH_LOG_MONTHS = 12  # older searches are purged (`rugzak init`, `search purge-log`)
 
 
 def load_config(app, overrides: dict | None = None) -> None:
