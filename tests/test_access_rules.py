@@ -165,3 +165,17 @@ def test_field_lengths_are_limited(client, make_user):
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "hoogstens 200 tekens" in page and "hoogstens 10000 tekens" in page
+
+
+@pytest.mark.parametrize("role", ["medewerker", "kernteam", "partner"])
+def test_search_never_reveals_an_anonymous_author(client, make_user, make_experience, role):
+    author = make_user(name="Gerrit Zwanenburg")
+    make_experience(author, anonymous=True, visibility="met_partners",
+                    title="Schuldhulp zonder wachtlijst")
+    client.login(make_user(role).email)
+    for path in ("/zoeken?q=schuldhulp", "/api/v1/search?q=schuldhulp", "/ervaringen",
+                 "/api/v1/experiences"):
+        body = client.get(path).get_data(as_text=True)
+        assert "Schuldhulp zonder wachtlijst" in body, path
+        assert "Zwanenburg" not in body, path
+    assert client.get("/api/v1/search?q=Zwanenburg").json["total"] == 0
