@@ -77,6 +77,7 @@ BLUEPRINT_MODULES = (
     "health",
     "home.views",
     "insight.views",
+    "privacy.views",
     "recognition.views",
     "reports.views",
     "revisions.views",

@@ -24,8 +24,11 @@ def main() -> None:
 
 
 def register_cli(app: Flask) -> None:
+    from .privacy.cli import erase_user_command, purge_search_log_command
     from .search.cli import search
 
+    users.add_command(erase_user_command)
+    search.add_command(purge_search_log_command)
     for command in (init_command, demo_command, users, tokens, search):
         app.cli.add_command(command)
 
@@ -34,10 +37,12 @@ def register_cli(app: Flask) -> None:
 @with_appcontext
 def init_command() -> None:
     """Maak of vernieuw het databaseschema en vul de standaardtaxonomie aan."""
+    from .privacy.retention import purge_search_log
     from .taxonomy.seed import seed_taxonomy
 
     upgrade(directory=current_app.extensions["migrate"].directory)
     seed_taxonomy()
+    purge_search_log(current_app.config["SEARCH_LOG_MONTHS"])
     search_service().catch_up()  # opens the index, building it when missing
     click.echo("Database is bijgewerkt en de taxonomie is aangevuld.")
 

@@ -25,10 +25,12 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def error_response(status: int, message: str | None = None, fields: dict | None = None):
+def error_response(status: int, message: str | None = None, fields: dict | None = None,
+                   extra: dict | None = None):
+    """`extra`: more keys for the JSON answer (e.g. the findings of the resident-data check)."""
     message = message or MESSAGES.get(status, MESSAGES[400])
     if wants_json():
-        return jsonify(error=message, fields=fields or {}), status
+        return jsonify(error=message, fields=fields or {}, **(extra or {})), status
     return render_template("error.html", status=status, message=message), status
 
 
@@ -38,7 +40,7 @@ def handle_http_exception(error: HTTPException):
     status = error.code or 500
     data = getattr(error, "data", None) or {}
     return error_response(status, data.get("message") or MESSAGES.get(status),
-                          _field_messages(data.get("messages")))
+                          _field_messages(data.get("messages")), data.get("extra"))
 
 
 def _field_messages(messages: dict | None) -> dict:

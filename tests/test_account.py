@@ -119,7 +119,7 @@ def test_personal_data_download(app, client, make_user, make_experience):
     assert actions[:2] == ["user_created", "sign_in"]
     assert "personal_data_downloaded" not in actions  # recorded with the download itself
     assert len(data["sessions"]) == 1 and data["sessions"][0]["ended_at"] is None
-    assert data["api_tokens"] == []
+    assert data["api_tokens"] == [] and data["privacy_findings_confirmed"] == []
     assert "password" not in json.dumps(data).lower().replace("password_changed", "")
     again = json.loads(client.get("/account/gegevens").get_data(as_text=True))
     assert "personal_data_downloaded" in [e["action"] for e in again["audit_events"]]

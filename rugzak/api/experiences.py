@@ -93,7 +93,8 @@ def _saving(save):
     try:
         return save()
     except ValidationFailed as failure:
-        abort(422, message=MESSAGES[422], messages={"json": failure.errors})
+        abort(422, message=MESSAGES[422], messages={"json": failure.errors},
+              extra=getattr(failure, "extra", {}))
     except StaleVersion as stale:
         abort(409, message="Iemand anders heeft deze ervaring intussen gewijzigd; haal de "
                            f"nieuwste versie ({stale.current.version}) op en probeer opnieuw.",

@@ -30,6 +30,8 @@ class ExperienceInSchema(DutchSchema):
     visibility = Str(metadata={"description": "intern of met_partners"})
     status = Str(metadata={"description": "concept of gepubliceerd"})
     anonymous = Bool()
+    confirm_privacy = Bool(load_only=True, metadata={
+        "description": "true: de gevonden mogelijke gegevens van inwoners zijn dat niet"})
 
 
 class ExperienceUpdateSchema(ExperienceInSchema):

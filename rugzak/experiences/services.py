@@ -43,6 +43,7 @@ class ExperienceInput:
     visibility: str = Visibility.INTERN
     status: str = Status.CONCEPT
     anonymous: bool = False
+    confirm_privacy: bool = False  # "these are not residents' data" (rugzak/privacy/check.py)
 
     @classmethod
     def from_experience(cls, experience: Experience) -> "ExperienceInput":
@@ -121,9 +122,12 @@ def _normalise(data: ExperienceInput, experience: Experience, editor: User) -> N
 
 def _apply(experience: Experience, data: ExperienceInput, editor: User) -> None:
     """Check everything, then change the row in one go: one UPDATE, one version step."""
+    from ..privacy.check import screen_resident_data, store_confirmed  # imports this module
+
     _normalise(data, experience, editor)
     resolved, errors = _resolve(data, experience)
     errors.update(_validate_fields(data))
+    findings = screen_resident_data(experience, data, errors)
     if errors:
         raise ValidationFailed(errors)
     tags = _tags(data.tags)
@@ -143,6 +147,7 @@ def _apply(experience: Experience, data: ExperienceInput, editor: User) -> None:
         experience.updated_at = utcnow()
         if experience.status == Status.GEPUBLICEERD and experience.published_at is None:
             experience.published_at = experience.updated_at
+    store_confirmed(experience, findings, editor)
 
 
 def _validate_fields(data: ExperienceInput) -> dict[str, str]:

@@ -70,6 +70,7 @@ def _save(form, experience, save):
     """Validate and save; on any problem show the form again with everything the user typed."""
     parsed = form.validate()
     data = form.to_input(publish="publish" in request.form)
+    data.confirm_privacy = "confirm_privacy" in request.form
     try:
         if not parsed:
             raise ValidationFailed(find_problems(current_user, data, experience))

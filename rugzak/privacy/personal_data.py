@@ -17,6 +17,7 @@ from ..experiences.models import Experience
 from ..experiences.services import ExperienceInput
 from ..extensions import db
 from ..security.sessions import UserSession
+from .models import PrivacyFinding
 
 Section = Callable[[User], object]
 SECTIONS: dict[str, Section] = {}
@@ -84,3 +85,12 @@ def _api_tokens(user: User) -> list[dict]:
                               .order_by(ApiToken.id))
     return [{"created_at": t.created_at, "last_used_at": t.last_used_at,
              "revoked": t.revoked} for t in rows]
+
+
+@personal_data_section("privacy_findings_confirmed")
+def _privacy_findings(user: User) -> list[dict]:
+    rows = db.session.scalars(select(PrivacyFinding)
+                              .where(PrivacyFinding.confirmed_by_id == user.id)
+                              .order_by(PrivacyFinding.id))
+    return [{"experience_id": f.experience_id, "field": f.field, "kind": f.kind,
+             "snippet": f.snippet, "confirmed_at": f.confirmed_at} for f in rows]

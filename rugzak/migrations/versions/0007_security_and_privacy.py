@@ -1,4 +1,4 @@
-"""security and privacy: server-side sessions, throttling counters
+"""security and privacy: server-side sessions, throttling counters, privacy findings
 
 Revision ID: 0007
 Revises: 0006
@@ -40,8 +40,31 @@ def upgrade():
     with op.batch_alter_table('rate_counters', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_rate_counters_bucket'), ['bucket'], unique=False)
 
+    op.create_table('privacy_findings',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('experience_id', sa.Integer(), nullable=False),
+    sa.Column('field', sa.String(length=20), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('snippet', sa.String(length=300), nullable=False),
+    sa.Column('fingerprint', sa.String(length=64), nullable=False),
+    sa.Column('confirmed_by_id', sa.Integer(), nullable=True),
+    sa.Column('confirmed_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['confirmed_by_id'], ['users.id'], name=op.f('fk_privacy_findings_confirmed_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['experience_id'], ['experiences.id'], name=op.f('fk_privacy_findings_experience_id_experiences'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_privacy_findings'))
+    )
+    with op.batch_alter_table('privacy_findings', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_privacy_findings_confirmed_at'), ['confirmed_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_privacy_findings_confirmed_by_id'), ['confirmed_by_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_privacy_findings_experience_id'), ['experience_id'], unique=False)
+
 
 def downgrade():
+    with op.batch_alter_table('privacy_findings', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_privacy_findings_experience_id'))
+        batch_op.drop_index(batch_op.f('ix_privacy_findings_confirmed_by_id'))
+        batch_op.drop_index(batch_op.f('ix_privacy_findings_confirmed_at'))
+    op.drop_table('privacy_findings')
     with op.batch_alter_table('rate_counters', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_rate_counters_bucket'))
     op.drop_table('rate_counters')

@@ -1,0 +1,42 @@
+"""`rugzak users erase` and `rugzak search purge-log`."""
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from ..auth.services import find_user
+from .erasure import ErasureRefused, erase_user
+from .retention import purge_search_log
+
+
+@click.command("erase")
+@click.argument("email")
+@click.option("--delete-experiences", is_flag=True,
+              help="Verwijder ook de ervaringen die deze persoon schreef.")
+@click.option("--yes", is_flag=True, help="Niet om bevestiging vragen.")
+@with_appcontext
+def erase_user_command(email: str, delete_experiences: bool, yes: bool) -> None:
+    """Wis de persoonsgegevens van een gebruiker (AVG); ervaringen blijven als oud-medewerker."""
+    user = find_user(email)
+    if user is None:
+        raise click.ClickException(f"Er is geen gebruiker met e-mailadres {email}.")
+    if not yes:
+        click.confirm(f"{user.name} <{user.email}> definitief wissen?", abort=True)
+    try:
+        done = erase_user(user, delete_experiences)
+    except ErasureRefused as refused:
+        raise click.ClickException(str(refused)) from None
+    click.echo(f"Gebruiker is gewist. Ervaringen behouden: {done.experiences_kept}, "
+               f"verwijderd: {done.experiences_deleted}.")
+
+
+@click.command("purge-log")
+@click.option("--months", type=click.IntRange(min=1),
+              help="Bewaartermijn in maanden (standaard SEARCH_LOG_MONTHS).")
+@with_appcontext
+def purge_search_log_command(months: int | None) -> None:
+    """Verwijder zoekopdrachten die ouder zijn dan de bewaartermijn uit het zoeklog."""
+    months = months or current_app.config["SEARCH_LOG_MONTHS"]
+    removed = purge_search_log(months)
+    click.echo(f"{removed} zoekopdrachten ouder dan {months} maanden verwijderd.")

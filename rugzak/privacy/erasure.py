@@ -1,0 +1,76 @@
+"""Erasing a user (AVG right to erasure): their personal data goes, their lessons may stay.
+
+Experiences are kept and then show "oud-medewerker" as author, or are deleted when asked.
+Features that keep more about a person connect to `user_erasing` and clean up in the same
+transaction.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from blinker import Namespace
+from sqlalchemy import delete, or_, select, update
+
+from ..audit.models import Action, AuditEvent
+from ..audit.services import record
+from ..auth.models import ApiToken, User
+from ..experiences.models import Experience
+from ..extensions import db
+from ..search.changelog import EXPERIENCE, record_changes
+from ..security.sessions import UserSession
+
+ERASED_NAME = "oud-medewerker"
+ERASED_DOMAIN = "gewist.invalid"
+user_erasing = Namespace().signal("user-erasing")  # sender: the User; delete_experiences: bool
+
+
+class ErasureRefused(Exception):
+    """A Dutch explanation of why this user cannot be erased."""
+
+
+@dataclass(frozen=True)
+class Erasure:
+    user_id: int
+    experiences_kept: int
+    experiences_deleted: int
+
+
+def is_erased(user: User) -> bool:
+    return user.email.endswith("@" + ERASED_DOMAIN)
+
+
+def erase_user(user: User, delete_experiences: bool = False, actor: User | None = None
+               ) -> Erasure:
+    """Remove the user's personal data and commit; recorded in the audit log."""
+    if is_erased(user):
+        raise ErasureRefused("Deze gebruiker is al gewist.")
+    if actor is not None and actor.id == user.id:
+        raise ErasureRefused("Je kunt jezelf niet wissen; vraag een andere beheerder.")
+    experiences = list(db.session.scalars(
+        select(Experience).where(Experience.author_id == user.id)))
+    user_erasing.send(user, delete_experiences=delete_experiences)
+    if delete_experiences:
+        for experience in experiences:  # the change-log hook tells the index
+            db.session.delete(experience)
+    else:  # their author's name changes on every page, export and API answer
+        record_changes(db.session, EXPERIENCE, [e.id for e in experiences])
+    _forget_identity(user)
+    kept, deleted = (0, len(experiences)) if delete_experiences else (len(experiences), 0)
+    record(Action.USER_ERASED, target=user, actor=actor,
+           detail=f"ervaringen behouden: {kept}, verwijderd: {deleted}")
+    db.session.commit()
+    return Erasure(user.id, kept, deleted)
+
+
+def _forget_identity(user: User) -> None:
+    user.name = ERASED_NAME
+    user.email = f"gewist-{user.id}@{ERASED_DOMAIN}"
+    user.password_hash = None
+    user.active = False
+    db.session.execute(delete(ApiToken).where(ApiToken.user_id == user.id))
+    db.session.execute(delete(UserSession).where(UserSession.user_id == user.id))
+    about_user = or_(AuditEvent.actor_id == user.id,
+                     (AuditEvent.object_type == User.__tablename__)
+                     & (AuditEvent.object_id == user.id))
+    db.session.execute(update(AuditEvent).where(about_user).values(address=None)
+                       .execution_options(synchronize_session=False))

@@ -1,0 +1,155 @@
+"""AVG: a beheerder erases a user (route and CLI); the search log is purged after N months."""
+from datetime import date
+
+from sqlalchemy import func, select
+
+from rugzak.audit.models import AuditEvent
+from rugzak.auth.models import ApiToken, User
+from rugzak.extensions import db
+from rugzak.privacy.retention import months_before
+from rugzak.search.changelog import SearchChange
+from rugzak.search.log import SearchLog
+from rugzak.security.sessions import UserSession
+
+from .conftest import PASSWORD
+
+NAME = "Willemijn Bakker-Oosterhout"
+
+
+def erase(client, user_id, **data):
+    url = f"/beheer/gebruikers/{user_id}/wissen"
+    return client.submit(url, {"understood": "y", **data}, page=url)
+
+
+def test_beheerder_erases_a_user_and_the_name_appears_nowhere(app, client, make_user,
+                                                               make_experience):
+    person = make_user(name=NAME)
+    kept = make_experience(person, title="Warme overdracht met het UWV")
+    anonymous = make_experience(person, title="Zonder naam gepubliceerd", anonymous=True)
+    victim_client = app.test_client()
+    victim_client.login(person.email)
+    with app.app_context():
+        db.session.add(ApiToken.issue(db.session.get(User, person.id))[0])
+        db.session.commit()
+        changes_before = db.session.scalar(select(func.max(SearchChange.seq)))
+    admin = make_user("beheerder")
+    client.login(admin.email)
+    page = client.get(f"/beheer/gebruikers/{person.id}/wissen").get_data(as_text=True)
+    assert NAME in page and "Gebruiker definitief wissen" in page
+    response = erase(client, person.id)
+    assert response.status_code == 302
+    assert "De gebruiker is gewist. Ervaringen behouden: 2, verwijderd: 0." in client.get(
+        "/").get_data(as_text=True)
+    # pages, search and API, for the beheerder (who may see anonymous authors) and others
+    reader = app.test_client()
+    reader.login(make_user().email)
+    for viewer in (client, reader):
+        for path in (f"/ervaringen/{kept.id}", f"/ervaringen/{anonymous.id}", "/ervaringen",
+                     "/zoeken?q=overdracht", f"/api/v1/experiences/{kept.id}",
+                     "/api/v1/experiences", "/api/v1/search?q=overdracht"):
+            body = viewer.get(path).get_data(as_text=True)
+            assert NAME not in body and person.email not in body, path
+    assert "oud-medewerker" in client.get(f"/ervaringen/{kept.id}").get_data(as_text=True)
+    api = client.get(f"/api/v1/experiences/{kept.id}").json
+    assert api["author"]["name"] == "oud-medewerker"
+    # signed out, cannot sign in, nothing left that identifies them
+    assert victim_client.get("/ervaringen").status_code == 302
+    assert client.application.test_client().submit("/inloggen", {
+        "email": person.email, "password": PASSWORD}).status_code == 401
+    with app.app_context():
+        user = db.session.get(User, person.id)
+        assert (user.name, user.active, user.password_hash) == ("oud-medewerker", False, None)
+        assert user.email == f"gewist-{person.id}@gewist.invalid"
+        for model in (ApiToken, UserSession):
+            assert db.session.scalar(select(func.count()).select_from(model).where(
+                model.user_id == person.id)) == 0
+        events = db.session.scalars(select(AuditEvent).where(
+            AuditEvent.object_type == "users", AuditEvent.object_id == person.id)).all()
+        assert all(e.address is None for e in events if e.action != "user_erased")
+        erased = [e for e in events if e.action == "user_erased"]
+        assert [(e.actor_id, e.detail) for e in erased] == [
+            (admin.id, "ervaringen behouden: 2, verwijderd: 0")]
+        changed = set(db.session.scalars(select(SearchChange.entity_id).where(
+            SearchChange.seq > changes_before)))
+        assert changed == {kept.id, anonymous.id}
+
+
+def test_erasing_with_the_experiences(app, client, make_user, make_experience):
+    person = make_user(name=NAME)
+    gone = make_experience(person, title="Schuldhulp en wijkteam samen")
+    admin = make_user("beheerder")
+    client.login(admin.email)
+    assert erase(client, person.id, delete_experiences="y").status_code == 302
+    assert client.get(f"/ervaringen/{gone.id}").status_code == 404
+    assert client.get("/api/v1/search?q=schuldhulp").json["total"] == 0
+
+
+def test_the_confirmation_is_required(app, client, make_user):
+    person = make_user(name=NAME)
+    client.login(make_user("beheerder").email)
+    url = f"/beheer/gebruikers/{person.id}/wissen"
+    response = client.submit(url, {}, page=url)
+    assert response.status_code == 422
+    assert "Vink aan dat je begrijpt" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(User, person.id).name == NAME
+
+
+def test_only_a_beheerder_erases_and_not_themselves(client, make_user):
+    person = make_user()
+    for role in ("medewerker", "partner", "kernteam"):
+        client.login(make_user(role).email)
+        assert client.get(f"/beheer/gebruikers/{person.id}/wissen").status_code == 403
+        assert erase(client, person.id).status_code == 403
+        client.logout()
+    admin = make_user("beheerder")
+    client.login(admin.email)
+    assert client.get("/beheer/gebruikers/999999/wissen").status_code == 404
+    response = erase(client, admin.id)
+    assert response.status_code == 422
+    assert "Je kunt jezelf niet wissen" in response.get_data(as_text=True)
+
+
+def test_cli_erase(app, runner, make_user, make_experience):
+    person = make_user(name=NAME)
+    make_experience(person)
+    result = runner.invoke(args=["users", "erase", person.email, "--yes"])
+    assert result.exit_code == 0, result.output
+    assert "Ervaringen behouden: 1, verwijderd: 0." in result.output
+    again = runner.invoke(args=["users", "erase", f"gewist-{person.id}@gewist.invalid", "--yes"])
+    assert again.exit_code != 0 and "al gewist" in again.output
+    unknown = runner.invoke(args=["users", "erase", "niemand@gemeente.example", "--yes"])
+    assert unknown.exit_code != 0 and "Er is geen gebruiker" in unknown.output
+    with app.app_context():
+        assert NAME not in runner.invoke(args=["users", "list"]).output
+
+
+def test_cli_erase_asks_first(app, runner, make_user):
+    person = make_user(name=NAME)
+    result = runner.invoke(args=["users", "erase", person.email], input="n\n")
+    assert result.exit_code != 0
+    with app.app_context():
+        assert db.session.get(User, person.id).name == NAME
+
+
+def test_months_before():
+    assert months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)
+    assert months_before(date(2026, 1, 15), 12) == date(2025, 1, 15)
+    assert months_before(date(2024, 5, 31), 3) == date(2024, 2, 29)
+
+
+def test_search_log_is_purged_after_the_configured_months(app, runner):
+    today = date.today()
+    with app.app_context():
+        db.session.add_all([SearchLog(query="oud", hits=0, searched_on=months_before(today, 13)),
+                            SearchLog(query="recent", hits=1,
+                                      searched_on=months_before(today, 11))])
+        db.session.commit()
+    result = runner.invoke(args=["search", "purge-log"])
+    assert result.exit_code == 0 and "1 zoekopdrachten ouder dan 12 maanden" in result.output
+    with app.app_context():
+        assert db.session.scalars(select(SearchLog.query)).all() == ["recent"]
+    app.config["SEARCH_LOG_MONTHS"] = 6
+    runner.invoke(args=["init"])  # startup purges too
+    with app.app_context():
+        assert db.session.scalars(select(SearchLog.query)).all() == []
