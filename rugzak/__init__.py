@@ -55,6 +55,7 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from .api import register_api
     from .auth.views import bp as auth_bp
+    from .bundles.views import bp as bundles_bp
     from .comments.views import bp as comments_bp
     from .curation.views import bp as curation_bp
     from .experiences.views import bp as experiences_bp
@@ -63,8 +64,8 @@ def register_blueprints(app: Flask) -> None:
     from .recognition.views import bp as recognition_bp
     from .search.views import bp as search_bp
 
-    for blueprint in (auth_bp, comments_bp, curation_bp, experiences_bp, health_bp, home_bp,
-                      recognition_bp, search_bp):
+    for blueprint in (auth_bp, bundles_bp, comments_bp, curation_bp, experiences_bp, health_bp,
+                      home_bp, recognition_bp, search_bp):
         app.register_blueprint(blueprint)
     register_api(app)
 
