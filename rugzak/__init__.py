@@ -53,6 +53,8 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .admin.set_password import bp as password_bp
+    from .admin.views import bp as admin_bp
     from .api import register_api
     from .auth.views import bp as auth_bp
     from .bundles.views import bp as bundles_bp
@@ -64,8 +66,8 @@ def register_blueprints(app: Flask) -> None:
     from .recognition.views import bp as recognition_bp
     from .search.views import bp as search_bp
 
-    for blueprint in (auth_bp, bundles_bp, comments_bp, curation_bp, experiences_bp, health_bp,
-                      home_bp, recognition_bp, search_bp):
+    for blueprint in (admin_bp, auth_bp, bundles_bp, comments_bp, curation_bp, experiences_bp,
+                      health_bp, home_bp, password_bp, recognition_bp, search_bp):
         app.register_blueprint(blueprint)
     register_api(app)
 

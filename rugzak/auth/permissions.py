@@ -1,7 +1,10 @@
 """Who may do the curation and administration work (PRODUCT.md, roles)."""
 from __future__ import annotations
 
+from functools import wraps
+
 from flask import abort
+from flask_login import current_user
 
 from .models import User
 from .roles import Role
@@ -26,3 +29,14 @@ def require(allowed: bool) -> None:
     """403 for a signed-in user who may not do this."""
     if not allowed:
         abort(403)
+
+
+def only_if(permission):
+    """A view decorator: `@only_if(may_administer)`."""
+    def decorate(view):
+        @wraps(view)
+        def checked(*args, **kwargs):
+            require(permission(current_user))
+            return view(*args, **kwargs)
+        return checked
+    return decorate

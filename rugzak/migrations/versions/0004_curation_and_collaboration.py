@@ -2,7 +2,7 @@
 
 Revision ID: 0004
 Revises: 0003
-Create Date: 2026-11-22 09:40:33.954130
+Create Date: 2026-11-22 09:46:29.999354
 
 """
 from alembic import op
@@ -39,6 +39,20 @@ def upgrade():
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_home_visits_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id', name=op.f('pk_home_visits'))
     )
+    op.create_table('password_links',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('digest', sa.String(length=64), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('expires_at', sa.DateTime(), nullable=False),
+    sa.Column('used_at', sa.DateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_password_links_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_password_links')),
+    sa.UniqueConstraint('digest', name=op.f('uq_password_links_digest'))
+    )
+    with op.batch_alter_table('password_links', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_password_links_user_id'), ['user_id'], unique=False)
+
     op.create_table('bundle_items',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('bundle_id', sa.Integer(), nullable=False),
@@ -118,6 +132,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_bundle_items_bundle_id'))
 
     op.drop_table('bundle_items')
+    with op.batch_alter_table('password_links', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_password_links_user_id'))
+
+    op.drop_table('password_links')
     op.drop_table('home_visits')
     with op.batch_alter_table('bundles', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_bundles_updated_at'))
