@@ -10,9 +10,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from ..auth.permissions import may_administer, may_keep_vocabulary, only_if, require
+from ..auth.permissions import may_keep_list, may_keep_vocabulary, only_if, require
 from ..extensions import db
-from ..taxonomy.models import Goal, Tag
+from ..taxonomy.models import Tag
 from ..taxonomy.services import (
     KINDS,
     EntryInput,
@@ -27,14 +27,10 @@ from .blueprint import bp
 from .taxonomy_forms import EntryForm, MergeTagsForm, TagNameForm
 
 
-def may_keep(user, kind: EntryKind) -> bool:
-    return may_keep_vocabulary(user) if kind.model is Goal else may_administer(user)
-
-
 @bp.get("/taxonomie")
 @only_if(may_keep_vocabulary)
 def taxonomy():
-    kinds = [kind for kind in KINDS.values() if may_keep(current_user, kind)]
+    kinds = [kind for kind in KINDS.values() if may_keep_list(current_user, kind.model)]
     return render_template("admin/taxonomy.html", kinds=kinds)
 
 
@@ -127,7 +123,7 @@ def _entry_form(kind: EntryKind, entry):
 
 def _kind(key: str) -> EntryKind:
     kind = KINDS[key]
-    require(may_keep(current_user, kind))
+    require(may_keep_list(current_user, kind.model))
     return kind
 
 

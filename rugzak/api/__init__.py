@@ -9,6 +9,9 @@ class RugzakApi(Api):
 
 
 def register_api(app: Flask) -> None:
+    from .admin import blp as admin_blp
+    from .bundles import blp as bundles_blp
+    from .curation import blp as curation_blp
     from .experiences import blp as experiences_blp
     from .search import blp as search_blp
     from .taxonomy import blp as taxonomy_blp
@@ -16,5 +19,6 @@ def register_api(app: Flask) -> None:
     api = RugzakApi(app)
     api.spec.components.security_scheme(
         "bearer", {"type": "http", "scheme": "bearer", "description": "Persoonlijke API-token"})
-    for blueprint in (experiences_blp, search_blp, taxonomy_blp):
+    for blueprint in (experiences_blp, search_blp, taxonomy_blp, curation_blp, bundles_blp,
+                      admin_blp):
         api.register_blueprint(blueprint)

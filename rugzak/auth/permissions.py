@@ -6,6 +6,7 @@ from functools import wraps
 from flask import abort
 from flask_login import current_user
 
+from ..taxonomy.models import Goal
 from .models import User
 from .roles import Role
 
@@ -23,6 +24,11 @@ def may_keep_vocabulary(user: User) -> bool:
 def may_administer(user: User) -> bool:
     """Users, departments, partner organisations and conditions: the administrator."""
     return user.is_authenticated and user.role == Role.BEHEERDER
+
+
+def may_keep_list(user: User, model) -> bool:
+    """Goals are vocabulary; conditions, departments and partners are the administrator's."""
+    return may_keep_vocabulary(user) if model is Goal else may_administer(user)
 
 
 def require(allowed: bool) -> None:

@@ -52,6 +52,14 @@ def get_readable_or_404(bundle_id: int, user: User) -> Bundle:
     return bundle
 
 
+def get_item_or_404(bundle: Bundle, item_id: int, user: User) -> BundleItem:
+    """An item of this bundle whose experience the user may see."""
+    item = db.session.get(BundleItem, item_id)
+    if item is None or item.bundle_id != bundle.id or not can_view(user, item.experience):
+        abort(404)
+    return item
+
+
 def visible_items(bundle: Bundle, user: User) -> list[BundleItem]:
     return [item for item in bundle.items if can_view(user, item.experience)]
 

@@ -1,7 +1,7 @@
 """/bundels: read what you may see; the core team creates, fills, orders and annotates."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -16,6 +16,7 @@ from .services import (
     add_item,
     change_note,
     create_bundle,
+    get_item_or_404,
     get_readable_or_404,
     move_item,
     readable_bundles,
@@ -142,11 +143,7 @@ def _kept_item(bundle_id: int, item_id: int) -> BundleItem:
     """An item the core team may change: in a bundle they read, of an experience they see."""
     bundle = get_readable_or_404(bundle_id, current_user)
     require(may_curate(current_user))
-    item = db.session.get(BundleItem, item_id)
-    if item is None or item.bundle_id != bundle.id:
-        abort(404)
-    get_visible_or_404(item.experience_id, current_user)
-    return item
+    return get_item_or_404(bundle, item_id, current_user)
 
 
 def _back_to(bundle_id: int, item_id: int):
