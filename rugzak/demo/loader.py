@@ -16,6 +16,7 @@ from ..extensions import db
 from ..search.changelog import EXPERIENCE, record_changes
 from ..taxonomy.models import Partner
 from .content import EXPERIENCES, PARTNERS
+from .curation import load_curation
 
 DEMO_DOMAIN = "demo.rugzak.example"
 
@@ -73,6 +74,7 @@ def load_demo() -> list[tuple[DemoAccount, str]]:
         credentials.append((account, password))
     for item in EXPERIENCES:
         _add_experience(users[item["author"]], item)
+    load_curation(users)
     return credentials
 
 
