@@ -67,10 +67,13 @@ def register_blueprints(app: Flask) -> None:
 BLUEPRINT_MODULES = (
     "accessibility.views",
     "account.views",
+    "admin.set_password",
+    "admin.views",
     "agenda.views",
     "audit.views",
     "auth.views",
     "bin.views",
+    "bundles.views",
     "comments.views",
     "curation.views",
     "experiences.views",

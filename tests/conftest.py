@@ -12,7 +12,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from rugzak import create_app
-from rugzak.auth.models import User
+from rugzak.auth.models import ApiToken, User
 from rugzak.auth.services import create_user
 from rugzak.experiences.services import ExperienceInput, create_experience
 from rugzak.extensions import db
@@ -197,3 +197,24 @@ def logged_in(client, make_user):
         return user
 
     return sign_in
+
+
+@pytest.fixture
+def token_for(app):
+    def issue(user) -> dict:
+        with app.app_context():
+            row, token = ApiToken.issue(db.session.get(User, user.id))
+            db.session.add(row)
+            db.session.commit()
+        return {"Authorization": f"Bearer {token}"}
+
+    return issue
+
+
+@pytest.fixture
+def api_user(make_user, token_for):
+    def make(role="medewerker", **kwargs):
+        user = make_user(role, **kwargs)
+        return user, token_for(user)
+
+    return make

@@ -1,7 +1,7 @@
 """The JSON API: the same rules as the HTML pages, Dutch errors, never a 500 for bad input."""
 import pytest
 
-from rugzak.auth.models import ApiToken, User
+from rugzak.auth.models import User
 from rugzak.extensions import db
 
 NEW = {
@@ -11,27 +11,6 @@ NEW = {
     "conditions": [{"condition": "transparantie", "effect": "hielp"}],
     "tags": ["Casusoverleg"], "visibility": "met_partners", "status": "gepubliceerd",
 }
-
-
-@pytest.fixture
-def token_for(app):
-    def issue(user) -> dict:
-        with app.app_context():
-            row, token = ApiToken.issue(db.session.get(User, user.id))
-            db.session.add(row)
-            db.session.commit()
-        return {"Authorization": f"Bearer {token}"}
-
-    return issue
-
-
-@pytest.fixture
-def api_user(make_user, token_for):
-    def make(role="medewerker", **kwargs):
-        user = make_user(role, **kwargs)
-        return user, token_for(user)
-
-    return make
 
 
 def test_requests_without_credentials_get_401_json(client):

@@ -20,8 +20,11 @@ def register_api(app: Flask) -> None:
 
 # One line per feature, alphabetical, so that parallel branches rarely touch the same line.
 API_MODULES = (
+    "admin",
     "agenda",
     "bin",
+    "bundles",
+    "curation",
     "experiences",
     "insight",
     "search",

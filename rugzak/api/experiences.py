@@ -115,7 +115,8 @@ def to_dict(experience: Experience) -> dict:
                        for c in experience.conditions],
         "tags": [t.name for t in experience.tags], "visibility": experience.visibility,
         "status": experience.status, "anonymous": experience.anonymous,
-        "version": experience.version,
+        "version": experience.version, "highlight_note": experience.highlight_note,
+        "recognitions": experience.recognition_count,
         "author": ({"id": author.id, "name": author.name}
                    if reveals_author(experience, current_user) else None),
         "created_at": experience.created_at, "updated_at": experience.updated_at,

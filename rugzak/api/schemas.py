@@ -48,6 +48,8 @@ class ExperienceOutSchema(ExperienceInSchema):
     version = Int()
     author = Nested(AuthorSchema, allow_none=True,
                     metadata={"description": "null bij een anonieme ervaring"})
+    highlight_note = Str(allow_none=True, metadata={"description": "null: niet uitgelicht"})
+    recognitions = Int(metadata={"description": "hoeveel collega's dit herkenbaar vinden"})
     created_at = DateTime()
     updated_at = DateTime()
     url = Str()

@@ -15,7 +15,11 @@ from .roles import Role
 
 
 class AccountError(Exception):
-    """A Dutch explanation of why an account change cannot be made."""
+    """A Dutch explanation of why an account change cannot be made, and the field it is about."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 def normalise_email(email: str) -> str:
@@ -50,22 +54,33 @@ def create_user(email: str, name: str, role: str, password: str | None = None,
                 department: str | None = None, partner: str | None = None) -> User:
     email = _checked_email(email)
     if find_user(email):
-        raise AccountError(f"Er is al een account met e-mailadres {email}.")
+        raise AccountError(f"Er is al een account met e-mailadres {email}.", "email")
     if not name.strip():
-        raise AccountError("Vul een naam in.")
-    if role not in set(Role):
-        raise AccountError(f"Onbekende rol {role!r}; kies uit {', '.join(Role)}.")
+        raise AccountError("Vul een naam in.", "name")
+    _check_role(role)
     user = User(email=email, name=name.strip(), role=role)
     _place(user, department, partner)
     if password is not None:
         problem = password_problem(password, context=(email, name))
         if problem:
-            raise AccountError(problem)
+            raise AccountError(problem, "password")
         user.password_hash = hash_password(password)
     db.session.add(user)
     record(Action.USER_CREATED, target=user, detail=f"rol: {user.role}")
     db.session.commit()
     return user
+
+
+def change_user(user: User, role: str, department: str | None, partner: str | None) -> None:
+    """A new role, department or partner organisation."""
+    _check_role(role)
+    before = _placement(user)
+    user.role = role
+    _place(user, department, partner)
+    after = _placement(user)
+    if after != before:
+        record(Action.USER_CHANGED, target=user, detail=f"{before} → {after}")
+    db.session.commit()
 
 
 def deactivate_user(user: User) -> None:
@@ -76,30 +91,53 @@ def deactivate_user(user: User) -> None:
     db.session.commit()
 
 
+def reactivate_user(user: User) -> None:
+    if not user.active:
+        user.active = True
+        record(Action.USER_REACTIVATED, target=user)
+        db.session.commit()
+
+
+def _check_role(role: str) -> None:
+    if role not in set(Role):
+        raise AccountError(f"Onbekende rol {role!r}; kies uit {', '.join(Role)}.", "role")
+
+
+def _placement(user: User) -> str:
+    organisation = user.organisation
+    return f"rol {user.role}, {organisation.slug if organisation else 'geen organisatie'}"
+
+
 def _checked_email(email: str) -> str:
     try:
         return validate_email(normalise_email(email), check_deliverability=False).normalized
     except EmailNotValidError:
-        raise AccountError(f"{email!r} is geen geldig e-mailadres.") from None
+        raise AccountError(f"{email!r} is geen geldig e-mailadres.", "email") from None
 
 
 def _place(user: User, department: str | None, partner: str | None) -> None:
     """Partners belong to a partner organisation; everyone else to a department."""
     if user.role == Role.PARTNER:
-        if not partner or department:
-            raise AccountError("Een partner hoort bij een partnerorganisatie (--partner).")
-        user.partner = _by_slug(Partner, partner, "partnerorganisatie")
+        if not partner:
+            raise AccountError("Een partner hoort bij een partnerorganisatie.", "partner")
+        if department:
+            raise AccountError("Een partner hoort niet bij een afdeling van de gemeente.",
+                               "department")
+        user.partner = _by_slug(Partner, partner, "partnerorganisatie", "partner")
+        user.department = None
     else:
         if partner:
-            raise AccountError("Alleen partners horen bij een partnerorganisatie.")
+            raise AccountError("Alleen partners horen bij een partnerorganisatie.", "partner")
         if not department and user.role != Role.BEHEERDER:
-            raise AccountError(
-                "Een medewerker of kernteamlid hoort bij een afdeling (--department).")
-        user.department = _by_slug(Department, department, "afdeling") if department else None
+            raise AccountError("Een medewerker of kernteamlid hoort bij een afdeling.",
+                               "department")
+        user.department = (_by_slug(Department, department, "afdeling", "department")
+                           if department else None)
+        user.partner = None
 
 
-def _by_slug(model, slug: str, label: str):
+def _by_slug(model, slug: str, label: str, field: str):
     row = db.session.scalar(select(model).filter_by(slug=slug))
     if row is None:
-        raise AccountError(f"Onbekende {label} {slug!r}.")
+        raise AccountError(f"Onbekende {label} {slug!r}.", field)
     return row

@@ -1,12 +1,14 @@
 """Writing, editing, deleting and (kernteam) hiding comments; who sees which."""
 from __future__ import annotations
 
+from flask import abort
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 
 from ..audit.models import Action
 from ..audit.services import record
 from ..auth.models import User
 from ..experiences.models import Experience
+from ..experiences.visibility import get_visible_or_404
 from ..extensions import db
 from ..timeutil import utcnow
 from .models import Comment
@@ -35,6 +37,15 @@ def can_see_comment(user: User, comment: Comment) -> bool:
     if comment.deleted_at is not None:
         return False
     return not comment.is_hidden or user.is_curator or comment.author_id == user.id
+
+
+def get_visible_or_404_with_experience(comment_id: int, user: User
+                                      ) -> tuple[Comment, Experience]:
+    """404 unless the user may see both the comment and its experience."""
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or not can_see_comment(user, comment):
+        abort(404)
+    return comment, get_visible_or_404(comment.experience_id, user)
 
 
 def comments_on(experience: Experience, user: User) -> list[Comment]:

@@ -3,23 +3,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..auth.permissions import may_curate, require
 from ..experiences.models import Experience
 from ..experiences.visibility import get_visible_or_404
-from ..extensions import db
 from .forms import CommentForm, HideCommentForm
 from .models import Comment
 from .services import (
     CommentRefused,
     add_comment,
-    can_see_comment,
     comments_on,
     delete_comment,
     edit_comment,
+    get_visible_or_404_with_experience,
     hide_comment,
     restore_comment,
 )
@@ -93,11 +92,7 @@ def restore(comment_id: int):
 
 
 def _visible(comment_id: int) -> tuple[Comment, Experience]:
-    """404 unless the user may see both the comment and its experience."""
-    comment = db.session.get(Comment, comment_id)
-    if comment is None or not can_see_comment(current_user, comment):
-        abort(404)
-    return comment, get_visible_or_404(comment.experience_id, current_user)
+    return get_visible_or_404_with_experience(comment_id, current_user)
 
 
 def _back(experience_id: int, comment: Comment | None = None):

@@ -17,6 +17,7 @@ from ..search.changelog import EXPERIENCE, record_changes
 from ..taxonomy.models import Partner
 from .agenda import load_demo_agenda
 from .content import EXPERIENCES, PARTNERS
+from .curation import load_curation
 
 DEMO_DOMAIN = "demo.rugzak.example"
 
@@ -74,6 +75,7 @@ def load_demo() -> list[tuple[DemoAccount, str]]:
         credentials.append((account, password))
     for item in EXPERIENCES:
         _add_experience(users[item["author"]], item)
+    load_curation(users)
     load_demo_agenda(users)
     return credentials
 

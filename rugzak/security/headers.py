@@ -38,7 +38,7 @@ def add_security_headers(response: Response) -> Response:
     headers["Content-Security-Policy"] = content_security_policy(csp_nonce())
     headers["X-Content-Type-Options"] = "nosniff"
     headers["X-Frame-Options"] = "DENY"
-    headers["Referrer-Policy"] = "same-origin"
+    headers.setdefault("Referrer-Policy", "same-origin")  # a page may ask for stricter
     headers["Cross-Origin-Opener-Policy"] = "same-origin"
     headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()"
     if request.is_secure:

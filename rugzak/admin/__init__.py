@@ -1,0 +1,1 @@
+"""Administration under /beheer: users (beheerder) and the taxonomy."""

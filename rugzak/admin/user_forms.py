@@ -1,0 +1,39 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy import or_, select
+from wtforms import PasswordField, SelectField, StringField
+
+from ..auth.roles import ROLE_LABELS
+from ..extensions import db
+from ..taxonomy.models import Department, Partner
+
+
+class PlacementForm(FlaskForm):
+    role = SelectField(_l("Rol"), validate_choice=False)
+    department = SelectField(_l("Afdeling"), validate_choice=False)
+    partner = SelectField(_l("Partnerorganisatie"), validate_choice=False)
+
+    def fill_choices(self, user=None) -> None:
+        self.role.choices = [(str(role), str(label)) for role, label in ROLE_LABELS.items()]
+        self.department.choices = _options(Department, _l("Geen afdeling"),
+                                           user.department_id if user else None)
+        self.partner.choices = _options(Partner, _l("Geen partnerorganisatie"),
+                                        user.partner_id if user else None)
+
+
+class NewUserForm(PlacementForm):
+    name = StringField(_l("Naam"), render_kw={"autocomplete": "off"})
+    email = StringField(_l("E-mailadres"), render_kw={"autocomplete": "off"})
+
+
+class SetPasswordForm(FlaskForm):
+    password = PasswordField(_l("Nieuw wachtwoord"), render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField(_l("Herhaal het wachtwoord"),
+                            render_kw={"autocomplete": "new-password"})
+
+
+def _options(model, empty_label, current_id) -> list[tuple[str, str]]:
+    """Active entries, and the one the user already has even when retired."""
+    rows = db.session.scalars(select(model).where(
+        or_(model.active.is_(True), model.id == current_id)).order_by(model.name))
+    return [("", str(empty_label))] + [(row.slug, row.name) for row in rows]

@@ -1,0 +1,170 @@
+"""/api/v1/bundles: read what you may see; the core team keeps them."""
+from __future__ import annotations
+
+from flask import url_for
+from flask.views import MethodView
+from flask_login import current_user
+from marshmallow import validate
+
+from ..auth.permissions import may_curate, require
+from ..bundles.models import Bundle
+from ..bundles.services import (
+    BundleError,
+    BundleInput,
+    add_item,
+    change_note,
+    create_bundle,
+    get_item_or_404,
+    get_readable_or_404,
+    move_item,
+    readable_bundles,
+    remove_item,
+    update_bundle,
+    visible_counts,
+    visible_items,
+)
+from ..experiences.visibility import get_visible_or_404
+from ..extensions import db
+from .blueprint import ApiBlueprint
+from .errors import unprocessable
+from .fields import DateTime, DutchSchema, Int, List, Nested, Str
+
+blp = ApiBlueprint("api_bundles", __name__, url_prefix="/api/v1",
+                   description="Bundels: reeksen ervaringen met een inleiding")
+
+
+class BundleInSchema(DutchSchema):
+    title = Str(required=True)
+    intro = Str(load_default="", metadata={"description": "Markdown"})
+    visibility = Str(load_default="intern", metadata={"description": "intern of met_partners"})
+
+
+class BundleItemInSchema(DutchSchema):
+    experience_id = Int(required=True)
+    note = Str(load_default="")
+
+
+class BundleItemChangeSchema(DutchSchema):
+    note = Str(metadata={"description": "de notitie bij deze ervaring"})
+    move = Str(validate=validate.OneOf(["up", "down"], error="Kies move=up of move=down."),
+               metadata={"description": "up of down: één plek omhoog of omlaag"})
+
+
+class BundleItemSchema(DutchSchema):
+    id = Int()
+    experience_id = Int()
+    title = Str()
+    note = Str()
+
+
+class BundleSchema(DutchSchema):
+    id = Int()
+    title = Str()
+    intro = Str()
+    visibility = Str()
+    item_count = Int(metadata={"description": "ervaringen die jij mag zien"})
+    updated_at = DateTime()
+    url = Str()
+
+
+class BundleDetailSchema(BundleSchema):
+    items = List(Nested(BundleItemSchema))
+
+
+class BundleListSchema(DutchSchema):
+    items = List(Nested(BundleSchema))
+
+
+@blp.route("/bundles")
+class Bundles(MethodView):
+    @blp.response(200, BundleListSchema)
+    def get(self):
+        """De bundels die jij mag lezen"""
+        bundles = db.session.scalars(readable_bundles(current_user)).all()
+        counts = visible_counts(bundles, current_user)
+        return {"items": [bundle_dict(b, counts[b.id]) for b in bundles]}
+
+    @blp.arguments(BundleInSchema)
+    @blp.response(201, BundleDetailSchema)
+    def post(self, payload):
+        """Een bundel maken (kernteam)"""
+        require(may_curate(current_user))
+        bundle = _keeping(lambda: create_bundle(current_user, BundleInput(**payload)))
+        return detail(bundle)
+
+
+@blp.route("/bundles/<int:bundle_id>")
+class BundleItem(MethodView):
+    @blp.response(200, BundleDetailSchema)
+    def get(self, bundle_id: int):
+        """Eén bundel, met alleen de ervaringen die jij mag zien, in volgorde"""
+        return detail(get_readable_or_404(bundle_id, current_user))
+
+    @blp.arguments(BundleInSchema)
+    @blp.response(200, BundleDetailSchema)
+    def put(self, payload, bundle_id: int):
+        """Titel, inleiding en zichtbaarheid wijzigen (kernteam)"""
+        bundle = _kept(bundle_id)
+        _keeping(lambda: update_bundle(bundle, BundleInput(**payload)))
+        return detail(bundle)
+
+
+@blp.route("/bundles/<int:bundle_id>/items")
+class BundleItems(MethodView):
+    @blp.arguments(BundleItemInSchema)
+    @blp.response(201, BundleDetailSchema)
+    def post(self, payload, bundle_id: int):
+        """Een ervaring achteraan toevoegen (kernteam)"""
+        bundle = _kept(bundle_id)
+        experience = get_visible_or_404(payload["experience_id"], current_user)
+        _keeping(lambda: add_item(bundle, experience, payload["note"]))
+        return detail(bundle)
+
+
+@blp.route("/bundles/<int:bundle_id>/items/<int:item_id>")
+class BundleItemEntry(MethodView):
+    @blp.arguments(BundleItemChangeSchema)
+    @blp.response(200, BundleDetailSchema)
+    def patch(self, payload, bundle_id: int, item_id: int):
+        """De notitie wijzigen en/of één plek verschuiven (kernteam)"""
+        bundle = _kept(bundle_id)
+        item = get_item_or_404(bundle, item_id, current_user)
+        if "note" in payload:
+            _keeping(lambda: change_note(item, payload["note"]))
+        if "move" in payload:
+            move_item(item, -1 if payload["move"] == "up" else 1)
+        return detail(bundle)
+
+    @blp.response(204)
+    def delete(self, bundle_id: int, item_id: int):
+        """Een ervaring uit de bundel halen (kernteam)"""
+        bundle = _kept(bundle_id)
+        remove_item(get_item_or_404(bundle, item_id, current_user))
+
+
+def _kept(bundle_id: int) -> Bundle:
+    bundle = get_readable_or_404(bundle_id, current_user)
+    require(may_curate(current_user))
+    return bundle
+
+
+def _keeping(action):
+    try:
+        return action()
+    except BundleError as error:
+        db.session.rollback()
+        unprocessable(error.errors)
+
+
+def bundle_dict(bundle: Bundle, count: int) -> dict:
+    return {"id": bundle.id, "title": bundle.title, "intro": bundle.intro,
+            "visibility": bundle.visibility, "item_count": count,
+            "updated_at": bundle.updated_at,
+            "url": url_for("bundles.show", bundle_id=bundle.id, _external=True)}
+
+
+def detail(bundle: Bundle) -> dict:
+    items = visible_items(bundle, current_user)
+    return {**bundle_dict(bundle, len(items)),
+            "items": [{"id": item.id, "experience_id": item.experience_id,
+                       "title": item.experience.title, "note": item.note} for item in items]}

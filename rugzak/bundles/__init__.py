@@ -1,0 +1,1 @@
+"""Bundels: curated, ordered collections of experiences with an introduction."""

@@ -1,0 +1,177 @@
+"""/bundels: read what you may see; the core team creates, fills, orders and annotates."""
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ..auth.permissions import may_curate, require
+from ..auth.views import safe_next
+from ..experiences.visibility import get_visible_or_404
+from ..extensions import db
+from .forms import AddToBundleForm, BundleForm, NoteForm
+from .models import Bundle, BundleItem
+from .services import (
+    BundleError,
+    add_item,
+    change_note,
+    create_bundle,
+    get_item_or_404,
+    get_readable_or_404,
+    move_item,
+    readable_bundles,
+    remove_item,
+    update_bundle,
+    visible_counts,
+    visible_items,
+)
+
+bp = Blueprint("bundles", __name__, url_prefix="/bundels")
+HOME_COUNT = 5
+
+
+@bp.get("")
+def index():
+    bundles = db.session.scalars(readable_bundles(current_user)).all()
+    return render_template("bundles/index.html", bundles=bundles,
+                           counts=visible_counts(bundles, current_user))
+
+
+@bp.route("/nieuw", methods=["GET", "POST"])
+def new():
+    require(may_curate(current_user))
+    form = BundleForm()
+    if form.validate_on_submit():
+        try:
+            bundle = create_bundle(current_user, form.to_input())
+        except BundleError as error:
+            _attach(form, error.errors)
+        else:
+            flash(_("De bundel is gemaakt. Voeg ervaringen toe vanaf een ervaring of vanuit "
+                    "zoeken."), "success")
+            return redirect(url_for(".show", bundle_id=bundle.id))
+    return _form_page(form, None)
+
+
+@bp.get("/<int:bundle_id>")
+def show(bundle_id: int):
+    bundle = get_readable_or_404(bundle_id, current_user)
+    return render_template("bundles/show.html", bundle=bundle,
+                           items=visible_items(bundle, current_user),
+                           may_keep=may_curate(current_user))
+
+
+@bp.route("/<int:bundle_id>/bewerken", methods=["GET", "POST"])
+def edit(bundle_id: int):
+    bundle = get_readable_or_404(bundle_id, current_user)
+    require(may_curate(current_user))
+    form = BundleForm(obj=bundle)
+    if form.validate_on_submit():
+        try:
+            update_bundle(bundle, form.to_input())
+        except BundleError as error:
+            db.session.rollback()
+            _attach(form, error.errors)
+        else:
+            flash(_("De bundel is bewaard."), "success")
+            return redirect(url_for(".show", bundle_id=bundle.id))
+    return _form_page(form, bundle)
+
+
+@bp.route("/toevoegen/<int:experience_id>", methods=["GET", "POST"])
+def add(experience_id: int):
+    """Add an experience to a bundle, from its page or from search results."""
+    experience = get_visible_or_404(experience_id, current_user)
+    require(may_curate(current_user))
+    form = AddToBundleForm(next=request.args.get("next", ""))
+    form.bundle.choices = bundle_choices()
+    if form.validate_on_submit():
+        bundle = db.session.get(Bundle, int(form.bundle.data)) \
+            if (form.bundle.data or "").isdigit() else None
+        try:
+            if bundle is None:
+                raise BundleError({"bundle": "Kies een bundel."})
+            add_item(bundle, experience, form.note.data or "")
+        except BundleError as error:
+            db.session.rollback()
+            _attach(form, error.errors)
+        else:
+            flash(_("„%(title)s” staat nu in de bundel „%(bundle)s”.", title=experience.title,
+                    bundle=bundle.title), "success")
+            return redirect(safe_next(form.next.data)
+                            or url_for(".show", bundle_id=bundle.id))
+    status = 422 if form.is_submitted() else 200
+    return render_template("bundles/add.html", form=form, experience=experience), status
+
+
+@bp.post("/<int:bundle_id>/onderdelen/<int:item_id>/omhoog")
+def move_up(bundle_id: int, item_id: int):
+    move_item(_kept_item(bundle_id, item_id), -1)
+    return _back_to(bundle_id, item_id)
+
+
+@bp.post("/<int:bundle_id>/onderdelen/<int:item_id>/omlaag")
+def move_down(bundle_id: int, item_id: int):
+    move_item(_kept_item(bundle_id, item_id), +1)
+    return _back_to(bundle_id, item_id)
+
+
+@bp.post("/<int:bundle_id>/onderdelen/<int:item_id>/verwijderen")
+def remove(bundle_id: int, item_id: int):
+    remove_item(_kept_item(bundle_id, item_id))
+    flash(_("De ervaring is uit de bundel gehaald."), "success")
+    return redirect(url_for(".show", bundle_id=bundle_id))
+
+
+@bp.route("/<int:bundle_id>/onderdelen/<int:item_id>/notitie", methods=["GET", "POST"])
+def note(bundle_id: int, item_id: int):
+    item = _kept_item(bundle_id, item_id)
+    form = NoteForm(data={"note": item.note})
+    if form.validate_on_submit():
+        try:
+            change_note(item, form.note.data or "")
+        except BundleError as error:
+            db.session.rollback()
+            _attach(form, error.errors)
+        else:
+            return _back_to(bundle_id, item_id)
+    status = 422 if form.is_submitted() else 200
+    return render_template("bundles/note.html", form=form, item=item), status
+
+
+def _kept_item(bundle_id: int, item_id: int) -> BundleItem:
+    """An item the core team may change: in a bundle they read, of an experience they see."""
+    bundle = get_readable_or_404(bundle_id, current_user)
+    require(may_curate(current_user))
+    return get_item_or_404(bundle, item_id, current_user)
+
+
+def _back_to(bundle_id: int, item_id: int):
+    return redirect(url_for(".show", bundle_id=bundle_id, _anchor=f"onderdeel-{item_id}"))
+
+
+def _form_page(form: BundleForm, bundle: Bundle | None):
+    status = 422 if form.is_submitted() else 200
+    return render_template("bundles/form.html", form=form, bundle=bundle), status
+
+
+def _attach(form, errors: dict[str, str]) -> None:
+    for name, message in errors.items():
+        form[name].errors = [message]
+
+
+def bundle_choices() -> list[tuple[str, str]]:
+    bundles = db.session.scalars(readable_bundles(current_user)).all()
+    return [("", _("Kies een bundel"))] + [(str(b.id), b.title) for b in bundles]
+
+
+@bp.app_template_global()
+def bundles_to_add_to() -> list[tuple[str, str]]:
+    """The choices of the "add to bundle" form; empty for who may not keep bundles."""
+    return bundle_choices() if may_curate(current_user) else []
+
+
+@bp.app_template_global()
+def bundles_for_home() -> tuple[list[Bundle], dict[int, int]]:
+    bundles = db.session.scalars(readable_bundles(current_user).limit(HOME_COUNT)).all()
+    return bundles, visible_counts(bundles, current_user)
