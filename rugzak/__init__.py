@@ -35,13 +35,14 @@ def create_app(config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from .auth.loading import configure_login
+    from .i18n.locale import select_locale
     from .search import changelog  # noqa: F401 - registers the change-log session hooks
     from .search.service import init_search
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
     csrf.init_app(app)
-    babel.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
     configure_login(login_manager)
     init_search(app)
@@ -59,9 +60,11 @@ def register_blueprints(app: Flask) -> None:
     from .experiences.views import bp as experiences_bp
     from .health import bp as health_bp
     from .home.views import bp as home_bp
+    from .i18n.views import bp as i18n_bp
     from .search.views import bp as search_bp
 
-    for blueprint in (accessibility_bp, auth_bp, experiences_bp, health_bp, home_bp, search_bp):
+    for blueprint in (accessibility_bp, auth_bp, experiences_bp, health_bp, home_bp, i18n_bp,
+                      search_bp):
         app.register_blueprint(blueprint)
     register_api(app)
 

@@ -2,6 +2,7 @@
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
+from flask_babel import gettext as _
 
 MIN_LENGTH = 12
 MAX_LENGTH = 128
@@ -39,7 +40,7 @@ def _dummy_hash() -> str:
 def password_problem(password: str) -> str | None:
     """A Dutch explanation of what is wrong with a new password, or None."""
     if len(password) < MIN_LENGTH:
-        return f"Kies een wachtwoord van minstens {MIN_LENGTH} tekens."
+        return _("Kies een wachtwoord van minstens %(count)d tekens.", count=MIN_LENGTH)
     if len(password) > MAX_LENGTH:
-        return f"Een wachtwoord mag hoogstens {MAX_LENGTH} tekens hebben."
+        return _("Een wachtwoord mag hoogstens %(count)d tekens hebben.", count=MAX_LENGTH)
     return None
