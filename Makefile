@@ -7,7 +7,12 @@ INSTANCE ?= $(CURDIR)/instance
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export RUGZAK_INSTANCE_PATH ?= $(INSTANCE)
 
-.PHONY: run test install install-test system-deps system-test-deps lint clean bench
+TRANSLATIONS := rugzak/translations
+CATALOGUES := $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGUES:.po=.mo)
+BABEL_KEYWORDS := -k _l -k lazy_gettext -k lazy_ngettext:1,2
+
+.PHONY: run test install install-test system-deps system-test-deps lint clean bench translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +26,22 @@ $(VENV)/.installed-test: $(VENV)/.installed setup.cfg
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed system-deps
+# The compiled catalogues (.mo) are build output, not in git: every install compiles them.
+install: $(VENV)/.installed $(COMPILED) system-deps
 
-install-test: $(VENV)/.installed-test system-deps system-test-deps
+%/LC_MESSAGES/messages.mo: %/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(BIN)/pybabel compile -i $< -o $@
+
+## Find every translatable text (babel.cfg), add new ones to each catalogue, compile.
+## Then fill in the empty msgstr entries of rugzak/translations/*/LC_MESSAGES/messages.po.
+translations: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --width 100 \
+	  --project Rugzak --copyright-holder "de gemeente" -o $(TRANSLATIONS)/messages.pot .
+	$(BIN)/pybabel update --no-fuzzy-matching --width 100 -i $(TRANSLATIONS)/messages.pot \
+	  -d $(TRANSLATIONS)
+	$(BIN)/pybabel compile --statistics -d $(TRANSLATIONS)
+
+install-test: $(VENV)/.installed-test $(COMPILED) system-deps system-test-deps
 
 ## Serve the app with gunicorn on http://127.0.0.1:$(PORT), preparing instance/ first.
 run: install

@@ -38,13 +38,14 @@ def create_app(config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from .auth.loading import configure_login
+    from .i18n.locale import select_locale
     from .search import changelog  # noqa: F401 - registers the change-log session hooks
     from .search.service import init_search
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
     csrf.init_app(app)
-    babel.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
     configure_login(login_manager)
     init_search(app)
@@ -79,6 +80,7 @@ BLUEPRINT_MODULES = (
     "experiences.views",
     "health",
     "home.views",
+    "i18n.views",
     "insight.views",
     "privacy.views",
     "recognition.views",

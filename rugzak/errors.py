@@ -2,23 +2,24 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 MESSAGES = {
-    400: "Dit verzoek kunnen we niet verwerken.",
-    401: "Log in of gebruik een geldige API-token.",
-    403: "Je hebt geen toestemming voor deze pagina of handeling.",
-    404: "Deze pagina bestaat niet, of je hebt er geen toegang toe.",
-    405: "Deze handeling is hier niet mogelijk.",
-    409: "Iemand anders heeft dit intussen gewijzigd.",
-    413: "Wat je verstuurt is te groot.",
-    422: "De invoer klopt niet.",
-    429: "Te veel verzoeken. Wacht even en probeer het opnieuw.",
-    500: "Er ging aan onze kant iets mis. Probeer het later opnieuw.",
+    400: _l("Dit verzoek kunnen we niet verwerken."),
+    401: _l("Log in of gebruik een geldige API-token."),
+    403: _l("Je hebt geen toestemming voor deze pagina of handeling."),
+    404: _l("Deze pagina bestaat niet, of je hebt er geen toegang toe."),
+    405: _l("Deze handeling is hier niet mogelijk."),
+    409: _l("Iemand anders heeft dit intussen gewijzigd."),
+    413: _l("Wat je verstuurt is te groot."),
+    422: _l("De invoer klopt niet."),
+    429: _l("Te veel verzoeken. Wacht even en probeer het opnieuw."),
+    500: _l("Er ging aan onze kant iets mis. Probeer het later opnieuw."),
 }
-CSRF_MESSAGE = ("Het formulier is verlopen of niet compleet verstuurd. Laad de pagina opnieuw "
-                "en probeer het nog eens.")
+CSRF_MESSAGE = _l("Het formulier is verlopen of niet compleet verstuurd. Laad de pagina "
+                  "opnieuw en probeer het nog eens.")
 
 
 def wants_json() -> bool:
@@ -28,7 +29,7 @@ def wants_json() -> bool:
 def error_response(status: int, message: str | None = None, fields: dict | None = None,
                    extra: dict | None = None):
     """`extra`: more keys for the JSON answer (e.g. the findings of the resident-data check)."""
-    message = message or MESSAGES.get(status, MESSAGES[400])
+    message = str(message or MESSAGES.get(status, MESSAGES[400]))
     if wants_json():
         return jsonify(error=message, fields=fields or {}, **(extra or {})), status
     return render_template("error.html", status=status, message=message), status

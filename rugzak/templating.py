@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import Flask, request, url_for
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -37,6 +37,7 @@ def input_attrs(field, hint=None, required: bool = False, **attrs) -> dict:
 
 def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(render_markdown, "markdown")
+    app.add_template_filter(format_decimal, "number")
     app.add_template_filter(lambda d: format_date(d, "long") if d else "", "date")
     app.add_template_filter(lambda d: format_datetime(d, "d MMMM y, HH:mm") if d else "",
                             "datetime")

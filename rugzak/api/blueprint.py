@@ -1,5 +1,6 @@
 """The API's flask-smorest Blueprint: Dutch answers to broken JSON, CSRF for cookie sessions."""
 from flask import request
+from flask_babel import gettext as _
 from flask_smorest import Blueprint
 from flask_wtf.csrf import CSRFError, validate_csrf
 from webargs.flaskparser import FlaskParser, abort
@@ -13,7 +14,7 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 class DutchParser(FlaskParser):
     def _handle_invalid_json_error(self, error, req, *args, **kwargs):
-        abort(400, exc=error, message="Het verzoek bevat geen geldige JSON.")
+        abort(400, exc=error, message=_("Het verzoek bevat geen geldige JSON."))
 
 
 def require_csrf_for_cookie_sessions() -> None:

@@ -1,10 +1,11 @@
 """API schemas; they describe types only, the services judge the content."""
+from flask_babel import lazy_gettext as _l
 from marshmallow import fields, validate
 
 from .fields import Bool, Date, DateTime, DutchSchema, Int, List, Nested, Str
 
-PAGE_RANGE = validate.Range(min=1, error="Kies een pagina vanaf 1.")
-PER_PAGE_RANGE = validate.Range(min=1, max=100, error="Kies tussen 1 en 100 per pagina.")
+PAGE_RANGE = validate.Range(min=1, error=_l("Kies een pagina vanaf 1."))
+PER_PAGE_RANGE = validate.Range(min=1, max=100, error=_l("Kies tussen 1 en 100 per pagina."))
 
 
 class ConditionLinkSchema(DutchSchema):
@@ -94,7 +95,7 @@ class SearchArgs(DutchSchema):
     highlighted = Str(load_default="", metadata={"description": "ja: alleen uitgelichte"})
     sort = Str(load_default="relevantie", validate=validate.OneOf(
         ["relevantie", "nieuwste", "herkenbaar"],
-        error="Kies sort=relevantie, sort=nieuwste of sort=herkenbaar."))
+        error=_l("Kies sort=relevantie, sort=nieuwste of sort=herkenbaar.")))
     page = Int(load_default=1, validate=PAGE_RANGE)
     per_page = Int(load_default=10, validate=PER_PAGE_RANGE)
 

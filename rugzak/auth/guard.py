@@ -1,5 +1,6 @@
 """Every page requires sign-in, except the few listed here: secure by default."""
 from flask import Flask, jsonify, redirect, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 PUBLIC_ENDPOINTS = {"auth.login", "static", "health.healthz", "accessibility.statement",
@@ -12,5 +13,5 @@ def register_sign_in_guard(app: Flask) -> None:
         if request.endpoint in PUBLIC_ENDPOINTS or current_user.is_authenticated:
             return None
         if request.path.startswith("/api/"):
-            return jsonify(error="Log in of gebruik een geldige API-token.", fields={}), 401
+            return jsonify(error=_("Log in of gebruik een geldige API-token."), fields={}), 401
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))

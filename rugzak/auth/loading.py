@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import request
+from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager
 from sqlalchemy import select
 
@@ -17,7 +18,7 @@ TOKEN_USE_RESOLUTION = timedelta(minutes=5)  # no write on every API call
 
 def configure_login(manager: LoginManager) -> None:
     manager.login_view = "auth.login"
-    manager.login_message = "Log in om deze pagina te zien."
+    manager.login_message = _l("Log in om deze pagina te zien.")
     manager.login_message_category = "info"
     manager.session_protection = "strong"
     manager.user_loader(load_session_user)

@@ -24,6 +24,7 @@ class User(UserMixin, db.Model):
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
     partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    locale: Mapped[str | None] = mapped_column(String(10))  # None: the browser's preference
     password_hash: Mapped[str | None] = mapped_column(String(255))
     # Part of the session id: raising it signs the user out everywhere.
     session_generation: Mapped[int] = mapped_column(Integer, default=1)

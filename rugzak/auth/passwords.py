@@ -8,6 +8,7 @@ from functools import lru_cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
+from flask_babel import gettext as _
 
 MIN_LENGTH = 12
 MAX_LENGTH = 128
@@ -50,16 +51,16 @@ def password_problem(password: str, context: Iterable[str] = ()) -> str | None:
     `context` holds words an attacker would try first for this account (name, e-mail).
     """
     if len(password) < MIN_LENGTH:
-        return f"Kies een wachtwoord van minstens {MIN_LENGTH} tekens."
+        return _("Kies een wachtwoord van minstens %(count)d tekens.", count=MIN_LENGTH)
     if len(password) > MAX_LENGTH:
-        return f"Een wachtwoord mag hoogstens {MAX_LENGTH} tekens hebben."
+        return _("Een wachtwoord mag hoogstens %(count)d tekens hebben.", count=MAX_LENGTH)
     if password.lower() in common_passwords():
-        return ("Dit wachtwoord staat op een lijst van veelgebruikte wachtwoorden. "
-                "Kies een ander, bijvoorbeeld een zin van een paar woorden.")
+        return _("Dit wachtwoord staat op een lijst van veelgebruikte wachtwoorden. "
+                 "Kies een ander, bijvoorbeeld een zin van een paar woorden.")
     if _guessable(password, context):
-        return ("Dit wachtwoord is te makkelijk te raden (een bekend woord met cijfers, een "
-                "herhaling, een toetsenbordpatroon of je eigen naam). Kies bijvoorbeeld een zin "
-                "van een paar woorden.")
+        return _("Dit wachtwoord is te makkelijk te raden (een bekend woord met cijfers, een "
+                 "herhaling, een toetsenbordpatroon of je eigen naam). Kies bijvoorbeeld een zin "
+                 "van een paar woorden.")
     return None
 
 

@@ -1,6 +1,8 @@
 """The four roles of PRODUCT.md."""
 from enum import StrEnum
 
+from flask_babel import lazy_gettext as _l
+
 
 class Role(StrEnum):
     MEDEWERKER = "medewerker"
@@ -10,10 +12,10 @@ class Role(StrEnum):
 
 
 ROLE_LABELS = {
-    Role.MEDEWERKER: "Medewerker",
-    Role.PARTNER: "Partner",
-    Role.KERNTEAM: "Kernteam",
-    Role.BEHEERDER: "Beheerder",
+    Role.MEDEWERKER: _l("Medewerker"),
+    Role.PARTNER: _l("Partner"),
+    Role.KERNTEAM: _l("Kernteam"),
+    Role.BEHEERDER: _l("Beheerder"),
 }
 
 CURATORS = frozenset({Role.KERNTEAM, Role.BEHEERDER})

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -19,7 +21,8 @@ TITLE_MAX = 200
 SECTION_MAX = 10_000
 TAG_MAX = 60
 TAGS_MAX = 15
-REQUIRED = {"title": "een titel", "situation": "de situatie", "lesson": "de les"}
+REQUIRED = {"title": _l("Vul een titel in."), "situation": _l("Vul de situatie in."),
+            "lesson": _l("Vul de les in.")}
 
 
 @dataclass
@@ -152,26 +155,30 @@ def _apply(experience: Experience, data: ExperienceInput, editor: User) -> None:
 
 def _validate_fields(data: ExperienceInput) -> dict[str, str]:
     errors = {}
-    for name, what in REQUIRED.items():
+    for name, message in REQUIRED.items():
         if not getattr(data, name).strip():
-            errors[name] = f"Vul {what} in."
+            errors[name] = str(message)
     if len(data.title) > TITLE_MAX:
-        errors["title"] = f"De titel mag hoogstens {TITLE_MAX} tekens hebben."
+        errors["title"] = _("De titel mag hoogstens %(count)d tekens hebben.", count=TITLE_MAX)
     for name in ("situation", "task", "approach", "result", "lesson", "tip"):
         if len(getattr(data, name)) > SECTION_MAX:
-            errors[name] = f"Dit deel mag hoogstens {SECTION_MAX} tekens hebben."
+            errors[name] = _("Dit deel mag hoogstens %(count)d tekens hebben.",
+                             count=SECTION_MAX)
     if data.kind not in set(Kind):
-        errors["kind"] = "Kies wat voor ervaring het is: succes, knelpunt, les of vraag."
+        errors["kind"] = _("Kies wat voor ervaring het is: succes, knelpunt, les of vraag.")
     if data.visibility not in set(Visibility):
-        errors["visibility"] = "Kies of de ervaring intern blijft of met partners gedeeld wordt."
+        errors["visibility"] = _("Kies of de ervaring intern blijft of met partners gedeeld "
+                                 "wordt.")
     if data.status not in set(Status):
-        errors["status"] = "Kies of je de ervaring als concept bewaart of publiceert."
+        errors["status"] = _("Kies of je de ervaring als concept bewaart of publiceert.")
     if data.occurred_on and data.occurred_on > date.today():
-        errors["occurred_on"] = "De datum ligt in de toekomst; kies de dag waarop het gebeurde."
+        errors["occurred_on"] = _("De datum ligt in de toekomst; kies de dag waarop het "
+                                  "gebeurde.")
     if len(data.tags) > TAGS_MAX:
-        errors["tags"] = f"Gebruik hoogstens {TAGS_MAX} trefwoorden."
+        errors["tags"] = _("Gebruik hoogstens %(count)d trefwoorden.", count=TAGS_MAX)
     elif any(len(tag) > TAG_MAX for tag in data.tags):
-        errors["tags"] = f"Een trefwoord mag hoogstens {TAG_MAX} tekens hebben."
+        errors["tags"] = _("Een trefwoord mag hoogstens %(count)d tekens hebben.",
+                           count=TAG_MAX)
     return errors
 
 
@@ -179,20 +186,22 @@ def _resolve(data: ExperienceInput, experience: Experience) -> tuple[dict, dict[
     """Turn slugs into rows; retired entries stay allowed where the experience already has them."""
     errors: dict[str, str] = {}
     resolved = {}
-    lists = {"departments": (Department, "afdeling"), "partners": (Partner, "partnerorganisatie"),
-             "goals": (Goal, "transformatiedoel")}
-    for name, (model, label) in lists.items():
+    lists = {"departments": (Department, _l("Onbekende afdeling: %(slugs)s.")),
+             "partners": (Partner, _l("Onbekende partnerorganisatie: %(slugs)s.")),
+             "goals": (Goal, _l("Onbekend transformatiedoel: %(slugs)s."))}
+    for name, (model, message) in lists.items():
         kept = {item.slug for item in getattr(experience, name, None) or []}
         rows, unknown = _lookup(model, getattr(data, name), kept)
         resolved[name] = rows
         if unknown:
-            errors[name] = f"Onbekende {label}: {', '.join(sorted(unknown))}."
+            errors[name] = str(message) % {"slugs": ", ".join(sorted(unknown))}
     kept = {c.condition.slug for c in experience.conditions or []}
     rows, unknown = _lookup(Condition, list(data.conditions), kept)
     if unknown:
-        errors["conditions"] = f"Onbekende randvoorwaarde: {', '.join(sorted(unknown))}."
+        errors["conditions"] = _("Onbekende randvoorwaarde: %(slugs)s.",
+                                 slugs=", ".join(sorted(unknown)))
     elif any(effect not in set(Effect) for effect in data.conditions.values()):
-        errors["conditions"] = "Kies per randvoorwaarde of die hielp of ontbrak."
+        errors["conditions"] = _("Kies per randvoorwaarde of die hielp of ontbrak.")
     resolved["conditions"] = [(row, data.conditions[row.slug]) for row in rows]
     return resolved, errors
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import abort
+from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from ..auth.models import User
@@ -63,7 +64,9 @@ def author_label(experience: Experience, viewer: User | None) -> str:
     if reveals_author(experience, viewer):
         return author.name
     organisation = author.organisation
-    return f"een collega van {organisation.name}" if organisation else "een collega"
+    if organisation is None:
+        return _("een collega")
+    return _("een collega van %(organisation)s", organisation=organisation.name)
 
 
 def reveals_author(experience: Experience, viewer: User | None) -> bool:

@@ -5,13 +5,14 @@ from dataclasses import dataclass
 
 from flask import url_for
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
 
 from .engine import SearchOutcome, SearchParams
 
 
 @dataclass
 class FacetOption:
-    label: str
+    label: Markup
     count: int
     selected: bool
     url: str
@@ -37,7 +38,7 @@ def _options(params: SearchParams, field: str, counts: dict[str, int],
         chosen = _arguments(field, value)
         selected = all(getattr(params, name) == wanted for name, wanted in chosen.items())
         change = {name: "" for name in chosen} if selected else chosen
-        options.append(FacetOption(str(labels.get(value, value)), count, selected,
+        options.append(FacetOption(escape(labels.get(value, value)), count, selected,
                                    url_for("search.index", **params.args(**change))))
     return options
 

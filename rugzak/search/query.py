@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import gettext as _
 from whoosh import qparser
 from whoosh.query import And, Every, NullQuery, Or, Query, Term
 
@@ -55,15 +56,16 @@ def parse(text: str, schema) -> Query:
     if not text.strip():
         return Every()
     if text.count('"') % 2:
-        raise QuerySyntaxError("Er ontbreekt een aanhalingsteken: zet een zinsdeel tussen "
-                               "twee aanhalingstekens, bijvoorbeeld \"warme overdracht\".")
+        raise QuerySyntaxError(_("Er ontbreekt een aanhalingsteken: zet een zinsdeel tussen "
+                                 "twee aanhalingstekens, bijvoorbeeld \"warme overdracht\"."))
     if text.count("(") != text.count(")"):
-        raise QuerySyntaxError("De haakjes in je zoekvraag sluiten niet: elk ( hoort bij een ).")
+        raise QuerySyntaxError(_("De haakjes in je zoekvraag sluiten niet: elk ( hoort bij "
+                                 "een )."))
     try:
         query = parser(schema).parse(expand_compounds(text))
     except Exception:  # noqa: BLE001 - Whoosh raises several kinds; the user needs one answer
-        raise QuerySyntaxError("Deze zoekvraag begrijpen we niet. Probeer gewone woorden, "
-                               "of EN, OF en NIET tussen woorden.") from None
+        raise QuerySyntaxError(_("Deze zoekvraag begrijpen we niet. Probeer gewone woorden, "
+                                 "of EN, OF en NIET tussen woorden.")) from None
     return NullQuery if query is None else query
 
 

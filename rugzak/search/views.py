@@ -2,6 +2,7 @@
 from flask import Blueprint, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from markupsafe import Markup
 from sqlalchemy import select
 
 from ..experiences.forms import KIND_LABELS
@@ -29,15 +30,18 @@ def index():
                            experiences=_experiences(outcome.hits), facets=facets)
 
 
+DUTCH_NAME = Markup('<span lang="nl">{}</span>')  # taxonomy names are data, written in Dutch
+
+
 def facet_labels(taxonomy: dict) -> dict[str, dict[str, str]]:
-    """Display names for the slugs the index counts."""
-    labels = {name: {row.slug: row.name for row in taxonomy[plural]} for name, plural in (
-        ("department", "departments"), ("partner", "partners"), ("goal", "goals"),
-        ("condition", "conditions"))}
+    """Display names (HTML) for the slugs the index counts."""
+    labels = {name: {row.slug: DUTCH_NAME.format(row.name) for row in taxonomy[plural]}
+              for name, plural in (("department", "departments"), ("partner", "partners"),
+                                   ("goal", "goals"), ("condition", "conditions"))}
     labels["kind"] = KIND_LABELS
     labels["highlighted"] = {"ja": _l("Uitgelicht door het kernteam")}
     labels["condition_effect"] = {
-        f"{slug}:{effect}": f"{name} — {EFFECT_LABELS[effect]}"
+        f"{slug}:{effect}": Markup("{} — {}").format(name, EFFECT_LABELS[effect])
         for slug, name in labels["condition"].items() for effect in EFFECT_LABELS}
     return labels
 

@@ -46,6 +46,9 @@ ACCOUNTS = {
                        ("partner", "uwv")),
     "beheerder": Account("beheerder@browser.example", "Bea Beheerder", "beheerder",
                          ("department", "werk-en-inkomen")),
+    # switches to English; the others keep Dutch (the tests share one database)
+    "international": Account("alex@browser.example", "Alex Morgan", "medewerker",
+                             ("department", "zorg-en-welzijn-wmo")),
 }
 
 

@@ -56,6 +56,7 @@ PAGE_TYPES = [
     PageType("fout-404", "medewerker", "/ervaringen/999999"),
     PageType("fout-403", "medewerker", "/ervaringen/{experience}/bewerken"),
     PageType("toegankelijkheid", None, "/toegankelijkheid"),
+    PageType("taal", "medewerker", "/taal"),
 ]
 
 

@@ -1,0 +1,1 @@
+"""Languages: which one a request speaks, and the page where a user chooses."""
