@@ -134,7 +134,7 @@ def test_markdown_attack_payloads_render_inert(client, make_user, make_experienc
     client.login(author.email)
     page = client.get(f"/ervaringen/{experience.id}").get_data(as_text=True)
     parsed = Elements()
-    parsed.feed(page.split('<div class="sections">', 1)[1].split("</div>", 1)[0])
+    parsed.feed(page.split('<div class="sections" lang="nl">', 1)[1].split("</div>", 1)[0])
     assert set(parsed.tags) <= {"section", "h2", "p", "a", "br", "em", "strong", "code", "pre",
                                 "ul", "ol", "li", "blockquote"}, parsed.tags
     for name, value in parsed.attributes:
