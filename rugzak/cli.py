@@ -24,9 +24,11 @@ def main() -> None:
 
 
 def register_cli(app: Flask) -> None:
+    from .backup.cli import backup_command, restore_command
     from .search.cli import search
 
-    for command in (init_command, demo_command, users, tokens, search):
+    for command in (init_command, demo_command, users, tokens, search, backup_command,
+                    restore_command):
         app.cli.add_command(command)
 
 
