@@ -26,9 +26,10 @@ def main() -> None:
 def register_cli(app: Flask) -> None:
     from .backup.cli import backup_command, restore_command
     from .search.cli import search
+    from .transfer.cli import export_command, import_command
 
     for command in (init_command, demo_command, users, tokens, search, backup_command,
-                    restore_command):
+                    restore_command, export_command, import_command):
         app.cli.add_command(command)
 
 

@@ -5,18 +5,18 @@ import subprocess
 import sys
 import textwrap
 import time
-import uuid
 
 import pytest
 from sqlalchemy import select
 
-from rugzak import create_app
 from rugzak.audit.models import AuditEvent
 from rugzak.experiences.models import Experience
 from rugzak.extensions import db
 from rugzak.revisions.models import ExperienceRevision
 
-from . import conftest
+from . import instances
+
+fresh_instance = instances.fresh_instance  # a fixture shared with test_export
 
 SAVER = textwrap.dedent("""
     import pathlib, sys
@@ -40,9 +40,10 @@ SAVER = textwrap.dedent("""
 """)
 
 
-def _wait_for_saves(app, at_least: int) -> None:
+def _wait_for_saves(app, saver, at_least: int) -> None:
     deadline = time.monotonic() + 90
-    while len(content(app)) < at_least and time.monotonic() < deadline:
+    while len(content(app)) < at_least and time.monotonic() < deadline \
+            and saver.poll() is None:
         time.sleep(0.2)
 
 
@@ -57,28 +58,6 @@ def content(app) -> list[tuple]:
                  tuple(sorted(r for r in revisions if r[0] == e.id))) for e in rows]
 
 
-@pytest.fixture
-def fresh_instance(tmp_path, postgres):
-    """An empty instance folder, and on PostgreSQL an empty database of its own."""
-    made = []
-
-    def make():
-        instance = tmp_path / f"fresh-{len(made)}"
-        url = None
-        if postgres:
-            name = f"fresh_{uuid.uuid4().hex[:12]}"
-            postgres.execute(f"CREATE DATABASE {name}")
-            made.append(name)
-            url = postgres.url(name)
-        app = create_app(conftest.test_config(instance, url))
-        app.test_client_class = conftest.FormClient
-        return app
-
-    yield make
-    for name in made:
-        postgres.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
 @pytest.mark.slow
 def test_backup_during_saves_restores_into_a_fresh_instance(app, runner, make_user,
                                                             make_experience, instance,
@@ -91,7 +70,7 @@ def test_backup_during_saves_restores_into_a_fresh_instance(app, runner, make_us
                               str(stop), *([database_url] if database_url else [])],
                              stderr=subprocess.PIPE, text=True)
     try:
-        _wait_for_saves(app, at_least=5)
+        _wait_for_saves(app, saver, at_least=5)
         result = runner.invoke(args=["backup", str(tmp_path / "rugzak.backup")])
     finally:
         stop.touch()
@@ -117,7 +96,6 @@ def test_backup_during_saves_restores_into_a_fresh_instance(app, runner, make_us
     with restored_app.app_context():
         actions = list(db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
     assert actions[-2:] == ["restore", "sign_in"]
-    restored_app.extensions["rugzak.search"].stop()
     with app.app_context():
         assert db.session.scalars(select(AuditEvent.action)
                                   .order_by(AuditEvent.id.desc())).first() == "backup"

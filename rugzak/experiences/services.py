@@ -76,11 +76,17 @@ class StaleVersion(Exception):
 
 
 def create_experience(author: User, data: ExperienceInput) -> Experience:
+    experience = add_experience(author, data)
+    db.session.commit()
+    return experience
+
+
+def add_experience(author: User, data: ExperienceInput) -> Experience:
+    """create_experience without the commit, for an import that saves many rows at once."""
     experience = Experience(author=author)
     _apply(experience, data, author)
     db.session.add(experience)
     record_revision(experience, author)
-    db.session.commit()
     return experience
 
 
