@@ -62,9 +62,10 @@ def register_blueprints(app: Flask) -> None:
     from .home.views import bp as home_bp
     from .revisions.views import bp as revisions_bp
     from .search.views import bp as search_bp
+    from .transfer.views import bp as transfer_bp
 
     for blueprint in (audit_bp, auth_bp, bin_bp, experiences_bp, health_bp, home_bp, revisions_bp,
-                      search_bp):
+                      search_bp, transfer_bp):
         app.register_blueprint(blueprint)
     register_api(app)
 

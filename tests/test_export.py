@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import json
 from datetime import date, datetime
+from io import BytesIO
+from pathlib import Path
 
 from openpyxl import Workbook
 from sqlalchemy import func, select
@@ -216,3 +218,56 @@ def test_unreadable_or_misshapen_files_are_explained(runner, make_user, tmp_path
     text = tmp_path / "notities.txt"
     text.write_text("x")
     assert "Kies een CSV- of XLSX-bestand" in runner.invoke(args=["import", str(text)]).output
+
+
+def upload(client, name: str, content: bytes):
+    return client.submit("/beheer/import", {"file": (BytesIO(content), name)},
+                         content_type="multipart/form-data")
+
+
+def test_beheerder_imports_a_sheet_in_the_browser_after_the_check(app, client, make_user):
+    admin = make_user("beheerder", name="Bea Beheer")
+    client.login(admin.email)
+    assert 'href="/beheer/import"' in client.get("/").get_data(as_text=True)
+    bad = (HEADER + "\n;Situatie;Les;;;;;;;\nGoed;Situatie;Les;vraag;;;;;;\n").encode()
+    checked = upload(client, "lijst.csv", bad)
+    html = checked.get_data(as_text=True)
+    assert checked.status_code == 422
+    assert "Er is niets geïmporteerd." in html and "Vul een titel in." in html
+    assert "<td>3</td><td>titel</td>" not in html and "<td>2</td><td>titel</td>" in html
+    assert experiences(app) == []
+    good = (HEADER + "\nUit de browser;Situatie;Les;vraag;;;;;;\n").encode()
+    checked = upload(client, "lijst.csv", good)
+    html = checked.get_data(as_text=True)
+    assert checked.status_code == 200 and "Er is nog niets opgeslagen." in html
+    assert experiences(app) == []
+    token = html.split('name="token" type="hidden" value="')[1].split('"')[0]
+    assert client.post("/beheer/import/bevestigen", data={"token": token}).status_code == 400
+    done = client.submit("/beheer/import/bevestigen", {"token": token}, page="/beheer/import")
+    assert done.status_code == 302
+    assert [row[0] for row in experiences(app)] == ["Uit de browser"]
+    assert experiences(app)[0][-1] == admin.id
+    again = client.submit("/beheer/import/bevestigen", {"token": token}, page="/beheer/import")
+    assert again.status_code == 302 and [row[0] for row in experiences(app)] == [
+        "Uit de browser"]  # confirming twice imports once
+    assert not list((Path(app.instance_path) / "imports").glob("*"))  # nothing left behind
+
+
+def test_browser_import_refuses_others_wrong_files_and_big_ones(app, client, make_user):
+    for role in ("medewerker", "kernteam", "partner"):
+        client.login(make_user(role).email)
+        assert client.get("/beheer/import").status_code == 403
+        assert upload(client, "lijst.csv", b"titel").status_code == 403
+        client.logout()
+    client.login(make_user("beheerder").email)
+    empty = client.submit("/beheer/import", {}, content_type="multipart/form-data")
+    assert empty.status_code == 422 and "Kies een bestand." in empty.get_data(as_text=True)
+    wrong = upload(client, "foto.png", b"\x89PNG")
+    assert wrong.status_code == 422
+    assert "Kies een CSV- of XLSX-bestand (Excel)." in wrong.get_data(as_text=True)
+    assert 'aria-describedby="file-hint file-fout"' in wrong.get_data(as_text=True)
+    broken = upload(client, "lijst.xlsx", b"geen excel")
+    assert broken.status_code == 422 and "kunnen we niet lezen" in broken.get_data(as_text=True)
+    huge = upload(client, "groot.csv", b"x" * (3 * 1024 * 1024))
+    assert huge.status_code == 413 and "te groot" in huge.get_data(as_text=True)
+    assert experiences(app) == []
