@@ -205,3 +205,13 @@ def test_a_version_that_no_longer_fits_is_explained(app, client, make_user, make
     assert "Versie 1 kan niet worden teruggezet: Onbekende afdeling: jeugd-en-onderwijs." in \
         response.get_data(as_text=True)
     assert numbers(app, experience.id) == [1, 2]
+
+
+def test_demo_experiences_have_a_first_version_of_the_same_date(app, runner):
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    with app.app_context():
+        pairs = db.session.execute(select(Experience.created_at, ExperienceRevision.saved_at)
+                                   .join(ExperienceRevision,
+                                         ExperienceRevision.experience_id == Experience.id))
+        pairs = pairs.all()
+    assert len(pairs) >= 25 and all(created == saved for created, saved in pairs)

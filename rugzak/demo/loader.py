@@ -16,6 +16,7 @@ from ..extensions import db
 from ..search.changelog import EXPERIENCE, record_changes
 from ..taxonomy.models import Partner
 from .content import EXPERIENCES, PARTNERS
+from .history import date_first_revision
 
 DEMO_DOMAIN = "demo.rugzak.example"
 
@@ -91,5 +92,6 @@ def _add_experience(author: User, item: dict) -> None:
     published = written if experience.published_at is not None else None
     db.session.execute(update(Experience).where(Experience.id == experience.id).values(
         created_at=written, updated_at=written, published_at=published))
+    date_first_revision(experience.id, written)
     record_changes(db.session, EXPERIENCE, [experience.id])
     db.session.commit()
