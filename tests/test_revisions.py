@@ -70,6 +70,10 @@ def test_two_versions_side_by_side_with_marked_differences(client, app, make_use
     assert "Gewijzigd: Titel, Les, Trefwoorden." in html
     assert "(gewijzigd)" in html  # said in words, not by colour alone
     assert "<li><ins>" in html and "wijkteam" in html  # the added tag
+    assert "Versie 1 terugzetten" in html and "Versie 3 terugzetten" in html
+    assert len(re.findall(r'id="([^"]+)"', html)) == len(set(re.findall(r'id="([^"]+)"', html)))
+    newest = client.get(f"/ervaringen/{experience.id}/geschiedenis/vergelijken?van=2&naar=4")
+    assert "Versie 4 terugzetten" not in newest.get_data(as_text=True)  # it is the current one
 
 
 def test_compare_escapes_text_and_handles_odd_arguments(client, app, make_user,
