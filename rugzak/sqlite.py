@@ -64,7 +64,7 @@ def _only_reads() -> bool:
 
 
 def _take_write_lock(session: Session) -> None:
-    if session.get_bind().dialect.name != "sqlite":
+    if session.get_bind().dialect.name != "sqlite" or session.in_nested_transaction():
         return
     connection = session.connection()
     if connection.info.get(MODE) == "DEFERRED":
