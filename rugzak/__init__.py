@@ -87,6 +87,7 @@ BLUEPRINT_MODULES = (
     "reports.views",
     "revisions.views",
     "search.views",
+    "transfer.views",
 )
 
 

@@ -24,12 +24,15 @@ def main() -> None:
 
 
 def register_cli(app: Flask) -> None:
+    from .backup.cli import backup_command, restore_command
     from .privacy.cli import erase_user_command, purge_search_log_command
     from .search.cli import search
+    from .transfer.cli import export_command, import_command
 
     users.add_command(erase_user_command)
     search.add_command(purge_search_log_command)
-    for command in (init_command, demo_command, users, tokens, search):
+    for command in (init_command, demo_command, users, tokens, search, backup_command,
+                    restore_command, export_command, import_command):
         app.cli.add_command(command)
 
 

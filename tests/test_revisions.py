@@ -70,6 +70,10 @@ def test_two_versions_side_by_side_with_marked_differences(client, app, make_use
     assert "Gewijzigd: Titel, Les, Trefwoorden." in html
     assert "(gewijzigd)" in html  # said in words, not by colour alone
     assert "<li><ins>" in html and "wijkteam" in html  # the added tag
+    assert "Versie 1 terugzetten" in html and "Versie 3 terugzetten" in html
+    assert len(re.findall(r'id="([^"]+)"', html)) == len(set(re.findall(r'id="([^"]+)"', html)))
+    newest = client.get(f"/ervaringen/{experience.id}/geschiedenis/vergelijken?van=2&naar=4")
+    assert "Versie 4 terugzetten" not in newest.get_data(as_text=True)  # it is the current one
 
 
 def test_compare_escapes_text_and_handles_odd_arguments(client, app, make_user,
@@ -205,3 +209,13 @@ def test_a_version_that_no_longer_fits_is_explained(app, client, make_user, make
     assert "Versie 1 kan niet worden teruggezet: Onbekende afdeling: jeugd-en-onderwijs." in \
         response.get_data(as_text=True)
     assert numbers(app, experience.id) == [1, 2]
+
+
+def test_demo_experiences_have_a_first_version_of_the_same_date(app, runner):
+    assert runner.invoke(args=["demo"]).exit_code == 0
+    with app.app_context():
+        pairs = db.session.execute(select(Experience.created_at, ExperienceRevision.saved_at)
+                                   .join(ExperienceRevision,
+                                         ExperienceRevision.experience_id == Experience.id))
+        pairs = pairs.all()
+    assert len(pairs) >= 25 and all(created == saved for created, saved in pairs)

@@ -53,7 +53,7 @@ def delete(experience_id: int):
 def index():
     _require_bin()
     page = db.paginate(binned(), per_page=current_app.config["PER_PAGE"], error_out=False)
-    return render_template("bin/index.html", page=page, form=ConfirmForm())
+    return render_template("bin/index.html", page=page)
 
 
 @bp.post("/prullenbak/<int:experience_id>/terugzetten")

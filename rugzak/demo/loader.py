@@ -18,6 +18,7 @@ from ..taxonomy.models import Partner
 from .agenda import load_demo_agenda
 from .content import EXPERIENCES, PARTNERS
 from .curation import load_curation
+from .history import date_first_revision
 
 DEMO_DOMAIN = "demo.rugzak.example"
 
@@ -95,5 +96,6 @@ def _add_experience(author: User, item: dict) -> None:
     published = written if experience.published_at is not None else None
     db.session.execute(update(Experience).where(Experience.id == experience.id).values(
         created_at=written, updated_at=written, published_at=published))
+    date_first_revision(experience.id, written)
     record_changes(db.session, EXPERIENCE, [experience.id])
     db.session.commit()

@@ -7,6 +7,8 @@ from datetime import date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.models import User
@@ -78,11 +80,17 @@ class StaleVersion(Exception):
 
 
 def create_experience(author: User, data: ExperienceInput) -> Experience:
+    experience = add_experience(author, data)
+    db.session.commit()
+    return experience
+
+
+def add_experience(author: User, data: ExperienceInput) -> Experience:
+    """create_experience without the commit, for an import that saves many rows at once."""
     experience = Experience(author=author)
     _apply(experience, data, author)
     db.session.add(experience)
     record_revision(experience, author)
-    db.session.commit()
     return experience
 
 
@@ -216,8 +224,17 @@ def _lookup(model, slugs: list[str], kept: set[str]) -> tuple[list, set[str]]:
 
 
 def _tags(names: list[str]) -> list[Tag]:
-    existing = {t.name: t for t in db.session.scalars(select(Tag).where(Tag.name.in_(names)))}
-    return [existing.get(name) or Tag(name=name) for name in names]
+    """Find or create the tags. Two saves may introduce the same new tag at once: an insert
+    that skips names that exist (or are being committed) instead of failing on the unique
+    name."""
+    if not names:
+        return []
+    dialect = db.session.get_bind().dialect.name
+    insert = {"postgresql": postgresql_insert, "sqlite": sqlite_insert}[dialect]
+    db.session.execute(insert(Tag).values([{"name": name} for name in names])
+                       .on_conflict_do_nothing(index_elements=[Tag.name]))
+    found = {t.name: t for t in db.session.scalars(select(Tag).where(Tag.name.in_(names)))}
+    return [found[name] for name in names]
 
 
 def _set_conditions(experience: Experience, wanted: list[tuple[Condition, str]]) -> None:

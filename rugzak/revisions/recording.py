@@ -12,18 +12,19 @@ TEXT_FIELDS = ("title", "situation", "task", "approach", "result", "lesson", "ti
 
 
 def snapshot_of(experience) -> dict:
-    """Everything an editor can change, in plain JSON values (slugs for the taxonomy)."""
+    """Everything an editor can change, in plain JSON values (slugs for the taxonomy), lists
+    sorted so that equal content gives equal snapshots."""
     return {
         **{name: getattr(experience, name) for name in TEXT_FIELDS},
         "kind": experience.kind,
         "occurred_on": experience.occurred_on.isoformat() if experience.occurred_on else None,
         "visibility": experience.visibility, "status": experience.status,
         "anonymous": experience.anonymous,
-        "departments": [d.slug for d in experience.departments],
-        "partners": [p.slug for p in experience.partners],
-        "goals": [g.slug for g in experience.goals],
-        "conditions": {c.condition.slug: c.effect for c in experience.conditions},
-        "tags": [t.name for t in experience.tags],
+        "departments": sorted(d.slug for d in experience.departments),
+        "partners": sorted(p.slug for p in experience.partners),
+        "goals": sorted(g.slug for g in experience.goals),
+        "conditions": dict(sorted((c.condition.slug, c.effect) for c in experience.conditions)),
+        "tags": sorted(t.name for t in experience.tags),
     }
 
 

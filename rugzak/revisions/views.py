@@ -54,9 +54,7 @@ def _history_page(experience: Experience, problem: str | None = None, status: in
                for r, o in zip(revisions, older, strict=True)}
     return render_template("revisions/history.html", experience=experience,
                            revisions=revisions, changes=changes, problem=problem,
-                           may_restore=can_edit(current_user, experience),
-                           restore_form=RestoreForm(formdata=None,
-                                                    version=str(experience.version))), status
+                           may_restore=can_edit(current_user, experience)), status
 
 
 @bp.get("/vergelijken")
@@ -70,10 +68,8 @@ def compare_versions(experience_id: int):
     old = get_revision_or_404(experience, old_number)
     new = get_revision_or_404(experience, new_number)
     return render_template("revisions/compare.html", experience=experience, old=old, new=new,
-                           rows=compare(old.snapshot, new.snapshot),
-                           may_restore=can_edit(current_user, experience),
-                           restore_form=RestoreForm(formdata=None,
-                                                    version=str(experience.version)))
+                           rows=compare(old.snapshot, new.snapshot), latest=revisions[0].number,
+                           may_restore=can_edit(current_user, experience))
 
 
 @bp.post("/<int:number>/terugzetten")

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from whoosh.index import LockError
 
 from ..extensions import db
+from ..sqlite import reading_only
 from .storage import IndexFolder
 from .sync import apply_pending, indexed_count, latest_change, rebuild_into, watermark_of
 
@@ -124,7 +125,7 @@ class SearchService:
             self._thread.join(timeout=5)
 
     def _run(self) -> None:
-        with self.app.app_context():
+        with self.app.app_context(), reading_only():
             while not self._stopping:
                 self._wake.wait(self.poll_seconds)
                 self._wake.clear()
