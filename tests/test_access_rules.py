@@ -5,6 +5,8 @@ from html.parser import HTMLParser
 import pytest
 from sqlalchemy import update
 
+from rugzak.auth.models import User
+from rugzak.bin.services import delete_experience
 from rugzak.experiences.models import Experience
 from rugzak.extensions import db
 from rugzak.timeutil import utcnow
@@ -54,6 +56,32 @@ def test_an_intern_experience_is_404_for_a_partner(client, make_user, make_exper
     client.login(make_user("partner").email)
     assert_not_found(client, intern.id)
     assert intern.id not in [e["id"] for e in client.get("/api/v1/experiences").json["items"]]
+
+
+BINNED_PATHS = ("/ervaringen/{id}/geschiedenis", "/ervaringen/{id}/geschiedenis/vergelijken",
+                "/ervaringen/{id}/verwijderen", "/ervaringen/{id}/uitlichten",
+                "/ervaringen/{id}/verbergen", "/bundels/toevoegen/{id}",
+                "/api/v1/experiences/{id}/comments", "/api/v1/experiences/{id}/recognition")
+
+
+@pytest.mark.parametrize("role", ["author", "medewerker", "partner", "kernteam", "beheerder"])
+def test_a_binned_experience_is_404_for_everyone(app, client, make_user, make_experience, role):
+    author = make_user()
+    binned = make_experience(author, visibility="met_partners")
+    with app.app_context():
+        delete_experience(db.session.get(User, author.id), db.session.get(Experience, binned.id))
+    client.login(author.email if role == "author" else make_user(role).email)
+    assert_not_found(client, binned.id)
+    for path in BINNED_PATHS:
+        assert client.get(path.format(id=binned.id)).status_code == 404, path
+    headers = {"X-CSRFToken": client.csrf_token()}
+    url = f"/api/v1/experiences/{binned.id}"
+    for method, path in (("DELETE", url), ("PUT", f"{url}/recognition"),
+                         ("POST", f"{url}/comments")):
+        assert client.open(path, method=method, json={"body": "Ja"},
+                           headers=headers).status_code == 404, (method, path)
+    response = client.submit(f"/ervaringen/{binned.id}/verwijderen", page="/")
+    assert response.status_code == 404
 
 
 def test_api_ignores_fields_the_user_may_not_set(app, client, make_user):

@@ -222,3 +222,55 @@ def test_taxonomy_through_the_api(client, api_user, make_user, make_experience):
     clash = client.post("/api/v1/taxonomy/goals", json={"name": "Werk boven uitkering"},
                         headers=curator)
     assert clash.status_code == 422 and "name" in clash.get_json()["fields"]
+
+
+@pytest.fixture
+def kept(client, api_user, make_user, shared):
+    """Objects of others, made by the people who may: ids by name for the URLs below."""
+    _, curator = api_user("kernteam")
+    _, admin = api_user("beheerder")
+    _, writer = api_user()
+    comment = client.post(f"/api/v1/experiences/{shared.id}/comments", json={"body": "Ja!"},
+                          headers=writer).get_json()
+    bundle = client.post("/api/v1/bundles", json={"title": "Regie"}, headers=curator).get_json()
+    item = client.post("/api/v1/agenda", headers=curator, json={
+        "title": "Overdracht", "description": "Afspreken.",
+        "owner": "department:zorg-en-welzijn-wmo"}).get_json()
+    tag = client.get("/api/v1/taxonomy/tags", headers=admin).get_json()["items"][0]
+    goal = client.get("/api/v1/taxonomy", headers=admin).get_json()["goals"][0]
+    return {"experience": shared.id, "comment": comment["id"], "bundle": bundle["id"],
+            "item": item["id"], "tag": tag["id"], "goal": goal["slug"], "user": make_user().id}
+
+
+@pytest.mark.parametrize("method, path", [
+    ("put", "/api/v1/experiences/{experience}"),
+    ("put", "/api/v1/experiences/{experience}/highlight"),
+    ("put", "/api/v1/experiences/{experience}/hidden"),
+    ("put", "/api/v1/comments/{comment}"),
+    ("put", "/api/v1/comments/{comment}/hidden"),
+    ("post", "/api/v1/bundles"),
+    ("put", "/api/v1/bundles/{bundle}"),
+    ("post", "/api/v1/bundles/{bundle}/items"),
+    ("put", "/api/v1/agenda/{item}"),
+    ("post", "/api/v1/users"),
+    ("put", "/api/v1/users/{user}"),
+    ("put", "/api/v1/taxonomy/tags/{tag}"),
+    ("post", "/api/v1/taxonomy/tags/{tag}/merge"),
+    ("post", "/api/v1/taxonomy/goals"),
+    ("put", "/api/v1/taxonomy/goals/{goal}"),
+])
+@pytest.mark.parametrize("body", [{}, {"title": 5, "name": [], "reason": None}])
+def test_who_may_not_act_gets_403_whatever_the_body(client, api_user, kept, method, path,
+                                                    body):
+    _, headers = api_user()  # a medewerker, in another department than the agenda item
+    response = client.open(path.format(**kept), method=method, json=body, headers=headers)
+    assert response.status_code == 403, response.get_json()
+
+
+def test_what_you_may_not_see_is_404_whatever_the_body(client, api_user, make_user,
+                                                       make_experience, kept):
+    internal = make_experience(make_user(), visibility="intern")
+    _, partner = api_user("partner")
+    for path in (f"/api/v1/experiences/{internal.id}/comments",
+                 f"/api/v1/agenda/{kept['item']}/updates"):
+        assert client.post(path, json={}, headers=partner).status_code == 404, path

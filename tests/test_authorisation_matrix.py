@@ -1,52 +1,276 @@
 """Every route of the app, for every role, against an explicit table of expected answers.
 
 A route that is missing from the table fails the test: add it, with what each role should get.
-Unsafe requests carry a valid CSRF token and a minimal body (no state changes beyond that).
+Unsafe requests carry a valid CSRF token and a minimal body (see EXPECTED).
 """
 from __future__ import annotations
 
 import re
 
 import pytest
+from sqlalchemy import select
+
+from rugzak.admin.password_links import issue_link
+from rugzak.agenda.models import AgendaItem
+from rugzak.agenda.services import AgendaInput, create_item
+from rugzak.auth.models import User
+from rugzak.bin.services import delete_experience
+from rugzak.bundles.services import BundleInput, add_item, create_bundle
+from rugzak.comments.services import add_comment
+from rugzak.experiences.models import Experience
+from rugzak.extensions import db
+from rugzak.insight.services import SEARCHES
+from rugzak.taxonomy.models import Condition, Goal
 
 ROLES = ("anonymous", "partner", "medewerker", "kernteam", "beheerder")
 EXP = "/ervaringen/<int:experience_id>"
 API_EXP = "/api/v1/experiences/<int:experience_id>"
 WIPE = "/beheer/gebruikers/<int:user_id>/wissen"
+USER = "/beheer/gebruikers/<int:user_id>"
+API_USER = "/api/v1/users/<int:user_id>"
+BUNDLE = "/bundels/<int:bundle_id>"
+BUNDLE_ITEM = BUNDLE + "/onderdelen/<int:item_id>"
+API_BUNDLE = "/api/v1/bundles/<int:bundle_id>"
+COMMENT = "/reacties/<int:comment_id>"
+API_COMMENT = "/api/v1/comments/<int:comment_id>"
+AGENDA = "/agenda/<int:item_id>"
+API_AGENDA = "/api/v1/agenda/<int:item_id>"
+LISTS = "/beheer/<any(doelen, randvoorwaarden, afdelingen, partners):key>"
+API_LISTS = "/api/v1/taxonomy/<any(goals, conditions, departments, partners):kind>"
+TAG = "/beheer/trefwoorden/<int:tag_id>"
+API_TAG = "/api/v1/taxonomy/tags/<int:tag_id>"
+SET_PASSWORD = "/wachtwoord-instellen/<token>"
+
+# Statuses for (anonymous, partner, medewerker, kernteam, beheerder) that recur below.
+PUBLIC = (200, 200, 200, 200, 200)
+PAGE = (302, 200, 200, 200, 200)  # every signed-in user
+API = (401, 200, 200, 200, 200)
+FORM_422 = (302, 422, 422, 422, 422)  # every signed-in user may, the empty form is refused
+API_422 = (401, 422, 422, 422, 422)
+STAFF = (302, 403, 200, 200, 200)  # not for partners
+STAFF_422 = (302, 403, 422, 422, 422)
+API_STAFF_422 = (401, 403, 422, 422, 422)
+KERNTEAM = (302, 403, 403, 200, 403)  # curation: the core team's work
+KERNTEAM_302 = (302, 403, 403, 302, 403)
+KERNTEAM_422 = (302, 403, 403, 422, 403)
+API_KERNTEAM = (401, 403, 403, 200, 403)
+API_KERNTEAM_204 = (401, 403, 403, 204, 403)
+API_KERNTEAM_422 = (401, 403, 403, 422, 403)
+CURATORS = (302, 403, 403, 200, 200)  # kernteam and beheerder
+CURATORS_302 = (302, 403, 403, 302, 302)
+CURATORS_422 = (302, 403, 403, 422, 422)
+API_CURATORS = (401, 403, 403, 200, 200)
+API_CURATORS_204 = (401, 403, 403, 204, 204)
+API_CURATORS_422 = (401, 403, 403, 422, 422)
+BEHEERDER = (302, 403, 403, 403, 200)
+BEHEERDER_302 = (302, 403, 403, 403, 302)
+BEHEERDER_422 = (302, 403, 403, 403, 422)
+API_BEHEERDER = (401, 403, 403, 403, 200)
+API_BEHEERDER_201 = (401, 403, 403, 403, 201)
+API_BEHEERDER_422 = (401, 403, 403, 403, 422)
+NOBODY = (302, 403, 403, 403, 403)  # someone else's comment
+API_NOBODY = (401, 403, 403, 403, 403)
 
 # (method, rule): statuses for (anonymous, partner, medewerker, kernteam, beheerder).
-# The experience is published "met partners" by another medewerker: everyone signed in may read
-# it, only kernteam (and its author) may edit it.
+# The world (see the `world` fixture) belongs to others: an experience published "met partners"
+# by a medewerker (everyone signed in may read it, only kernteam and its author may edit it), a
+# comment on it by another medewerker, a bundle shared with partners that holds it, and an agenda
+# item owned by that medewerker and shared with partners. Unsafe requests carry a valid CSRF
+# token and an empty body, so who may act gets the "fix your input" answer (422) and changes
+# nothing; routes that remove something act on an object of their own (OWN_OBJECT).
 EXPECTED = {
-    ("GET", "/"): (302, 200, 200, 200, 200),
-    ("GET", "/account"): (302, 200, 200, 200, 200),
-    ("GET", "/account/gegevens"): (302, 200, 200, 200, 200),
+    ("GET", "/"): PAGE,
+    ("GET", "/account"): PAGE,
+    ("GET", "/account/gegevens"): PAGE,
     ("POST", "/account/sessies/beeindigen"): (302, 302, 302, 302, 302),
-    ("GET", "/account/wachtwoord"): (302, 200, 200, 200, 200),
-    ("POST", "/account/wachtwoord"): (302, 422, 422, 422, 422),
-    ("GET", "/api/v1/experiences"): (401, 200, 200, 200, 200),
-    ("POST", "/api/v1/experiences"): (401, 422, 422, 422, 422),
-    ("GET", API_EXP): (401, 200, 200, 200, 200),
-    ("PUT", API_EXP): (401, 403, 403, 200, 403),
-    ("GET", "/api/v1/openapi.json"): (401, 200, 200, 200, 200),
-    ("GET", "/api/v1/search"): (401, 200, 200, 200, 200),
-    ("GET", "/api/v1/taxonomy"): (401, 200, 200, 200, 200),
-    ("GET", WIPE): (302, 403, 403, 403, 200),
-    ("POST", WIPE): (302, 403, 403, 403, 422),
-    ("GET", "/ervaringen"): (302, 200, 200, 200, 200),
-    ("GET", EXP): (302, 200, 200, 200, 200),
-    ("GET", EXP + "/bewerken"): (302, 403, 403, 200, 403),
-    ("POST", EXP + "/bewerken"): (302, 403, 403, 302, 403),
-    ("GET", "/ervaringen/nieuw"): (302, 200, 200, 200, 200),
-    ("POST", "/ervaringen/nieuw"): (302, 422, 422, 422, 422),
-    ("GET", "/healthz"): (200, 200, 200, 200, 200),
+    ("GET", "/account/wachtwoord"): PAGE,
+    ("POST", "/account/wachtwoord"): FORM_422,
+    # toekomstagenda: staff see all, partners what is shared with them; partners do not start
+    # or edit items; kernteam and beheerder edit every item, a medewerker only their own
+    ("GET", "/agenda"): PAGE,
+    ("GET", "/agenda/nieuw"): STAFF,
+    ("POST", "/agenda/nieuw"): STAFF_422,
+    ("GET", AGENDA): PAGE,
+    ("GET", AGENDA + "/bewerken"): CURATORS,
+    ("POST", AGENDA + "/bewerken"): CURATORS_422,
+    ("POST", AGENDA + "/voortgang"): FORM_422,
+    ("GET", "/api/v1/agenda"): API,
+    ("POST", "/api/v1/agenda"): API_STAFF_422,
+    ("GET", API_AGENDA): API,
+    ("PUT", API_AGENDA): API_CURATORS_422,
+    ("POST", API_AGENDA + "/updates"): API_422,
+    # bundles: everyone reads what they may see; the core team keeps them
+    ("GET", "/api/v1/bundles"): API,
+    ("POST", "/api/v1/bundles"): API_KERNTEAM_422,
+    ("GET", API_BUNDLE): API,
+    ("PUT", API_BUNDLE): API_KERNTEAM_422,
+    ("POST", API_BUNDLE + "/items"): API_KERNTEAM_422,
+    ("PATCH", API_BUNDLE + "/items/<int:item_id>"): API_KERNTEAM,
+    ("DELETE", API_BUNDLE + "/items/<int:item_id>"): API_KERNTEAM_204,
+    ("GET", "/bundels"): PAGE,
+    ("GET", "/bundels/nieuw"): KERNTEAM,
+    ("POST", "/bundels/nieuw"): KERNTEAM_422,
+    ("GET", BUNDLE): PAGE,
+    ("GET", BUNDLE + "/bewerken"): KERNTEAM,
+    ("POST", BUNDLE + "/bewerken"): KERNTEAM_422,
+    ("GET", BUNDLE_ITEM + "/notitie"): KERNTEAM,
+    ("POST", BUNDLE_ITEM + "/notitie"): KERNTEAM_302,  # an empty note is a valid note
+    ("POST", BUNDLE_ITEM + "/omhoog"): KERNTEAM_302,
+    ("POST", BUNDLE_ITEM + "/omlaag"): KERNTEAM_302,
+    ("POST", BUNDLE_ITEM + "/verwijderen"): KERNTEAM_302,
+    ("GET", "/bundels/toevoegen/<int:experience_id>"): KERNTEAM,
+    ("POST", "/bundels/toevoegen/<int:experience_id>"): KERNTEAM_422,
+    # comments: everyone who reads the experience comments; only the writer edits or deletes
+    # (nobody here), the core team hides and restores
+    ("GET", API_EXP + "/comments"): API,
+    ("POST", API_EXP + "/comments"): API_422,
+    ("PUT", API_COMMENT): API_NOBODY,
+    ("DELETE", API_COMMENT): API_NOBODY,
+    ("PUT", API_COMMENT + "/hidden"): API_KERNTEAM_422,
+    ("DELETE", API_COMMENT + "/hidden"): API_KERNTEAM,
+    ("POST", EXP + "/reacties"): FORM_422,
+    ("GET", COMMENT + "/bewerken"): NOBODY,
+    ("POST", COMMENT + "/bewerken"): NOBODY,
+    ("POST", COMMENT + "/verwijderen"): NOBODY,
+    ("GET", COMMENT + "/verbergen"): KERNTEAM,
+    ("POST", COMMENT + "/verbergen"): KERNTEAM_422,
+    ("POST", COMMENT + "/terugzetten"): KERNTEAM_302,
+    # experiences
+    ("GET", "/api/v1/experiences"): API,
+    ("POST", "/api/v1/experiences"): API_422,
+    ("GET", API_EXP): API,
+    ("PUT", API_EXP): API_KERNTEAM,
+    ("GET", "/ervaringen"): PAGE,
+    ("GET", EXP): PAGE,
+    ("GET", EXP + "/bewerken"): KERNTEAM,
+    ("POST", EXP + "/bewerken"): KERNTEAM_302,
+    ("GET", "/ervaringen/nieuw"): PAGE,
+    ("POST", "/ervaringen/nieuw"): FORM_422,
+    ("GET", "/mijn-ervaringen"): PAGE,
+    # highlight and hide: the core team
+    ("PUT", API_EXP + "/highlight"): API_KERNTEAM_422,
+    ("DELETE", API_EXP + "/highlight"): API_KERNTEAM,
+    ("PUT", API_EXP + "/hidden"): API_KERNTEAM_422,
+    ("DELETE", API_EXP + "/hidden"): API_KERNTEAM,
+    ("GET", EXP + "/uitlichten"): KERNTEAM,
+    ("POST", EXP + "/uitlichten"): KERNTEAM_422,
+    ("POST", EXP + "/uitlichten/weghalen"): KERNTEAM_302,
+    ("GET", EXP + "/verbergen"): KERNTEAM,
+    ("POST", EXP + "/verbergen"): KERNTEAM_422,
+    ("POST", EXP + "/terugzetten"): KERNTEAM_302,
+    # herkenbaar: everyone who reads it (not its author)
+    ("GET", API_EXP + "/recognition"): API,
+    ("PUT", API_EXP + "/recognition"): API,
+    ("DELETE", API_EXP + "/recognition"): API,
+    ("POST", EXP + "/herkenbaar"): (302, 302, 302, 302, 302),
+    ("POST", EXP + "/herkenbaar/intrekken"): (302, 302, 302, 302, 302),
+    # history: editors and the beheerder read it, editors restore a version
+    ("GET", EXP + "/geschiedenis"): CURATORS,
+    ("GET", EXP + "/geschiedenis/vergelijken"): CURATORS,
+    ("POST", EXP + "/geschiedenis/<int:number>/terugzetten"): KERNTEAM_302,
+    # bin: the author, kernteam and beheerder delete; kernteam and beheerder restore
+    ("DELETE", API_EXP): API_CURATORS_204,
+    ("GET", EXP + "/verwijderen"): CURATORS,
+    ("POST", EXP + "/verwijderen"): CURATORS_302,
+    ("GET", "/prullenbak"): CURATORS,
+    ("POST", "/prullenbak/<int:experience_id>/terugzetten"): CURATORS_302,
+    # insight and reports: figures over what the viewer may see; the searches that found
+    # nothing (the `key` used here) only for kernteam and beheerder
+    ("GET", "/api/v1/insight"): API,
+    ("GET", "/api/v1/insight/<key>"): API_CURATORS,
+    ("GET", "/inzicht"): PAGE,
+    ("GET", "/inzicht/<key>.csv"): CURATORS,
+    ("GET", "/verslag/<source>"): PAGE,
+    ("GET", "/verslag/<source>.pdf"): PAGE,
+    ("GET", "/zoeken/export.csv"): PAGE,
+    # taxonomy: tags and goals by kernteam and beheerder (`key` doelen, `kind` goals here);
+    # conditions, departments and partners by the beheerder (SECOND_VALUES)
+    ("GET", "/api/v1/taxonomy"): API,
+    ("GET", "/api/v1/taxonomy/tags"): API_CURATORS,
+    ("PUT", API_TAG): API_CURATORS_422,
+    ("POST", API_TAG + "/merge"): API_CURATORS_422,
+    ("POST", API_LISTS): API_CURATORS_422,
+    ("PUT", API_LISTS + "/<slug>"): API_CURATORS_422,
+    ("GET", "/beheer/taxonomie"): CURATORS,
+    ("GET", "/beheer/trefwoorden"): CURATORS,
+    ("POST", "/beheer/trefwoorden"): CURATORS_422,
+    ("GET", TAG): CURATORS,
+    ("POST", TAG): CURATORS_422,
+    ("GET", LISTS): CURATORS,
+    ("GET", LISTS + "/nieuw"): CURATORS,
+    ("POST", LISTS + "/nieuw"): CURATORS_422,
+    ("GET", LISTS + "/<int:entry_id>"): CURATORS,
+    ("POST", LISTS + "/<int:entry_id>"): CURATORS_422,
+    # users, audit log and erasure: the beheerder
+    ("GET", "/api/v1/users"): API_BEHEERDER,
+    ("POST", "/api/v1/users"): API_BEHEERDER_422,
+    ("GET", API_USER): API_BEHEERDER,
+    ("PUT", API_USER): API_BEHEERDER_422,
+    ("POST", API_USER + "/deactivate"): API_BEHEERDER,
+    ("POST", API_USER + "/reactivate"): API_BEHEERDER,
+    ("POST", API_USER + "/password-link"): API_BEHEERDER_201,
+    ("GET", "/beheer/gebruikers"): BEHEERDER,
+    ("GET", "/beheer/gebruikers/nieuw"): BEHEERDER,
+    ("POST", "/beheer/gebruikers/nieuw"): BEHEERDER_422,
+    ("GET", USER): BEHEERDER,
+    ("POST", USER): BEHEERDER_422,
+    ("POST", USER + "/deactiveren"): BEHEERDER_302,
+    ("POST", USER + "/heractiveren"): BEHEERDER_302,
+    ("POST", USER + "/wachtwoordlink"): BEHEERDER,  # the page that shows the new link once
+    ("GET", WIPE): BEHEERDER,
+    ("POST", WIPE): BEHEERDER_422,
+    ("GET", "/beheer/audit"): BEHEERDER,
+    ("GET", "/privacy-meldingen"): CURATORS,
+    # the rest
+    ("GET", "/api/v1/openapi.json"): API,
+    ("GET", "/api/v1/search"): API,
+    ("GET", "/healthz"): PUBLIC,
     ("GET", "/inloggen"): (200, 302, 302, 302, 302),
     ("POST", "/inloggen"): (401, 302, 302, 302, 302),
-    ("GET", "/mijn-ervaringen"): (302, 200, 200, 200, 200),
-    ("GET", "/privacy-meldingen"): (302, 403, 403, 200, 200),
-    ("GET", "/static/<path:filename>"): (200, 200, 200, 200, 200),
+    ("GET", "/static/<path:filename>"): PUBLIC,
+    ("GET", "/taal"): PAGE,
+    ("POST", "/taal"): FORM_422,
+    ("GET", "/toegankelijkheid"): PUBLIC,
+    ("GET", SET_PASSWORD): PUBLIC,  # the one-time link is the permission
+    ("POST", SET_PASSWORD): (422, 422, 422, 422, 422),
     ("POST", "/uitloggen"): (302, 302, 302, 302, 302),
-    ("GET", "/zoeken"): (302, 200, 200, 200, 200),
+    ("GET", "/zoeken"): PAGE,
+}
+
+# Where the answer depends on a variable's value, the other values too: (method, URL), with the
+# world's names in the URL.
+SECOND_VALUES = {
+    ("GET", "/beheer/randvoorwaarden"): BEHEERDER,
+    ("GET", "/beheer/afdelingen/nieuw"): BEHEERDER,
+    ("POST", "/beheer/partners/nieuw"): BEHEERDER_422,
+    ("GET", "/beheer/randvoorwaarden/<condition_id>"): BEHEERDER,
+    ("POST", "/beheer/randvoorwaarden/<condition_id>"): BEHEERDER_422,
+    ("POST", "/api/v1/taxonomy/departments"): API_BEHEERDER_422,
+    ("PUT", "/api/v1/taxonomy/conditions/<condition_slug>"): API_BEHEERDER_422,
+    ("GET", "/inzicht/trefwoorden.csv"): PAGE,
+    ("GET", "/api/v1/insight/trefwoorden"): API,
+    ("GET", "/verslag/periode"): PAGE,
+}
+
+# Edit forms keep what is not sent (WTForms fills them from the object): empty a required field.
+EMPTIED = {
+    BUNDLE + "/bewerken": {"title": ""},
+    TAG: {"name": ""},
+    LISTS + "/<int:entry_id>": {"name": ""},
+    "/beheer/randvoorwaarden/<condition_id>": {"name": ""},
+    USER: {"role": ""},
+}
+
+# Routes that remove or change their object get one of their own: {name in the rule: world key}.
+OWN_OBJECT = {
+    ("DELETE", API_EXP): {"experience_id": "spare_experience_id"},
+    ("POST", EXP + "/verwijderen"): {"experience_id": "other_spare_experience_id"},
+    ("POST", "/prullenbak/<int:experience_id>/terugzetten"): {
+        "experience_id": "binned_experience_id"},
+    ("DELETE", API_BUNDLE + "/items/<int:item_id>"): {"item_id": "spare_item_id"},
+    ("POST", BUNDLE_ITEM + "/verwijderen"): {"item_id": "other_spare_item_id"},
+    ("POST", API_USER + "/deactivate"): {"user_id": "spare_user_id"},
+    ("POST", USER + "/deactiveren"): {"user_id": "other_spare_user_id"},
 }
 SIGN_OUT = ("POST", "/uitloggen")  # walked last: it ends the session
 
@@ -67,30 +291,77 @@ def test_every_route_is_in_the_table(app):
 
 @pytest.fixture
 def world(app, make_user, make_experience):
+    """Objects of other people for every variable in the URL map (see EXPECTED)."""
     owner = make_user("medewerker")
-    experience = make_experience(owner, visibility="met_partners", title="Gedeelde les")
-    target = make_user("medewerker")
-    return {"experience_id": experience.id, "user_id": target.id, "filename": "rugzak.css"}
+    commenter = make_user("medewerker")
+
+    def shared(title):
+        return make_experience(owner, visibility="met_partners", title=title, tags=["wijkteam"])
+
+    experience = shared("Gedeelde les")
+    values = {"experience_id": experience.id, "user_id": make_user("medewerker").id,
+              "spare_user_id": make_user("medewerker").id,
+              "other_spare_user_id": make_user("medewerker").id,
+              "spare_experience_id": shared("Voor de prullenbak").id,
+              "other_spare_experience_id": shared("Ook voor de prullenbak").id,
+              "binned_experience_id": shared("In de prullenbak").id,
+              "filename": "rugzak.css", "number": 1, "source": "zoekopdracht",
+              "key": SEARCHES, "kind": "goals"}
+    with app.app_context():
+        values |= _objects_of(db.session.get(User, owner.id), db.session.get(User, commenter.id),
+                              values, make_user("medewerker").id)
+    return values
+
+
+def _objects_of(owner, commenter, values: dict, link_user_id: int) -> dict:
+    """The bundle, comment, agenda item, binned experience, tag, taxonomy rows and link."""
+    experience = db.session.get(Experience, values["experience_id"])
+    bundle = create_bundle(owner, BundleInput(title="Regie", visibility="met_partners"))
+    items = [add_item(bundle, db.session.get(Experience, values[name]), "")
+             for name in ("experience_id", "spare_experience_id", "other_spare_experience_id")]
+    comment = add_comment(commenter, experience, "Herkenbaar, bij ons ook.")
+    agenda_item = create_item(owner, AgendaInput(
+        title="Vaste overdracht", description="Samen afspreken.", owner=f"user:{owner.id}",
+        shared_with_partners=True, experience_ids=[experience.id]))
+    delete_experience(owner, db.session.get(Experience, values["binned_experience_id"]))
+    token = issue_link(db.session.get(User, link_user_id))
+    db.session.commit()
+    goal = db.session.scalars(select(Goal).order_by(Goal.id)).first()
+    condition = db.session.scalars(select(Condition).order_by(Condition.id)).first()
+    return {"bundle_id": bundle.id, "item_id": items[0].id, "spare_item_id": items[1].id,
+            "other_spare_item_id": items[2].id, "comment_id": comment.id,
+            "agenda_item_id": agenda_item.id, "tag_id": experience.tags[0].id,
+            "entry_id": goal.id, "slug": goal.slug, "condition_id": condition.id,
+            "condition_slug": condition.slug, "token": token}
+
+
+def values_for(method: str, rule: str, world: dict) -> dict:
+    values = dict(world)
+    if rule.startswith(("/agenda/", "/api/v1/agenda/")):
+        values["item_id"] = world["agenda_item_id"]
+    if rule.startswith(LISTS):
+        values["key"] = "doelen"
+    values |= {name: world[key] for name, key in OWN_OBJECT.get((method, rule), {}).items()}
+    return values
 
 
 def url_for_rule(rule: str, values: dict) -> str:
     return re.sub(r"<(?:[^:>]+:)?([^>]+)>", lambda m: str(values[m.group(1)]), rule)
 
 
-def current_version(app, experience_id: int) -> int:
-    from rugzak.experiences.models import Experience
-    from rugzak.extensions import db
-
+def current_version(app, model, row_id: int) -> int:
     with app.app_context():
-        return db.session.get(Experience, experience_id).version
+        return db.session.get(model, row_id).version
 
 
 def body_for(app, method: str, rule: str, values: dict) -> dict:
-    if rule == EXP + "/bewerken":
-        return {"version": str(current_version(app, values["experience_id"]))}
+    if rule in (EXP + "/bewerken", EXP + "/geschiedenis/<int:number>/terugzetten"):
+        return {"version": str(current_version(app, Experience, values["experience_id"]))}
     if method == "PUT" and rule == API_EXP:
-        return {"version": current_version(app, values["experience_id"])}
-    return {}
+        return {"version": current_version(app, Experience, values["experience_id"])}
+    if method == "POST" and rule == AGENDA + "/bewerken":
+        return {"version": str(current_version(app, AgendaItem, values["item_id"]))}
+    return dict(EMPTIED.get(rule, {})) if method == "POST" else {}
 
 
 def call(app, client, method: str, rule: str, values: dict):
@@ -110,12 +381,15 @@ def test_authorisation_matrix(app, make_user, world, role):
     if role != "anonymous":
         client.login(make_user(role).email)
     column = ROLES.index(role)
+    cases = [(method, rule, values_for(method, rule, world), EXPECTED[(method, rule)])
+             for method, rule in routes(app)]
+    cases[-1:-1] = [(method, url, world, statuses)
+                    for (method, url), statuses in SECOND_VALUES.items()]
     wrong = []
-    for method, rule in routes(app):
-        response = call(app, client, method, rule, world)
-        expected = EXPECTED[(method, rule)][column]
-        if response.status_code != expected:
-            wrong.append(f"{method} {rule}: {response.status_code}, expected {expected}")
+    for method, rule, values, statuses in cases:
+        response = call(app, client, method, rule, values)
+        if response.status_code != statuses[column]:
+            wrong.append(f"{method} {rule}: {response.status_code}, expected {statuses[column]}")
     assert not wrong, f"{role}: " + "; ".join(wrong)
 
 
@@ -126,9 +400,10 @@ def test_every_unsafe_route_refuses_a_missing_or_wrong_csrf_token(app, make_user
     unsafe = [(m, r) for m, r in routes(app) if m not in ("GET", "HEAD", "OPTIONS")]
     assert len(unsafe) >= 8
     for method, rule in unsafe:
-        url = url_for_rule(rule, world)
-        who = anonymous if rule == "/inloggen" else client
-        body = body_for(app, method, rule, world)
+        values = values_for(method, rule, world)
+        url = url_for_rule(rule, values)
+        who = anonymous if rule in ("/inloggen", SET_PASSWORD) else client
+        body = body_for(app, method, rule, values)
         for token in (None, "niet-het-goede-token"):
             if rule.startswith("/api/"):
                 headers = {"X-CSRFToken": token} if token else {}

@@ -28,7 +28,7 @@ from ..taxonomy.services import (
     tags_with_counts,
 )
 from ..timeutil import utcnow
-from .blueprint import ApiBlueprint
+from .blueprint import ApiBlueprint, checked_first
 from .errors import unprocessable
 from .fields import Bool, DateTime, DutchSchema, Int, List, Nested, Str
 
@@ -104,6 +104,41 @@ class EntryOutSchema(DutchSchema):
     active = Bool()
 
 
+def _administering() -> None:
+    require(may_administer(current_user))
+
+
+def _user(user_id: int) -> User:
+    _administering()
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    return user
+
+
+def _tag(tag_id: int) -> tuple[Tag, int]:
+    require(may_keep_vocabulary(current_user))
+    for tag, count in tags_with_counts(current_user):
+        if tag.id == tag_id:
+            return tag, count
+    abort(404)
+
+
+def _kind(kind: str):
+    entry_kind = KINDS[API_KINDS[kind]]
+    require(may_keep_list(current_user, entry_kind.model))
+    return entry_kind
+
+
+def _entry(kind: str, slug: str):
+    """(kind, entry) of a list the user keeps; 404 for an unknown slug."""
+    entry_kind = _kind(kind)
+    entry = db.session.scalar(select(entry_kind.model).filter_by(slug=slug))
+    if entry is None:
+        abort(404)
+    return entry_kind, entry
+
+
 # -- users ----------------------------------------------------------------------------------
 @blp.route("/users")
 class Users(MethodView):
@@ -111,7 +146,7 @@ class Users(MethodView):
     @blp.response(200, UserListSchema)
     def get(self, args):
         """Gebruikers, eventueel gezocht op naam of e-mailadres (beheerder)"""
-        require(may_administer(current_user))
+        _administering()
         query = select(User).order_by(func.lower(User.name))
         if args["q"].strip():
             pattern = f"%{args['q'].strip().lower()}%"
@@ -119,12 +154,12 @@ class Users(MethodView):
                                     func.lower(User.email).like(pattern)))
         return {"items": [user_dict(u) for u in db.session.scalars(query)]}
 
+    @checked_first(_administering)
     @blp.arguments(NewUserSchema)
     @blp.response(201, PasswordLinkSchema)
     def post(self, payload):
         """Een gebruiker maken; het antwoord bevat de eenmalige link om een wachtwoord in te
         stellen (beheerder)"""
-        require(may_administer(current_user))
         user = _accounting(lambda: create_user(
             payload["email"], payload["name"], payload["role"],
             department=payload["department"] or None, partner=payload["partner"] or None))
@@ -138,6 +173,7 @@ class UserItem(MethodView):
         """Eén gebruiker (beheerder)"""
         return user_dict(_user(user_id))
 
+    @checked_first(_user)
     @blp.arguments(PlacementSchema)
     @blp.response(200, UserSchema)
     def put(self, payload, user_id: int):
@@ -184,14 +220,6 @@ class UserPasswordLink(MethodView):
         return _link(user)
 
 
-def _user(user_id: int) -> User:
-    require(may_administer(current_user))
-    user = db.session.get(User, user_id)
-    if user is None:
-        abort(404)
-    return user
-
-
 def _link(user: User) -> dict:
     token = issue_link(user)
     db.session.commit()
@@ -226,6 +254,7 @@ class Tags(MethodView):
 
 @blp.route("/taxonomy/tags/<int:tag_id>")
 class TagItem(MethodView):
+    @checked_first(_tag)
     @blp.arguments(TagNameSchema)
     @blp.response(200, TagCountSchema)
     def put(self, payload, tag_id: int):
@@ -238,6 +267,7 @@ class TagItem(MethodView):
 
 @blp.route("/taxonomy/tags/<int:tag_id>/merge")
 class TagMerge(MethodView):
+    @checked_first(_tag)
     @blp.arguments(TagMergeSchema)
     @blp.response(200, TagCountSchema)
     def post(self, payload, tag_id: int):
@@ -252,6 +282,7 @@ class TagMerge(MethodView):
 
 @blp.route("/taxonomy/<any(goals, conditions, departments, partners):kind>")
 class Entries(MethodView):
+    @checked_first(_kind)
     @blp.arguments(EntryInSchema)
     @blp.response(201, EntryOutSchema)
     def post(self, payload, kind: str):
@@ -263,30 +294,14 @@ class Entries(MethodView):
 
 @blp.route("/taxonomy/<any(goals, conditions, departments, partners):kind>/<slug>")
 class EntryItem(MethodView):
+    @checked_first(_entry)
     @blp.arguments(EntryInSchema)
     @blp.response(200, EntryOutSchema)
     def put(self, payload, kind: str, slug: str):
         """Wijzigen of niet meer aanbieden (active=false); oude ervaringen houden het"""
-        entry_kind = _kind(kind)
-        entry = db.session.scalar(select(entry_kind.model).filter_by(slug=slug))
-        if entry is None:
-            abort(404)
+        entry_kind, entry = _entry(kind, slug)
         return entry_dict(_keeping(lambda: save_entry(entry_kind, entry,
                                                       EntryInput(**payload))))
-
-
-def _tag(tag_id: int) -> tuple[Tag, int]:
-    require(may_keep_vocabulary(current_user))
-    for tag, count in tags_with_counts(current_user):
-        if tag.id == tag_id:
-            return tag, count
-    abort(404)
-
-
-def _kind(name: str):
-    kind = KINDS[API_KINDS[name]]
-    require(may_keep_list(current_user, kind.model))
-    return kind
 
 
 def _keeping(action):

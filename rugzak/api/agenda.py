@@ -15,7 +15,7 @@ from ..agenda.services import AgendaInput, add_progress, create_item, update_ite
 from ..errors import MESSAGES
 from ..experiences.services import StaleVersion, ValidationFailed
 from ..extensions import db
-from .blueprint import ApiBlueprint
+from .blueprint import ApiBlueprint, checked_first
 from .fields import Bool, Date, DateTime, DutchSchema, Int, List, Nested, Str
 from .schemas import PAGE_RANGE, PER_PAGE_RANGE
 
@@ -91,6 +91,25 @@ class AgendaPageSchema(DutchSchema):
     items = List(Nested(AgendaItemOutSchema))
 
 
+def _creating() -> None:
+    if not may_create(current_user):
+        abort(403)
+
+
+def _editable(item_id: int) -> AgendaItem:
+    item = get_visible_or_404(item_id, current_user)
+    if not can_edit(current_user, item):
+        abort(403)
+    return item
+
+
+def _updatable(item_id: int) -> AgendaItem:
+    item = get_visible_or_404(item_id, current_user)
+    if not can_add_update(current_user, item):
+        abort(403)
+    return item
+
+
 @blp.route("/agenda")
 class AgendaItems(MethodView):
     @blp.arguments(AgendaListArgs, location="query")
@@ -103,12 +122,11 @@ class AgendaItems(MethodView):
         return {"total": page.total, "page": page.page, "pages": page.pages,
                 "items": [to_dict(item) for item in page.items]}
 
+    @checked_first(_creating)
     @blp.arguments(AgendaItemInSchema)
     @blp.response(201, AgendaItemOutSchema)
     def post(self, payload):
         """Een agendapunt maken (niet voor partners)"""
-        if not may_create(current_user):
-            abort(403)
         data = merge_input(AgendaInput(), payload)
         return to_dict(_saving(lambda: create_item(current_user, data)))
 
@@ -120,13 +138,12 @@ class AgendaItemResource(MethodView):
         """Eén agendapunt met voortgang en geschiedenis"""
         return to_dict(get_visible_or_404(item_id, current_user))
 
+    @checked_first(_editable)
     @blp.arguments(AgendaItemUpdateSchema)
     @blp.response(200, AgendaItemOutSchema)
     def put(self, payload, item_id: int):
         """Een agendapunt bewerken; velden die je weglaat, blijven zoals ze waren"""
-        item = get_visible_or_404(item_id, current_user)
-        if not can_edit(current_user, item):
-            abort(403)
+        item = _editable(item_id)
         version = payload.pop("version")
         data = merge_input(AgendaInput.from_item(item), payload)
         return to_dict(_saving(lambda: update_item(current_user, item, data, version)))
@@ -134,13 +151,12 @@ class AgendaItemResource(MethodView):
 
 @blp.route("/agenda/<int:item_id>/updates")
 class AgendaProgress(MethodView):
+    @checked_first(_updatable)
     @blp.arguments(ProgressInSchema)
     @blp.response(201, AgendaItemOutSchema)
     def post(self, payload, item_id: int):
         """Voortgang toevoegen, eventueel met een nieuwe status"""
-        item = get_visible_or_404(item_id, current_user)
-        if not can_add_update(current_user, item):
-            abort(403)
+        item = _updatable(item_id)
         _saving(lambda: add_progress(current_user, item, payload["text"], payload["status"],
                                      payload["version"]))
         return to_dict(item)

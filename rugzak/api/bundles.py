@@ -25,7 +25,7 @@ from ..bundles.services import (
 )
 from ..experiences.visibility import get_visible_or_404
 from ..extensions import db
-from .blueprint import ApiBlueprint
+from .blueprint import ApiBlueprint, checked_first
 from .errors import unprocessable
 from .fields import DateTime, DutchSchema, Int, List, Nested, Str
 
@@ -75,6 +75,22 @@ class BundleListSchema(DutchSchema):
     items = List(Nested(BundleSchema))
 
 
+def _may_keep() -> None:
+    require(may_curate(current_user))
+
+
+def _kept(bundle_id: int) -> Bundle:
+    bundle = get_readable_or_404(bundle_id, current_user)
+    _may_keep()
+    return bundle
+
+
+def _kept_item(bundle_id: int, item_id: int) -> tuple:
+    """(bundle, item): an item the core team may change, of an experience they see."""
+    bundle = _kept(bundle_id)
+    return bundle, get_item_or_404(bundle, item_id, current_user)
+
+
 @blp.route("/bundles")
 class Bundles(MethodView):
     @blp.response(200, BundleListSchema)
@@ -84,11 +100,11 @@ class Bundles(MethodView):
         counts = visible_counts(bundles, current_user)
         return {"items": [bundle_dict(b, counts[b.id]) for b in bundles]}
 
+    @checked_first(_may_keep)
     @blp.arguments(BundleInSchema)
     @blp.response(201, BundleDetailSchema)
     def post(self, payload):
         """Een bundel maken (kernteam)"""
-        require(may_curate(current_user))
         bundle = _keeping(lambda: create_bundle(current_user, BundleInput(**payload)))
         return detail(bundle)
 
@@ -100,6 +116,7 @@ class BundleItem(MethodView):
         """Eén bundel, met alleen de ervaringen die jij mag zien, in volgorde"""
         return detail(get_readable_or_404(bundle_id, current_user))
 
+    @checked_first(_kept)
     @blp.arguments(BundleInSchema)
     @blp.response(200, BundleDetailSchema)
     def put(self, payload, bundle_id: int):
@@ -111,6 +128,7 @@ class BundleItem(MethodView):
 
 @blp.route("/bundles/<int:bundle_id>/items")
 class BundleItems(MethodView):
+    @checked_first(_kept)
     @blp.arguments(BundleItemInSchema)
     @blp.response(201, BundleDetailSchema)
     def post(self, payload, bundle_id: int):
@@ -123,12 +141,12 @@ class BundleItems(MethodView):
 
 @blp.route("/bundles/<int:bundle_id>/items/<int:item_id>")
 class BundleItemEntry(MethodView):
+    @checked_first(_kept_item)
     @blp.arguments(BundleItemChangeSchema)
     @blp.response(200, BundleDetailSchema)
     def patch(self, payload, bundle_id: int, item_id: int):
         """De notitie wijzigen en/of één plek verschuiven (kernteam)"""
-        bundle = _kept(bundle_id)
-        item = get_item_or_404(bundle, item_id, current_user)
+        bundle, item = _kept_item(bundle_id, item_id)
         if "note" in payload:
             _keeping(lambda: change_note(item, payload["note"]))
         if "move" in payload:
@@ -138,14 +156,7 @@ class BundleItemEntry(MethodView):
     @blp.response(204)
     def delete(self, bundle_id: int, item_id: int):
         """Een ervaring uit de bundel halen (kernteam)"""
-        bundle = _kept(bundle_id)
-        remove_item(get_item_or_404(bundle, item_id, current_user))
-
-
-def _kept(bundle_id: int) -> Bundle:
-    bundle = get_readable_or_404(bundle_id, current_user)
-    require(may_curate(current_user))
-    return bundle
+        remove_item(_kept_item(bundle_id, item_id)[1])
 
 
 def _keeping(action):

@@ -21,7 +21,7 @@ from ..experiences.models import Experience
 from ..experiences.visibility import get_visible_or_404
 from ..extensions import db
 from ..recognition.services import RecognitionRefused, has_recognised, recognise, take_back
-from .blueprint import ApiBlueprint
+from .blueprint import ApiBlueprint, checked_first
 from .errors import unprocessable
 from .fields import Bool, DateTime, DutchSchema, Int, List, Nested, Str
 
@@ -74,10 +74,26 @@ class CommentListSchema(DutchSchema):
     items = List(Nested(CommentSchema))
 
 
+def _visible(experience_id: int) -> Experience:
+    return get_visible_or_404(experience_id, current_user)
+
+
 def _curated(experience_id: int) -> Experience:
-    experience = get_visible_or_404(experience_id, current_user)
+    experience = _visible(experience_id)
     require(may_curate(current_user))
     return experience
+
+
+def _own_comment(comment_id: int) -> Comment:
+    comment, _experience = get_visible_or_404_with_experience(comment_id, current_user)
+    require(comment.author_id == current_user.id and not comment.is_hidden)
+    return comment
+
+
+def _curated_comment(comment_id: int) -> Comment:
+    comment, _experience = get_visible_or_404_with_experience(comment_id, current_user)
+    require(may_curate(current_user))
+    return comment
 
 
 def _state(experience_id: int) -> dict:
@@ -98,6 +114,7 @@ def _curating(action):
 
 @blp.route("/experiences/<int:experience_id>/highlight")
 class Highlight(MethodView):
+    @checked_first(_curated)
     @blp.arguments(HighlightNoteSchema)
     @blp.response(200, CurationStateSchema)
     def put(self, payload, experience_id: int):
@@ -115,6 +132,7 @@ class Highlight(MethodView):
 
 @blp.route("/experiences/<int:experience_id>/hidden")
 class Hidden(MethodView):
+    @checked_first(_curated)
     @blp.arguments(ReasonSchema)
     @blp.response(200, CurationStateSchema)
     def put(self, payload, experience_id: int):
@@ -135,12 +153,12 @@ class Recognition(MethodView):
     @blp.response(200, RecognitionSchema)
     def get(self, experience_id: int):
         """Hoeveel collega's dit herkenbaar vinden, en of jij dat vindt"""
-        return _recognition(get_visible_or_404(experience_id, current_user))
+        return _recognition(_visible(experience_id))
 
     @blp.response(200, RecognitionSchema)
     def put(self, experience_id: int):
         """Herkenbaar (één keer per persoon; nog eens doet niets)"""
-        experience = get_visible_or_404(experience_id, current_user)
+        experience = _visible(experience_id)
         try:
             recognise(current_user, experience)
         except RecognitionRefused as refusal:
@@ -150,7 +168,7 @@ class Recognition(MethodView):
     @blp.response(200, RecognitionSchema)
     def delete(self, experience_id: int):
         """Herkenbaar intrekken"""
-        experience = get_visible_or_404(experience_id, current_user)
+        experience = _visible(experience_id)
         take_back(current_user, experience)
         return _recognition(experience)
 
@@ -166,26 +184,27 @@ class Comments(MethodView):
     @blp.response(200, CommentListSchema)
     def get(self, experience_id: int):
         """De reacties die jij mag zien, oudste eerst"""
-        experience = get_visible_or_404(experience_id, current_user)
+        experience = _visible(experience_id)
         return {"items": [comment_dict(c) for c in comments_on(experience, current_user)]}
 
+    @checked_first(_visible)
     @blp.arguments(CommentInSchema)
     @blp.response(201, CommentSchema)
     def post(self, payload, experience_id: int):
         """Reageren"""
-        experience = get_visible_or_404(experience_id, current_user)
+        experience = _visible(experience_id)
         return comment_dict(_commenting(
             lambda: add_comment(current_user, experience, payload["body"])))
 
 
 @blp.route("/comments/<int:comment_id>")
 class CommentItem(MethodView):
+    @checked_first(_own_comment)
     @blp.arguments(CommentInSchema)
     @blp.response(200, CommentSchema)
     def put(self, payload, comment_id: int):
         """Je eigen reactie bewerken"""
-        comment, _experience = get_visible_or_404_with_experience(comment_id, current_user)
-        require(comment.author_id == current_user.id and not comment.is_hidden)
+        comment = _own_comment(comment_id)
         _commenting(lambda: edit_comment(comment, payload["body"]))
         return comment_dict(comment)
 
@@ -199,20 +218,19 @@ class CommentItem(MethodView):
 
 @blp.route("/comments/<int:comment_id>/hidden")
 class CommentHidden(MethodView):
+    @checked_first(_curated_comment)
     @blp.arguments(ReasonSchema)
     @blp.response(200, CommentSchema)
     def put(self, payload, comment_id: int):
         """Een reactie verbergen met een reden (kernteam)"""
-        comment, _experience = get_visible_or_404_with_experience(comment_id, current_user)
-        require(may_curate(current_user))
+        comment = _curated_comment(comment_id)
         _commenting(lambda: hide_comment(comment, payload["reason"]))
         return comment_dict(comment)
 
     @blp.response(200, CommentSchema)
     def delete(self, comment_id: int):
         """Een verborgen reactie terugzetten (kernteam)"""
-        comment, _experience = get_visible_or_404_with_experience(comment_id, current_user)
-        require(may_curate(current_user))
+        comment = _curated_comment(comment_id)
         restore_comment(comment)
         return comment_dict(comment)
 

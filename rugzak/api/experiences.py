@@ -21,7 +21,7 @@ from ..experiences.services import (
 )
 from ..experiences.visibility import can_edit, get_visible_or_404, reveals_author
 from ..extensions import db
-from .blueprint import ApiBlueprint
+from .blueprint import ApiBlueprint, checked_first
 from .schemas import (
     ExperienceInSchema,
     ExperienceListArgs,
@@ -32,6 +32,13 @@ from .schemas import (
 
 blp = ApiBlueprint("api_experiences", __name__, url_prefix="/api/v1",
                 description="Ervaringen lezen, vastleggen en bewerken")
+
+
+def _editable(experience_id: int) -> Experience:
+    experience = get_visible_or_404(experience_id, current_user)
+    if not can_edit(current_user, experience):
+        abort(403)
+    return experience
 
 
 @blp.route("/experiences")
@@ -62,6 +69,7 @@ class ExperienceItem(MethodView):
         """Eén ervaring"""
         return to_dict(get_visible_or_404(experience_id, current_user))
 
+    @checked_first(_editable)
     @blp.arguments(ExperienceUpdateSchema)
     @blp.response(200, ExperienceOutSchema)
     def put(self, payload, experience_id: int):
@@ -69,9 +77,7 @@ class ExperienceItem(MethodView):
 
         Velden die je weglaat, blijven zoals ze waren.
         """
-        experience = get_visible_or_404(experience_id, current_user)
-        if not can_edit(current_user, experience):
-            abort(403)
+        experience = _editable(experience_id)
         version = payload.pop("version")
         data = merge_input(ExperienceInput.from_experience(experience), payload)
         return to_dict(_saving(lambda: update_experience(current_user, experience, data,
