@@ -220,6 +220,9 @@ EXPECTED = {
     ("GET", WIPE): BEHEERDER,
     ("POST", WIPE): BEHEERDER_422,
     ("GET", "/beheer/audit"): BEHEERDER,
+    ("GET", "/beheer/import"): BEHEERDER,
+    ("POST", "/beheer/import"): BEHEERDER_422,  # no file chosen
+    ("POST", "/beheer/import/bevestigen"): BEHEERDER_302,  # nothing checked: back to the form
     ("GET", "/privacy-meldingen"): CURATORS,
     # the rest
     ("GET", "/api/v1/openapi.json"): API,
@@ -307,9 +310,10 @@ def world(app, make_user, make_experience):
               "binned_experience_id": shared("In de prullenbak").id,
               "filename": "rugzak.css", "number": 1, "source": "zoekopdracht",
               "key": SEARCHES, "kind": "goals"}
+    link_user_id = make_user("medewerker").id  # before the context below begins writing
     with app.app_context():
         values |= _objects_of(db.session.get(User, owner.id), db.session.get(User, commenter.id),
-                              values, make_user("medewerker").id)
+                              values, link_user_id)
     return values
 
 
