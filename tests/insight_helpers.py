@@ -13,6 +13,7 @@ from rugzak.demo.loader import load_demo
 from rugzak.experiences.models import Experience, Status
 from rugzak.experiences.visibility import can_view
 from rugzak.extensions import db
+from rugzak.recognition.models import Recognition
 
 ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 CELL = re.compile(r"<t[hd][^>]*>(.*?)</t[hd]>", re.S)
@@ -44,6 +45,7 @@ def visible_rows(app, user_id: int) -> list[dict]:
     """The published experiences a user may see, as plain dicts, using the Python rule."""
     with app.app_context():
         user = db.session.get(User, user_id)
+        recognitions = [r.experience_id for r in db.session.query(Recognition).all()]
         rows = []
         for experience in db.session.query(Experience).all():
             if experience.status != Status.GEPUBLICEERD or not can_view(user, experience):
@@ -57,6 +59,7 @@ def visible_rows(app, user_id: int) -> list[dict]:
                 "goals": [g.name for g in experience.goals],
                 "tags": [t.name for t in experience.tags],
                 "conditions": [(c.condition.name, c.effect) for c in experience.conditions],
+                "recognised": recognitions.count(experience.id),
             })
         return rows
 

@@ -15,7 +15,7 @@ from .insight_helpers import (
 )
 
 FIGURES = ["randvoorwaarden-per-afdeling", "randvoorwaarden-per-kwartaal", "transformatiedoelen",
-           "deelname-afdelingen", "deelname-partners", "trefwoorden"]
+           "deelname-afdelingen", "deelname-partners", "meest-herkend", "trefwoorden"]
 
 
 @pytest.fixture
@@ -67,6 +67,8 @@ def check_all_figures(client, rows):
         _, table = figure_csv(client, key)
         assert {(o, q): int(n) for o, q, n in table if int(n)} == dict(expected), key
 
+    check_most_recognised(client, rows)
+
     tags = Counter(t for r in rows for t in r["tags"])
     _, table = figure_csv(client, "trefwoorden")
     assert len(table) == min(15, len(tags))
@@ -75,6 +77,19 @@ def check_all_figures(client, rows):
     assert shown == sorted(shown, reverse=True)
     left_out = [count for name, count in tags.items() if name not in {r[0] for r in table}]
     assert max(left_out, default=0) <= min(shown)
+
+
+def check_most_recognised(client, rows):
+    """The top 10 by recognitions of visible experiences; ties may come in any order."""
+    recognised = {r["id"]: (r["title"], r["recognised"]) for r in rows if r["recognised"]}
+    _, table = figure_csv(client, "meest-herkend")
+    assert len(table) == min(10, len(recognised))
+    assert all(recognised[int(number)] == (title, int(n)) for title, number, n in table)
+    shown = [int(n) for _, _, n in table]
+    assert shown == sorted(shown, reverse=True)
+    left_out = [n for number, (_, n) in recognised.items()
+                if number not in {int(row[1]) for row in table}]
+    assert max(left_out, default=0) <= min(shown, default=0)
 
 
 @pytest.mark.parametrize("key", ["pieter", "sanne", "esra"])
@@ -98,6 +113,44 @@ def test_partner_figures_leave_out_internal_experiences(app, client, demo):
     goals = Counter(g for r in rows for g in r["goals"])
     _, table = figure_csv(client, "transformatiedoelen")
     assert sum(int(r[1]) for r in table) == sum(goals.values())
+
+
+def test_recognitions_of_internal_experiences_stay_out_of_partner_figures(app, client, demo):
+    internal = "Casusoverleg zonder regisseur: iedereen betrokken, niemand eigenaar"
+    client.login(*demo["pieter"])
+    _, table = figure_csv(client, "meest-herkend")
+    assert internal in [row[0] for row in table]
+    client.logout()
+    client.login(*demo["esra"])
+    _, table = figure_csv(client, "meest-herkend")
+    assert table and internal not in [row[0] for row in table]
+    shared = visible_rows(app, user_id(app, demo["esra"][0]))
+    assert sum(int(row[2]) for row in table) == sum(r["recognised"] for r in shared)
+
+
+def test_most_recognised_counts_only_what_the_viewer_sees(client, make_user, make_experience):
+    author = make_user()
+    shared = make_experience(author, title="Gedeeld en herkend", visibility="met_partners",
+                             occurred_on=date(2025, 2, 1))
+    internal = make_experience(author, title="Intern en herkend", visibility="intern",
+                               occurred_on=date(2025, 2, 1))
+    make_experience(author, title="Niet herkend", visibility="met_partners")
+    for role in ("medewerker", "partner", "kernteam"):
+        client.login(make_user(role).email)
+        for experience in (shared, internal):
+            client.submit(f"/ervaringen/{experience.id}/herkenbaar",
+                          page=f"/ervaringen/{experience.id}")
+        client.logout()
+    client.login(make_user().email)
+    _, table = figure_csv(client, "meest-herkend")
+    assert table == [["Gedeeld en herkend", str(shared.id), "3"],
+                     ["Intern en herkend", str(internal.id), "2"]]
+    _, table = figure_csv(client, "meest-herkend", end="2024-12-31")
+    assert table == []
+    client.logout()
+    client.login(make_user("partner").email)
+    _, table = figure_csv(client, "meest-herkend")
+    assert table == [["Gedeeld en herkend", str(shared.id), "3"]]
 
 
 def test_internal_only_tag_is_counted_for_staff_not_for_partners(client, make_user,

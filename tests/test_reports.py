@@ -7,9 +7,12 @@ import pytest
 from pypdf import PdfReader
 
 from rugzak.audit.models import Action, AuditEvent
+from rugzak.bundles.models import Bundle
+from rugzak.demo.curation import BUNDLE
 from rugzak.extensions import db
 
 from .insight_helpers import load_demo_accounts, read_csv, user_id, visible_rows
+from .test_bundles import add, item_ids, make_bundle
 
 
 def pdf_text(response) -> str:
@@ -87,6 +90,77 @@ def test_html_report_of_a_search_with_cover_figures_and_open_agenda(app, client,
     assert 'href="/verslag/periode?start=2025-01-01"' in insight
 
 
+def demo_bundle_id(app) -> int:
+    with app.app_context():
+        return db.session.query(Bundle).filter_by(title=BUNDLE["title"]).one().id
+
+
+def experiences_part(text: str) -> str:
+    """The PDF's text from the heading "De ervaringen" (after the cover and the figures)."""
+    assert text.count("De ervaringen") == 1
+    return text.split("De ervaringen", 1)[1].split("Open agendapunten uit deze ervaringen", 1)[0]
+
+
+@pytest.mark.parametrize("key", ["pieter", "sanne", "esra"])
+def test_pdf_of_a_bundle_has_its_visible_items_in_order_with_notes(app, client, demo, key):
+    client.login(*demo[key])
+    bundle = demo_bundle_id(app)
+    page = client.get(f"/bundels/{bundle}").get_data(as_text=True)
+    assert f'href="/verslag/bundel?bundle={bundle}"' in page
+    assert f'href="/verslag/bundel.pdf?bundle={bundle}"' in page
+    text = pdf_text(client.get(f"/verslag/bundel.pdf?bundle={bundle}"))
+    assert squash(f"Bundel „{BUNDLE['title']}”") in text
+    visible = {r["title"] for r in visible_rows(app, user_id(app, demo[key][0]))}
+    shown = [(title, note) for title, note in BUNDLE["items"] if title in visible]
+    hidden = [(title, note) for title, note in BUNDLE["items"] if title not in visible]
+    assert len(shown) >= 4 and len(hidden) == (1 if key == "esra" else 0)
+    assert f"Ervaringen in dit verslag {len(shown)}" in text
+    part = experiences_part(text)
+    positions = [part.index(squash(title)) for title, _ in shown]
+    assert positions == sorted(positions)
+    assert all(squash(note) in part for _, note in shown if note)
+    for title, note in hidden:
+        assert squash(title) not in text and squash(note) not in text
+    assert "wat nemen we van elkaar over" in text
+
+
+def test_html_report_of_a_bundle_follows_its_order(client, make_user, make_experience):
+    author = make_user()
+    first = make_experience(author, title="Eerste in de bundel")
+    second = make_experience(author, title="Tweede in de bundel")
+    client.login(make_user("kernteam").email)
+    bundle = make_bundle(client, title="Volgorde", intro="Lees **vooraf**.")
+    add(client, bundle, first.id, note="Begin hier.")
+    add(client, bundle, second.id)
+    client.submit(f"/bundels/{bundle}/onderdelen/{item_ids(client, bundle)[1]}/omhoog",
+                  page=f"/bundels/{bundle}")
+    response = client.get(f"/verslag/bundel?bundle={bundle}")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "<strong>vooraf</strong>" in page
+    assert f'href="/verslag/bundel.pdf?bundle={bundle}"' in page
+    part = page.split('id="verslag-ervaringen-kop"', 1)[1]
+    assert part.index("Tweede in de bundel") < part.index("Eerste in de bundel")
+    assert "Notitie van het kernteam" in part and "Begin hier." in part
+
+
+@pytest.mark.parametrize("role", ["medewerker", "partner", "kernteam", "beheerder"])
+def test_bundle_report_follows_who_may_read_the_bundle(client, make_user, make_experience,
+                                                       role):
+    experience = make_experience(make_user(), title="Alleen intern")
+    client.login(make_user("kernteam").email)
+    internal = make_bundle(client, title="Interne bundel", visibility="intern")
+    add(client, internal, experience.id)
+    client.logout()
+    client.login(make_user(role).email)
+    expected = 404 if role == "partner" else 200
+    for url in (f"/verslag/bundel?bundle={internal}", f"/verslag/bundel.pdf?bundle={internal}"):
+        assert client.get(url).status_code == expected, url
+    for number in ("", "abc", "-1", str(internal + 1000), "9" * 30, "١"):
+        assert client.get(f"/verslag/bundel?bundle={number}").status_code == 404, number
+        assert client.get(f"/verslag/bundel.pdf?bundle={number}").status_code == 404, number
+
+
 def test_search_csv_matches_the_result_and_is_safe(app, client, make_user, make_experience):
     author = make_user(name="Ans Auteur")
     first = make_experience(author, title="=SOM(A1) wijkteam", lesson="Les over het wijkteam.",
@@ -122,7 +196,8 @@ def test_bad_selections_are_explained(client, logged_in):
 
 
 def test_reports_require_sign_in(client):
-    for url in ("/verslag/periode", "/verslag/periode.pdf", "/zoeken/export.csv"):
+    for url in ("/verslag/periode", "/verslag/periode.pdf", "/zoeken/export.csv",
+                "/verslag/bundel?bundle=1", "/verslag/bundel.pdf?bundle=1"):
         assert client.get(url).status_code == 302
 
 

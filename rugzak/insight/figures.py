@@ -28,6 +28,7 @@ from .selection import PeriodFilters, happened_on
 
 RECENT_DAYS = 365
 TOP_TAGS = 15
+TOP_RECOGNISED = 10
 TOP_SEARCHES = 20
 
 
@@ -182,6 +183,23 @@ def participation_by_partner(ids: Select) -> Figure:
                           experience_partners.c.partner_id, "deelname-partners",
                           str(_l("Deelname per partnerorganisatie per kwartaal")),
                           str(_l("Partnerorganisatie")), "fig-partners")
+
+
+def most_recognised(ids: Select) -> Figure:
+    """The experiences in the selection that colleagues found recognisable most often."""
+    found = db.session.execute(
+        select(Experience.title, Experience.id, Experience.recognition_count)
+        .where(Experience.id.in_(ids), Experience.recognition_count > 0)
+        .order_by(Experience.recognition_count.desc(), Experience.title, Experience.id)
+        .limit(TOP_RECOGNISED)).all()
+    title = str(_l("Meest herkende ervaringen"))
+    description = str(_l("De %(top)s ervaringen die collega’s het vaakst herkenbaar vonden, met "
+                         "hoe vaak.", top=TOP_RECOGNISED))
+    chart = charts.bar_chart("fig-herkend", title, description,
+                             [(name, n, False) for name, _, n in found])
+    return Figure("meest-herkend", title, description,
+                  [str(_l("Ervaring")), str(_l("Nummer")), str(_l("Keer herkenbaar"))],
+                  [[name, number, n] for name, number, n in found], chart)
 
 
 def top_tags(ids: Select) -> Figure:

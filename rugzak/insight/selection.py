@@ -1,8 +1,8 @@
 """Which experiences a figure counts: what the user may see, narrowed by period and department.
 
 A `Selection` is the small abstraction the reflection report shares with /inzicht: a title, a
-description and the ids of visible experiences. A search, a period (and later a bundle) each
-produce one.
+description and the ids of visible experiences. A search, a period and a bundle each produce one
+(a bundle adds its introduction and its notes per experience).
 """
 from __future__ import annotations
 
@@ -102,6 +102,8 @@ class Selection:
     title: str
     description: str
     experience_ids: list[int]
+    intro: str = ""  # Markdown
+    notes: dict[int, str] = field(default_factory=dict)  # experience id → note
 
     def id_query(self) -> Select:
         return select(Experience.id).where(Experience.id.in_(self.experience_ids))

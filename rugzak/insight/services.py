@@ -28,6 +28,7 @@ def figure_builders(user: User, ids: Select, reference: date,
         "transformatiedoelen": lambda: figures.goal_coverage(ids, reference),
         "deelname-afdelingen": lambda: figures.participation_by_department(ids),
         "deelname-partners": lambda: figures.participation_by_partner(ids),
+        "meest-herkend": lambda: figures.most_recognised(ids),
         "trefwoorden": lambda: figures.top_tags(ids),
     }
     if filters is not None and may_see_searches(user):

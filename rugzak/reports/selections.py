@@ -1,14 +1,16 @@
-"""Where a report's experiences come from: a search (query + facets) or a period.
+"""Where a report's experiences come from: a search (query + facets), a period or a bundle.
 
-Each source turns request arguments into a `Selection`; a new source (a bundle) is one more
-function in SOURCES.
+Each source turns request arguments into a `Selection`; a new source is one more function in
+SOURCES.
 """
 from __future__ import annotations
 
+from flask import abort
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..auth.models import User
+from ..bundles.services import get_readable_or_404, visible_items
 from ..experiences.models import Experience
 from ..extensions import db
 from ..insight.selection import PeriodFilters, Selection, happened_on
@@ -62,4 +64,18 @@ def from_period(user: User, args) -> Selection:
                        "%(limit)d).", limit=REPORT_LIMIT), list(ids))
 
 
-SOURCES = {"zoekopdracht": from_search, "periode": from_period}
+def from_bundle(user: User, args) -> Selection:
+    """The bundle's items the user may see, in bundle order; 404 for a bundle they may not read."""
+    number = args.get("bundle", "")
+    if not (number.isascii() and number.isdigit() and len(number) <= 9):
+        abort(404)
+    bundle = get_readable_or_404(int(number), user)
+    items = visible_items(bundle, user)
+    return Selection(_("Bundel „%(title)s”", title=bundle.title),
+                     _("Ervaringen uit deze bundel die jij mag zien, in de volgorde van de "
+                       "bundel en met de notities van het kernteam."),
+                     [item.experience_id for item in items], intro=bundle.intro,
+                     notes={item.experience_id: item.note for item in items if item.note})
+
+
+SOURCES = {"zoekopdracht": from_search, "periode": from_period, "bundel": from_bundle}

@@ -1,7 +1,7 @@
 """Building a reflection report for a selection: figures, experiences in full, open agenda."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -39,7 +39,7 @@ def visible_in_order(user: User, ids: list[int]) -> list[Experience]:
 def build_report(user: User, selection: Selection) -> Report:
     experiences = visible_in_order(user, selection.experience_ids)
     ids = [experience.id for experience in experiences]
-    shown = Selection(selection.title, selection.description, ids)
+    shown = replace(selection, experience_ids=ids)
     figures = all_figures(figure_builders(user, shown.id_query(), date.today()))
     items = db.session.scalars(items_for_experiences(user, ids, only_open=True)).all()
     return Report(shown, figures, experiences, list(items), user, utcnow())
