@@ -175,3 +175,16 @@ def test_an_item_of_someone_without_organisation_stays_with_oud_medewerker(app, 
         "key": f"user:{person.id}", "name": ERASED}
     assert client.get(f"/agenda/{item}/bewerken").status_code == 200
     assert count(app, AgendaChange, AgendaChange.item_id == item) == 1  # only "created"
+
+
+def test_a_partners_item_goes_to_their_organisation(app, client, make_user):
+    person = make_user("partner", name="Pien Partner-Oosterhout", partner="uwv")
+    client.login(make_user("kernteam").email)
+    item = new_agenda_item(client, f"user:{person.id}", shared_with_partners="y")
+    assert app.test_cli_runner().invoke(
+        args=["users", "erase", person.email, "--yes"]).exit_code == 0
+    answer = client.get(f"/api/v1/agenda/{item}").json
+    assert answer["owner"] == {"key": "partner:uwv", "name": "UWV"}
+    assert (answer["history"][0]["changed_by"], answer["history"][0]["old_value"]) == (
+        None, ERASED)
+    assert "Oosterhout" not in client.get(f"/agenda/{item}").get_data(as_text=True)
