@@ -6,6 +6,7 @@ from sqlalchemy import select
 from rugzak.audit.models import AuditEvent
 from rugzak.extensions import db
 
+from .busy_person import build_world
 from .conftest import PASSWORD
 from .test_sessions import sessions_of, signed_in
 
@@ -120,6 +121,38 @@ def test_personal_data_download(app, client, make_user, make_experience):
     assert "personal_data_downloaded" not in actions  # recorded with the download itself
     assert len(data["sessions"]) == 1 and data["sessions"][0]["ended_at"] is None
     assert data["api_tokens"] == [] and data["privacy_findings_confirmed"] == []
-    assert "password" not in json.dumps(data).lower().replace("password_changed", "")
+    dump = json.dumps(data)
+    assert "password_hash" not in dump and "$argon2" not in dump
     again = json.loads(client.get("/account/gegevens").get_data(as_text=True))
     assert "personal_data_downloaded" in [e["action"] for e in again["audit_events"]]
+
+
+def test_personal_data_download_covers_every_feature(app, client, make_user, make_experience):
+    world = build_world(app, make_user, make_experience)
+    own, theirs, person = world.own.id, world.theirs.id, world.person
+    client.login(person.email)
+    data = json.loads(client.get("/account/gegevens").get_data(as_text=True))
+    assert data["account"]["locale"] == "nl"
+    assert [(c["experience_id"], c["body"], c["deleted_at"] is not None)
+            for c in data["comments"]] == [(theirs, "Herkenbaar, bij ons ook.", False),
+                                          (theirs, "Toch niet.", True)]
+    assert [r["experience_id"] for r in data["recognitions"]] == [theirs]
+    assert [(b["title"], b["experience_ids"]) for b in data["bundles"]] == [
+        ("Overdracht", [own, theirs])]
+    assert data["home_visits"]["last_at"]
+    assert [(r["experience_id"], r["number"]) for r in data["revisions_saved"]] == [
+        (own, 1), (own, 2), (world.checked, 1)]
+    assert data["revisions_saved"][1]["snapshot"]["lesson"] == (
+        "Draag warm over, met de inwoner erbij.")
+    assert [b["experience_id"] for b in data["experiences_binned"]] == [world.binned.id]
+    assert len(data["password_links"]) == 1 and "digest" not in data["password_links"][0]
+    assert [(f["experience_id"], f["kind"]) for f in data["privacy_findings_confirmed"]] == [
+        (world.checked, "bsn")]
+    agenda = data["agenda"]
+    assert [(i["id"], i["owned_by_you"], i["made_by_you"]) for i in agenda["items"]] == [
+        (world.owned_item, True, True)]
+    assert [(c["item_id"], c["old_value"], c["new_value"]) for c in agenda["named_as_owner"]] == [
+        (world.handed_item, person.name, "Jeugd en Onderwijs")]
+    assert [u["text"] for u in agenda["updates_written"]] == ["Eerste overleg gepland."]
+    assert {c["item_id"] for c in agenda["changes_made"]} == {world.owned_item}
+    assert "Cor Collega" not in json.dumps(data)  # nothing about the colleague

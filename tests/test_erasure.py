@@ -36,6 +36,7 @@ def test_beheerder_erases_a_user_and_the_name_appears_nowhere(app, client, make_
     client.login(admin.email)
     page = client.get(f"/beheer/gebruikers/{person.id}/wissen").get_data(as_text=True)
     assert NAME in page and "Gebruiker definitief wissen" in page
+    assert "Agendapunten waarvan deze gebruiker eigenaar is, gaan naar de eigen afdeling" in page
     response = erase(client, person.id)
     assert response.status_code == 302
     assert "De gebruiker is gewist. Ervaringen behouden: 2, verwijderd: 0." in client.get(

@@ -1,8 +1,9 @@
 """Erasing a user (AVG right to erasure): their personal data goes, their lessons may stay.
 
 Experiences are kept and then show "oud-medewerker" as author, or are deleted when asked.
-Features that keep more about a person connect to `user_erasing` and clean up in the same
-transaction.
+Features that keep more about a person connect to `user_erasing` (in their own
+`personal_data` module, see contributors.py) and clean up in the same transaction: the signal
+comes before anything is changed, so a receiver still sees the name and the experiences.
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from ..security.sessions import UserSession
 
 ERASED_NAME = "oud-medewerker"
 ERASED_DOMAIN = "gewist.invalid"
-user_erasing = Namespace().signal("user-erasing")  # sender: the User; delete_experiences: bool
+# sender: the User; keyword arguments delete_experiences (bool) and actor (User or None)
+user_erasing = Namespace().signal("user-erasing")
 
 
 class ErasureRefused(Exception):
@@ -48,7 +50,7 @@ def erase_user(user: User, delete_experiences: bool = False, actor: User | None 
         raise ErasureRefused("Je kunt jezelf niet wissen; vraag een andere beheerder.")
     experiences = list(db.session.scalars(
         select(Experience).where(Experience.author_id == user.id)))
-    user_erasing.send(user, delete_experiences=delete_experiences)
+    user_erasing.send(user, delete_experiences=delete_experiences, actor=actor)
     if delete_experiences:
         for experience in experiences:  # the change-log hook tells the index
             db.session.delete(experience)
@@ -66,6 +68,7 @@ def _forget_identity(user: User) -> None:
     user.name = ERASED_NAME
     user.email = f"gewist-{user.id}@{ERASED_DOMAIN}"
     user.password_hash = None
+    user.locale = None
     user.active = False
     db.session.execute(delete(ApiToken).where(ApiToken.user_id == user.id))
     db.session.execute(delete(UserSession).where(UserSession.user_id == user.id))

@@ -1,7 +1,8 @@
 """Everything Rugzak stores about one user, as one JSON-ready dict (AVG right of access).
 
-Each feature that keeps data about a person registers a section here with
-`@personal_data_section("name")`; the download then includes it.
+The sections about the account itself are here; every other feature that keeps data about a
+person registers its own with `@personal_data_section("name")` in its `personal_data` module,
+listed in contributors.py; the download then includes it.
 """
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def _account(user: User) -> dict:
     return {"id": user.id, "email": user.email, "name": user.name, "role": user.role,
             "department": user.department.name if user.department else None,
             "partner": user.partner.name if user.partner else None,
-            "active": user.active, "created_at": user.created_at}
+            "locale": user.locale, "active": user.active, "created_at": user.created_at}
 
 
 @personal_data_section("experiences")
