@@ -12,7 +12,13 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import ACCOUNTS, new_context, sign_in_on
-from .helpers import NARROW, assert_no_axe_violations, assert_reflows, screenshot
+from .helpers import (
+    NARROW,
+    assert_no_axe_violations,
+    assert_reflows,
+    screenshot,
+    watch_scripts,
+)
 from .journeys import (
     BSN,
     DEMO_AGENDA_ITEM,
@@ -164,6 +170,7 @@ def showcase(browser, server) -> dict[str, int]:
 @pytest.mark.parametrize("kind", PAGE_TYPES, ids=[kind.name for kind in PAGE_TYPES])
 def test_page_type_meets_wcag_and_reflows(kind: PageType, new_page, showcase):
     page = new_page()
+    trouble = watch_scripts(page)
     if kind.role:
         sign_in_on(page, kind.role)
     page.goto(kind.path.format(**showcase))
@@ -176,6 +183,7 @@ def test_page_type_meets_wcag_and_reflows(kind: PageType, new_page, showcase):
     page.set_viewport_size(NARROW)
     assert_reflows(page, kind.name)
     screenshot(page, kind.name)
+    assert not trouble, f"{kind.name}: " + "\n".join(trouble)
 
 
 def test_skip_link_moves_focus_to_the_content(sign_in):
