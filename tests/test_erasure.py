@@ -154,3 +154,10 @@ def test_search_log_is_purged_after_the_configured_months(app, runner):
     runner.invoke(args=["init"])  # startup purges too
     with app.app_context():
         assert db.session.scalars(select(SearchLog.query)).all() == []
+
+
+def test_the_user_page_leads_to_the_erase_confirmation(client, make_user):
+    person = make_user()
+    client.login(make_user("beheerder").email)
+    page = client.get(f"/beheer/gebruikers/{person.id}").get_data(as_text=True)
+    assert f'href="/beheer/gebruikers/{person.id}/wissen"' in page

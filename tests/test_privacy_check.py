@@ -155,3 +155,11 @@ def test_findings_list_is_empty_at_first(client, logged_in):
     logged_in("kernteam")
     assert "Er zijn geen privacymeldingen." in client.get("/privacy-meldingen").get_data(
         as_text=True)
+
+
+def test_curators_find_the_findings_in_the_menu(client, make_user):
+    for role, linked in (("medewerker", False), ("partner", False), ("kernteam", True),
+                         ("beheerder", True)):
+        client.login(make_user(role).email)
+        assert ('href="/privacy-meldingen"' in client.get("/").get_data(as_text=True)) is linked
+        client.logout()

@@ -76,3 +76,30 @@ def assert_focus_visible(page) -> dict:
     assert state is not None, f"nothing has focus on {page.url}"
     assert state["outline"] or state["shadow"], f"focus is not visible on {state}"
     return state
+
+
+_REPORT_CSP_VIOLATIONS = """document.addEventListener('securitypolicyviolation', event =>
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`
+                + ` at ${event.sourceFile || document.URL}:${event.lineNumber}`));"""
+
+
+def watch_scripts(page) -> list[str]:
+    """From now on, collect every dialog (alert, confirm, prompt), script error, console error
+    and Content-Security-Policy violation on this page; dialogs are dismissed."""
+    trouble: list[str] = []
+
+    def on_dialog(dialog) -> None:
+        trouble.append(f"{dialog.type} dialog: {dialog.message}")
+        dialog.dismiss()
+
+    def on_console(message) -> None:
+        page_status = (message.text.startswith("Failed to load resource")
+                       and message.location.get("url") == page.url)  # a 404 or 422 page
+        if message.type == "error" and not page_status:
+            trouble.append(f"console error: {message.text} ({message.location.get('url')})")
+
+    page.on("dialog", on_dialog)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: trouble.append(f"script error: {error}"))
+    page.add_init_script(_REPORT_CSP_VIOLATIONS)
+    return trouble

@@ -4,10 +4,28 @@ from __future__ import annotations
 import re
 import uuid
 
+from rugzak.demo.agenda import ITEMS as DEMO_AGENDA
+from rugzak.demo.curation import BUNDLE
+
+BSN = "111222333"  # passes the eleven test: the resident-data check must catch it
+DEMO_BUNDLE = BUNDLE["title"]
+DEMO_AGENDA_ITEM = DEMO_AGENDA[0]["title"]
+EXPERIENCE_URL = re.compile(r"/ervaringen/\d+$")
+
 
 def unique_word() -> str:
     """A made-up word that only this test's experiences contain (letters only: one token)."""
     return "zoekwoord" + "".join(chr(ord("a") + int(c, 16) % 26) for c in uuid.uuid4().hex[:8])
+
+
+def fill_required_fields(page, title: str, lesson: str = "Spreek vooraf af wie de regie heeft.",
+                         situation: str = "Een overleg tussen wijkteam en UWV over een gezin."
+                         ) -> None:
+    """Open an empty experience form and fill in what it needs."""
+    page.goto("/ervaringen/nieuw")
+    page.get_by_role("textbox", name="Titel").fill(title)
+    page.get_by_role("textbox", name="Situatie").fill(situation)
+    page.get_by_role("textbox", name="Les (verplicht)").fill(lesson)
 
 
 def record_experience(page, title: str, lesson: str = "Spreek vooraf af wie de regie heeft.",
@@ -15,17 +33,54 @@ def record_experience(page, title: str, lesson: str = "Spreek vooraf af wie de r
                       situation: str = "Een overleg tussen wijkteam en UWV over een gezin."
                       ) -> int:
     """Fill in the required fields (and the given extras), publish, return the new id."""
-    page.goto("/ervaringen/nieuw")
-    page.get_by_role("textbox", name="Titel").fill(title)
-    page.get_by_role("textbox", name="Situatie").fill(situation)
-    page.get_by_role("textbox", name="Les (verplicht)").fill(lesson)
+    fill_required_fields(page, title, lesson, situation)
     for condition, effect in (conditions or {}).items():
         page.get_by_role("group", name=condition).get_by_label(effect).check()
     if visibility:
         page.get_by_role("radio", name=visibility).check()
     page.get_by_role("button", name="Publiceren").click()
-    page.wait_for_url(re.compile(r"/ervaringen/\d+$"))
+    page.wait_for_url(EXPERIENCE_URL)
     return int(page.url.rsplit("/", 1)[1])
+
+
+def confirm_and_publish(page) -> None:
+    """On a form that questions resident data: confirm it is none, and publish."""
+    page.get_by_label("Ik heb dit nagekeken: dit zijn geen gegevens van inwoners.").check()
+    page.get_by_role("button", name="Publiceren").click()
+    page.wait_for_url(EXPERIENCE_URL)
+
+
+def edit_experience(page, experience: int, texts: dict[str, str]) -> None:
+    """Change text fields by their label ("Titel", "Les (verplicht)", …) and publish."""
+    page.goto(f"/ervaringen/{experience}/bewerken")
+    for label, text in texts.items():
+        page.get_by_role("textbox", name=label, exact=True).fill(text)
+    page.get_by_role("button", name="Wijzigingen publiceren").click()
+    page.wait_for_url(EXPERIENCE_URL)
+
+
+def delete_experience(page, experience: int) -> None:
+    page.goto(f"/ervaringen/{experience}")
+    page.get_by_role("link", name="Verwijderen").click()
+    page.get_by_role("button", name="Ja, verwijderen").click()
+    page.wait_for_url("**/mijn-ervaringen")
+
+
+def create_user(page, name: str, email: str | None = None, role: str = "Medewerker",
+                department: str = "Werk en Inkomen") -> str:
+    """As a beheerder: create an account; return the one-time set-password link shown."""
+    page.goto("/beheer/gebruikers/nieuw")
+    page.get_by_label("Naam").fill(name)
+    page.get_by_label("E-mailadres").fill(email or f"{unique_word()}@browser.example")
+    page.get_by_label("Rol").select_option(label=role)
+    page.get_by_label("Afdeling").select_option(label=department)
+    page.get_by_role("button", name="Gebruiker aanmaken").click()
+    return page.get_by_label("Eenmalige link").input_value()
+
+
+def sign_out(page) -> None:
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url("**/inloggen*")
 
 
 def search(page, query: str) -> None:

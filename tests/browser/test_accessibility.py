@@ -11,9 +11,27 @@ from typing import Callable
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import new_context, sign_in_on
-from .helpers import NARROW, assert_no_axe_violations, assert_reflows, screenshot
-from .journeys import record_experience, unique_word
+from .conftest import ACCOUNTS, new_context, sign_in_on
+from .helpers import (
+    NARROW,
+    assert_no_axe_violations,
+    assert_reflows,
+    screenshot,
+    watch_scripts,
+)
+from .journeys import (
+    BSN,
+    DEMO_AGENDA_ITEM,
+    DEMO_BUNDLE,
+    confirm_and_publish,
+    create_user,
+    delete_experience,
+    edit_experience,
+    fill_required_fields,
+    record_experience,
+    sign_out,
+    unique_word,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -30,11 +48,39 @@ def sign_in_wrongly(page) -> None:
     expect(page.get_by_label("Wachtwoord")).to_have_attribute("aria-invalid", "true")
 
 
+def follow(*names: str) -> Callable:
+    """Click the links with these names in turn (for pages reached through another page)."""
+    def click(page) -> None:
+        for name in names:
+            page.get_by_role("main").get_by_role("link", name=name, exact=True).first.click()
+            page.wait_for_load_state()
+    return click
+
+
+def publish_with_a_bsn(page) -> None:
+    fill_required_fields(page, f"Een BSN in de les {unique_word()}",
+                         lesson=f"Het BSN {BSN} ging per mail mee.")
+    page.get_by_role("button", name="Publiceren").click()
+    expect(page.get_by_role("heading", name="Staan hier gegevens van inwoners in?")).to_be_visible()
+
+
+def change_password_wrongly(page) -> None:
+    page.get_by_label("Huidig wachtwoord").fill("niet mijn wachtwoord")
+    page.get_by_role("button", name="Wachtwoord wijzigen").click()
+    expect(page.get_by_label("Huidig wachtwoord")).to_have_attribute("aria-invalid", "true")
+
+
+def open_a_new_users_link(page) -> None:
+    link = create_user(page, f"Nieuwe Collega {unique_word()}")
+    sign_out(page)
+    page.goto(link)
+
+
 @dataclass(frozen=True)
 class PageType:
     name: str
     role: str | None  # None: not signed in
-    path: str  # "{experience}" is an experience by "collega" that every other role may see
+    path: str  # "{experience}": by "collega", seen by every other role; "{...}": see showcase
     then: Callable | None = None  # what the person does on the page before it is checked
 
 
@@ -42,27 +88,68 @@ PAGE_TYPES = [
     PageType("inloggen", None, "/inloggen"),
     PageType("inloggen-met-fout", None, "/inloggen", sign_in_wrongly),
     PageType("start", "medewerker", "/"),
+    PageType("start-kernteam", "kernteam", "/"),
     PageType("ervaringen", "medewerker", "/ervaringen?condition=transparantie"),
     PageType("ervaring", "medewerker", "/ervaringen/{experience}"),
     PageType("ervaring-van-mij", "collega", "/ervaringen/{experience}"),
+    PageType("ervaring-kernteam", "kernteam", "/ervaringen/{experience}"),
     PageType("formulier", "medewerker", "/ervaringen/nieuw"),
     PageType("formulier-met-fouten", "medewerker", "/ervaringen/nieuw", publish_empty_form),
+    PageType("formulier-met-privacymelding", "medewerker", "/ervaringen/nieuw",
+             publish_with_a_bsn),
     PageType("bewerken", "collega", "/ervaringen/{experience}/bewerken"),
+    PageType("uitlichten", "kernteam", "/ervaringen/{experience}/uitlichten"),
+    PageType("verbergen", "kernteam", "/ervaringen/{experience}/verbergen"),
+    PageType("verwijderen", "collega", "/ervaringen/{experience}/verwijderen"),
+    PageType("geschiedenis", "collega", "/ervaringen/{experience}/geschiedenis"),
+    PageType("versies-vergelijken", "collega",
+             "/ervaringen/{experience}/geschiedenis/vergelijken?van=1&naar=2"),
     PageType("zoeken-met-resultaten", "medewerker", "/zoeken?q=wijkteam"),
+    PageType("zoeken-kernteam", "kernteam", "/zoeken?q=wijkteam"),
     PageType("zoeken-met-filter", "medewerker", "/zoeken?q=wijkteam&kind=knelpunt"),
     PageType("zoeken-zonder-resultaten", "medewerker", "/zoeken?q=qwxzyvonk"),
     PageType("zoeken-met-fout", "medewerker", '/zoeken?q="warme'),
     PageType("mijn-ervaringen", "collega", "/mijn-ervaringen"),
+    PageType("bundels", "medewerker", "/bundels"),
+    PageType("bundel", "medewerker", "/bundels", follow(DEMO_BUNDLE)),
+    PageType("bundel-kernteam", "kernteam", "/bundels", follow(DEMO_BUNDLE)),
+    PageType("bundel-nieuw", "kernteam", "/bundels/nieuw"),
+    PageType("inzicht", "kernteam", "/inzicht"),
+    PageType("inzicht-partner", "partner", "/inzicht"),
+    PageType("verslag", "kernteam", "/zoeken?q=wijkteam",
+             follow("Reflectieverslag van dit zoekresultaat")),
+    PageType("agenda", "medewerker", "/agenda"),
+    PageType("agendapunt", "medewerker", "/agenda", follow(DEMO_AGENDA_ITEM)),
+    PageType("agendapunt-nieuw", "medewerker", "/agenda/nieuw?ervaring={experience}"),
+    PageType("gebruikers", "beheerder", "/beheer/gebruikers"),
+    PageType("gebruiker-nieuw", "beheerder", "/beheer/gebruikers/nieuw"),
+    PageType("gebruiker", "beheerder", "/beheer/gebruikers", follow(ACCOUNTS["collega"].name)),
+    PageType("gebruiker-wissen", "beheerder", "/beheer/gebruikers",
+             follow(ACCOUNTS["collega"].name, "Gebruiker wissen")),
+    PageType("wachtwoord-instellen", "beheerder", "/beheer/gebruikers/nieuw",
+             open_a_new_users_link),
+    PageType("taxonomie", "kernteam", "/beheer/taxonomie"),
+    PageType("trefwoorden", "kernteam", "/beheer/trefwoorden"),
+    PageType("randvoorwaarden", "kernteam", "/beheer/randvoorwaarden"),
+    PageType("account", "medewerker", "/account"),
+    PageType("wachtwoord-wijzigen", "medewerker", "/account/wachtwoord"),
+    PageType("wachtwoord-wijzigen-met-fout", "medewerker", "/account/wachtwoord",
+             change_password_wrongly),
+    PageType("privacymeldingen", "kernteam", "/privacy-meldingen"),
+    PageType("prullenbak", "kernteam", "/prullenbak"),
+    PageType("auditlog", "beheerder", "/beheer/audit"),
     PageType("fout-404", "medewerker", "/ervaringen/999999"),
     PageType("fout-403", "medewerker", "/ervaringen/{experience}/bewerken"),
     PageType("toegankelijkheid", None, "/toegankelijkheid"),
+    PageType("toegankelijkheid-ingelogd", "partner", "/toegankelijkheid"),
     PageType("taal", "medewerker", "/taal"),
 ]
 
 
 @pytest.fixture(scope="module")
-def showcase(browser, server) -> int:
-    """An experience with every kind of content, written by "collega"."""
+def showcase(browser, server) -> dict[str, int]:
+    """What the page types show, made by "collega": an experience with every kind of content
+    and two versions, one with a confirmed BSN finding, one in the bin."""
     context = new_context(browser, server)
     page = context.new_page()
     sign_in_on(page, "collega")
@@ -71,16 +158,22 @@ def showcase(browser, server) -> int:
         lesson="Nodig **iedereen** uit:\n\n- de school\n- het wijkteam",
         conditions={"Verantwoordelijkheden": "Ontbrak en hinderde",
                     "Transparantie": "Was er en hielp"}, visibility="Met partners")
+    edit_experience(page, experience, {
+        "Les (verplicht)": "Nodig **iedereen** uit:\n\n- de school\n- het wijkteam\n- de huisarts"})
+    publish_with_a_bsn(page)
+    confirm_and_publish(page)
+    delete_experience(page, record_experience(page, f"Weggegooid {unique_word()}"))
     context.close()
-    return experience
+    return {"experience": experience}
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES, ids=[kind.name for kind in PAGE_TYPES])
 def test_page_type_meets_wcag_and_reflows(kind: PageType, new_page, showcase):
     page = new_page()
+    trouble = watch_scripts(page)
     if kind.role:
         sign_in_on(page, kind.role)
-    page.goto(kind.path.format(experience=showcase))
+    page.goto(kind.path.format(**showcase))
     if kind.then:
         kind.then(page)
     assert page.evaluate("document.documentElement.lang") in ("nl", "en")
@@ -90,6 +183,7 @@ def test_page_type_meets_wcag_and_reflows(kind: PageType, new_page, showcase):
     page.set_viewport_size(NARROW)
     assert_reflows(page, kind.name)
     screenshot(page, kind.name)
+    assert not trouble, f"{kind.name}: " + "\n".join(trouble)
 
 
 def test_skip_link_moves_focus_to_the_content(sign_in):
