@@ -1,6 +1,8 @@
 """Changing your own password and ending your other sessions."""
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from ..audit.models import Action
 from ..audit.services import record
 from ..auth.models import User
@@ -20,15 +22,15 @@ class PasswordChangeRefused(Exception):
 def change_password(user: User, current: str, new: str, repeat: str) -> None:
     """Set a new password and end the user's other sessions; this one stays signed in."""
     if not verify_password(user.password_hash, current):
-        raise PasswordChangeRefused({"current": "Dit is niet je huidige wachtwoord."})
+        raise PasswordChangeRefused({"current": _("Dit is niet je huidige wachtwoord.")})
     errors = {}
     problem = password_problem(new, context=(user.email, user.name))
     if problem:
         errors["new"] = problem
     elif new == current:
-        errors["new"] = "Kies een ander wachtwoord dan je huidige."
+        errors["new"] = _("Kies een ander wachtwoord dan je huidige.")
     elif repeat != new:
-        errors["repeat"] = "De twee nieuwe wachtwoorden zijn niet gelijk."
+        errors["repeat"] = _("De twee nieuwe wachtwoorden zijn niet gelijk.")
     if errors:
         raise PasswordChangeRefused(errors)
     user.password_hash = hash_password(new)

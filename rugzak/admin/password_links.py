@@ -5,6 +5,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
+from flask_babel import gettext as _
 from sqlalchemy import ForeignKey, String, select, update
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -72,13 +73,13 @@ def set_password_with(link: PasswordLink, password: str, confirm: str) -> User:
     if problem:
         raise LinkProblem(problem)
     if password != confirm:
-        raise LinkProblem("De twee wachtwoorden zijn niet gelijk.", "confirm")
+        raise LinkProblem(_("De twee wachtwoorden zijn niet gelijk."), "confirm")
     claimed = db.session.execute(update(PasswordLink).where(
         PasswordLink.id == link.id, PasswordLink.used_at.is_(None))
         .values(used_at=utcnow())).rowcount
     if claimed != 1:  # used in another request at the same moment
         db.session.rollback()
-        raise LinkProblem("Deze link is al gebruikt.")
+        raise LinkProblem(_("Deze link is al gebruikt."))
     user = link.user
     user.password_hash = hash_password(password)
     user.session_generation += 1

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -15,6 +17,7 @@ from ..experiences.models import Experience
 from ..experiences.services import StaleVersion, ValidationFailed
 from ..experiences.visibility import can_view as can_view_experience
 from ..extensions import db
+from ..i18n.locale import DEFAULT as DEFAULT_LOCALE
 from ..taxonomy.models import Department, Partner
 from ..timeutil import utcnow
 from .labels import STATUS_LABELS
@@ -84,11 +87,12 @@ def add_progress(user: User, item: AgendaItem, text: str, status: str,
     """A dated progress update; a new status needs the version the writer saw."""
     errors = {}
     if not text.strip():
-        errors["text"] = "Schrijf wat er is gebeurd of veranderd."
+        errors["text"] = _("Schrijf wat er is gebeurd of veranderd.")
     elif len(text) > TEXT_MAX:
-        errors["text"] = f"Een voortgangsbericht mag hoogstens {TEXT_MAX} tekens hebben."
+        errors["text"] = _("Een voortgangsbericht mag hoogstens %(count)d tekens hebben.",
+                           count=TEXT_MAX)
     if status and status not in set(AgendaStatus):
-        errors["status"] = "Kies een status: idee, loopt, gerealiseerd of gestopt."
+        errors["status"] = _("Kies een status: idee, loopt, gerealiseerd of gestopt.")
     if errors:
         raise ValidationFailed(errors)
     changes_status = bool(status) and status != item.status
@@ -99,7 +103,7 @@ def add_progress(user: User, item: AgendaItem, text: str, status: str,
     db.session.add(update)
     _log(item, user, "progress", "", "")
     if changes_status:
-        _log(item, user, "status", str(STATUS_LABELS[item.status]), str(STATUS_LABELS[status]))
+        _log(item, user, "status", _stored_label(item.status), _stored_label(status))
         item.status = status
     _commit(item)
     return update
@@ -138,24 +142,26 @@ def find_problems(user: User, data: AgendaInput, item: AgendaItem | None = None)
     errors = _problems(data, find_owner(data.owner, item))
     unknown = _experiences(user, data.experience_ids, item)[1]
     if unknown:
-        errors["experience_ids"] = f"Onbekende ervaring: {', '.join(map(str, unknown))}."
+        errors["experience_ids"] = _("Onbekende ervaring: %(numbers)s.",
+                                      numbers=", ".join(map(str, unknown)))
     return errors
 
 
 def _problems(data: AgendaInput, owner) -> dict[str, str]:
     errors = {}
     if not data.title.strip():
-        errors["title"] = "Vul een titel in."
+        errors["title"] = _("Vul een titel in.")
     elif len(data.title) > TITLE_MAX:
-        errors["title"] = f"De titel mag hoogstens {TITLE_MAX} tekens hebben."
+        errors["title"] = _("De titel mag hoogstens %(count)d tekens hebben.", count=TITLE_MAX)
     if len(data.description) > TEXT_MAX:
-        errors["description"] = f"De beschrijving mag hoogstens {TEXT_MAX} tekens hebben."
+        errors["description"] = _("De beschrijving mag hoogstens %(count)d tekens hebben.",
+                                   count=TEXT_MAX)
     if not data.owner:
-        errors["owner"] = "Kies wie eigenaar is: een persoon, een afdeling of een partner."
+        errors["owner"] = _("Kies wie eigenaar is: een persoon, een afdeling of een partner.")
     elif owner is None:
-        errors["owner"] = "Deze eigenaar bestaat niet (meer); kies een andere."
+        errors["owner"] = _("Deze eigenaar bestaat niet (meer); kies een andere.")
     if data.status not in set(AgendaStatus):
-        errors["status"] = "Kies een status: idee, loopt, gerealiseerd of gestopt."
+        errors["status"] = _("Kies een status: idee, loopt, gerealiseerd of gestopt.")
     return errors
 
 
@@ -177,12 +183,18 @@ def _snapshot(item: AgendaItem) -> dict[str, str]:
     return {
         "title": item.title, "description": item.description,
         "owner": item.owner.name if item.owner is not None else "",
-        "status": str(STATUS_LABELS.get(item.status, item.status)),
+        "status": _stored_label(item.status),
         "target_date": item.target_date.isoformat() if item.target_date else "",
         "shared_with_partners": "ja" if item.shared_with_partners else "nee",
         "experiences": ", ".join(f"#{e.id}" for e in sorted(item.experiences,
                                                              key=lambda e: e.id)),
     }
+
+
+def _stored_label(status: str) -> str:
+    """A status in Dutch: the history is data, the same whatever language its writer reads."""
+    with force_locale(DEFAULT_LOCALE):
+        return str(STATUS_LABELS.get(status, status))
 
 
 def _log(item: AgendaItem, user: User, name: str, old: str, new: str) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import abort, url_for
 from flask.views import MethodView
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, or_, select
 
@@ -180,7 +181,7 @@ class UserItem(MethodView):
         """Rol, afdeling of partnerorganisatie wijzigen (beheerder)"""
         user = _user(user_id)
         if user.id == current_user.id and payload["role"] != user.role:
-            unprocessable({"role": "Je kunt je eigen rol niet wijzigen."})
+            unprocessable({"role": _("Je kunt je eigen rol niet wijzigen.")})
         _accounting(lambda: change_user(user, payload["role"], payload["department"] or None,
                                         payload["partner"] or None))
         return user_dict(user)

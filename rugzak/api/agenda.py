@@ -5,6 +5,7 @@ from dataclasses import fields as dataclass_fields
 
 from flask import url_for
 from flask.views import MethodView
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_smorest import abort
 
@@ -176,9 +177,12 @@ def _saving(save):
     except ValidationFailed as failure:
         abort(422, message=MESSAGES[422], messages={"json": failure.errors})
     except StaleVersion as stale:
-        abort(409, message="Iemand anders heeft dit agendapunt intussen gewijzigd; haal de "
-                           f"nieuwste versie ({stale.current.version}) op en probeer opnieuw.",
-              messages={"json": {"version": f"De nieuwste versie is {stale.current.version}."}})
+        version = stale.current.version
+        abort(409, message=_("Iemand anders heeft dit agendapunt intussen gewijzigd; haal de "
+                             "nieuwste versie (%(version)d) op en probeer opnieuw.",
+                             version=version),
+              messages={"json": {"version": _("De nieuwste versie is %(version)d.",
+                                              version=version)}})
 
 
 def to_dict(item: AgendaItem) -> dict:

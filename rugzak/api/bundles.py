@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import url_for
 from flask.views import MethodView
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from marshmallow import validate
 
@@ -46,7 +47,7 @@ class BundleItemInSchema(DutchSchema):
 
 class BundleItemChangeSchema(DutchSchema):
     note = Str(metadata={"description": "de notitie bij deze ervaring"})
-    move = Str(validate=validate.OneOf(["up", "down"], error="Kies move=up of move=down."),
+    move = Str(validate=validate.OneOf(["up", "down"], error=_l("Kies move=up of move=down.")),
                metadata={"description": "up of down: één plek omhoog of omlaag"})
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from ..audit.models import Action, Outcome
@@ -54,9 +56,10 @@ def create_user(email: str, name: str, role: str, password: str | None = None,
                 department: str | None = None, partner: str | None = None) -> User:
     email = _checked_email(email)
     if find_user(email):
-        raise AccountError(f"Er is al een account met e-mailadres {email}.", "email")
+        raise AccountError(_("Er is al een account met e-mailadres %(email)s.", email=email),
+                           "email")
     if not name.strip():
-        raise AccountError("Vul een naam in.", "name")
+        raise AccountError(_("Vul een naam in."), "name")
     _check_role(role)
     user = User(email=email, name=name.strip(), role=role)
     _place(user, department, partner)
@@ -100,7 +103,8 @@ def reactivate_user(user: User) -> None:
 
 def _check_role(role: str) -> None:
     if role not in set(Role):
-        raise AccountError(f"Onbekende rol {role!r}; kies uit {', '.join(Role)}.", "role")
+        raise AccountError(_("Onbekende rol „%(role)s”; kies uit %(roles)s.", role=role,
+                              roles=", ".join(Role)), "role")
 
 
 def _placement(user: User) -> str:
@@ -112,32 +116,36 @@ def _checked_email(email: str) -> str:
     try:
         return validate_email(normalise_email(email), check_deliverability=False).normalized
     except EmailNotValidError:
-        raise AccountError(f"{email!r} is geen geldig e-mailadres.", "email") from None
+        raise AccountError(_("„%(email)s” is geen geldig e-mailadres.", email=email),
+                           "email") from None
 
 
 def _place(user: User, department: str | None, partner: str | None) -> None:
     """Partners belong to a partner organisation; everyone else to a department."""
     if user.role == Role.PARTNER:
         if not partner:
-            raise AccountError("Een partner hoort bij een partnerorganisatie.", "partner")
+            raise AccountError(_("Een partner hoort bij een partnerorganisatie."), "partner")
         if department:
-            raise AccountError("Een partner hoort niet bij een afdeling van de gemeente.",
+            raise AccountError(_("Een partner hoort niet bij een afdeling van de gemeente."),
                                "department")
-        user.partner = _by_slug(Partner, partner, "partnerorganisatie", "partner")
+        user.partner = _by_slug(Partner, partner, _l("Onbekende partnerorganisatie „%(slug)s”."),
+                                "partner")
         user.department = None
     else:
         if partner:
-            raise AccountError("Alleen partners horen bij een partnerorganisatie.", "partner")
+            raise AccountError(_("Alleen partners horen bij een partnerorganisatie."), "partner")
         if not department and user.role != Role.BEHEERDER:
-            raise AccountError("Een medewerker of kernteamlid hoort bij een afdeling.",
+            raise AccountError(_("Een medewerker of kernteamlid hoort bij een afdeling."),
                                "department")
-        user.department = (_by_slug(Department, department, "afdeling", "department")
+        user.department = (_by_slug(Department, department,
+                                     _l("Onbekende afdeling „%(slug)s”."), "department")
                            if department else None)
         user.partner = None
 
 
-def _by_slug(model, slug: str, label: str, field: str):
+def _by_slug(model, slug: str, unknown: str, field: str):
+    """The row with this slug; `unknown` is the message, with %(slug)s, when there is none."""
     row = db.session.scalar(select(model).filter_by(slug=slug))
     if row is None:
-        raise AccountError(f"Onbekende {label} {slug!r}.", field)
+        raise AccountError(str(unknown) % {"slug": slug}, field)
     return row

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import abort
+from flask_babel import gettext as _
 from sqlalchemy import Select, func, select
 
 from ..auth.models import User
@@ -90,10 +91,11 @@ def update_bundle(bundle: Bundle, data: BundleInput) -> None:
 
 def add_item(bundle: Bundle, experience: Experience, note: str) -> BundleItem:
     if not experience.is_published or experience.is_hidden:
-        raise BundleError({"bundle": "Alleen een gepubliceerde, niet verborgen ervaring kan in "
-                                     "een bundel."})
+        raise BundleError({"bundle": _("Alleen een gepubliceerde, niet verborgen ervaring kan "
+                                       "in een bundel.")})
     if any(item.experience_id == experience.id for item in bundle.items):
-        raise BundleError({"bundle": f"Deze ervaring staat al in de bundel „{bundle.title}”."})
+        raise BundleError({"bundle": _("Deze ervaring staat al in de bundel „%(title)s”.",
+                                       title=bundle.title)})
     position = max((item.position for item in bundle.items), default=0) + 1
     item = BundleItem(experience=experience, position=position, note=_note(note))
     bundle.items.append(item)
@@ -137,13 +139,15 @@ def _apply(bundle: Bundle, data: BundleInput) -> None:
     errors = {}
     title, intro = data.title.strip(), data.intro.strip()
     if not title:
-        errors["title"] = "Geef de bundel een titel."
+        errors["title"] = _("Geef de bundel een titel.")
     elif len(title) > TITLE_MAX:
-        errors["title"] = f"De titel mag hoogstens {TITLE_MAX} tekens hebben."
+        errors["title"] = _("De titel mag hoogstens %(count)d tekens hebben.", count=TITLE_MAX)
     if len(intro) > INTRO_MAX:
-        errors["intro"] = f"De inleiding mag hoogstens {INTRO_MAX} tekens hebben."
+        errors["intro"] = _("De inleiding mag hoogstens %(count)d tekens hebben.",
+                            count=INTRO_MAX)
     if data.visibility not in set(Visibility):
-        errors["visibility"] = "Kies of de bundel intern blijft of met partners gedeeld wordt."
+        errors["visibility"] = _("Kies of de bundel intern blijft of met partners gedeeld "
+                                 "wordt.")
     if errors:
         raise BundleError(errors)
     bundle.title, bundle.intro, bundle.visibility = title, intro, data.visibility
@@ -153,5 +157,6 @@ def _apply(bundle: Bundle, data: BundleInput) -> None:
 def _note(note: str) -> str:
     note = note.strip()
     if len(note) > NOTE_MAX:
-        raise BundleError({"note": f"Een notitie mag hoogstens {NOTE_MAX} tekens hebben."})
+        raise BundleError({"note": _("Een notitie mag hoogstens %(count)d tekens hebben.",
+                                     count=NOTE_MAX)})
     return note

@@ -90,7 +90,7 @@ def add(experience_id: int):
             if (form.bundle.data or "").isdigit() else None
         try:
             if bundle is None:
-                raise BundleError({"bundle": "Kies een bundel."})
+                raise BundleError({"bundle": _("Kies een bundel.")})
             add_item(bundle, experience, form.note.data or "")
         except BundleError as error:
             db.session.rollback()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import abort
+from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 
 from ..audit.models import Action
@@ -63,7 +64,7 @@ def count_on(experience: Experience, user: User) -> int:
 
 def add_comment(user: User, experience: Experience, body: str) -> Comment:
     if not experience.is_published:
-        raise CommentRefused("body", "Bij een concept kun je nog niet reageren.")
+        raise CommentRefused("body", _("Bij een concept kun je nog niet reageren."))
     comment = Comment(experience_id=experience.id, author_id=user.id, body=_checked(body))
     db.session.add(comment)
     db.session.commit()
@@ -84,9 +85,9 @@ def delete_comment(comment: Comment) -> None:
 def hide_comment(comment: Comment, reason: str) -> None:
     reason = reason.strip()
     if not reason:
-        raise CommentRefused("reason", "Schrijf de reden op; de schrijver krijgt die te zien.")
+        raise CommentRefused("reason", _("Schrijf de reden op; de schrijver krijgt die te zien."))
     if len(reason) > REASON_MAX:
-        raise CommentRefused("reason", f"Gebruik hoogstens {REASON_MAX} tekens.")
+        raise CommentRefused("reason", _("Gebruik hoogstens %(count)d tekens.", count=REASON_MAX))
     comment.hidden_at, comment.hidden_reason = utcnow(), reason
     record(Action.COMMENT_HIDDEN, target=comment)
     db.session.commit()
@@ -102,7 +103,8 @@ def restore_comment(comment: Comment) -> None:
 def _checked(body: str) -> str:
     body = body.strip()
     if not body:
-        raise CommentRefused("body", "Schrijf eerst je reactie.")
+        raise CommentRefused("body", _("Schrijf eerst je reactie."))
     if len(body) > BODY_MAX:
-        raise CommentRefused("body", f"Een reactie mag hoogstens {BODY_MAX} tekens hebben.")
+        raise CommentRefused("body", _("Een reactie mag hoogstens %(count)d tekens hebben.",
+                                         count=BODY_MAX))
     return body

@@ -2,6 +2,7 @@
 version and leave the "last changed" date alone, but search follows them at once."""
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import update
 
 from ..audit.models import Action
@@ -27,10 +28,10 @@ def highlight(experience: Experience, note: str) -> None:
     """Highlight with a note on why it matters, or change the note of a highlight."""
     note = note.strip()
     if not experience.is_published:
-        raise CurationError({"note": "Alleen een gepubliceerde ervaring kun je uitlichten."})
+        raise CurationError({"note": _("Alleen een gepubliceerde ervaring kun je uitlichten.")})
     if experience.is_hidden:
-        raise CurationError({"note": "Een verborgen ervaring kun je niet uitlichten."})
-    _check_text(note, "note", "Schrijf kort waarom deze ervaring ertoe doet.", NOTE_MAX)
+        raise CurationError({"note": _("Een verborgen ervaring kun je niet uitlichten.")})
+    _check_text(note, "note", _("Schrijf kort waarom deze ervaring ertoe doet."), NOTE_MAX)
     changing = experience.is_highlighted
     _mark(experience, highlighted_at=experience.highlighted_at or utcnow(), highlight_note=note)
     record(Action.EXPERIENCE_HIGHLIGHTED, target=experience,
@@ -49,10 +50,10 @@ def hide(experience: Experience, reason: str) -> None:
     """Hide for everyone but the core team, the administrator and the author; ends a highlight."""
     reason = reason.strip()
     if not experience.is_published:
-        raise CurationError({"reason": "Alleen een gepubliceerde ervaring kun je verbergen."})
+        raise CurationError({"reason": _("Alleen een gepubliceerde ervaring kun je verbergen.")})
     if experience.is_hidden:
-        raise CurationError({"reason": "Deze ervaring is al verborgen."})
-    _check_text(reason, "reason", "Schrijf de reden op; de auteur krijgt die te zien.",
+        raise CurationError({"reason": _("Deze ervaring is al verborgen.")})
+    _check_text(reason, "reason", _("Schrijf de reden op; de auteur krijgt die te zien."),
                 REASON_MAX)
     if experience.is_highlighted:
         record(Action.EXPERIENCE_UNHIGHLIGHTED, target=experience, detail="verborgen")
@@ -73,7 +74,7 @@ def _check_text(text: str, field: str, empty_message: str, maximum: int) -> None
     if not text:
         raise CurationError({field: empty_message})
     if len(text) > maximum:
-        raise CurationError({field: f"Gebruik hoogstens {maximum} tekens."})
+        raise CurationError({field: _("Gebruik hoogstens %(count)d tekens.", count=maximum)})
 
 
 def _mark(experience: Experience, **values) -> None:

@@ -22,8 +22,8 @@ from .models import PrivacyFinding
 from .scanner import ADDRESS, BIRTH_DATE, BSN, EMAIL, IBAN, PHONE, Finding, scan
 
 CONFIRM_FIELD = "confirm_privacy"
-MESSAGE = ("Je tekst lijkt gegevens van inwoners te bevatten. Haal ze weg, of bevestig dat het "
-           "geen gegevens van inwoners zijn.")
+MESSAGE = _l("Je tekst lijkt gegevens van inwoners te bevatten. Haal ze weg, of bevestig dat "
+             "het geen gegevens van inwoners zijn.")
 KIND_LABELS = {BSN: _l("BSN"), EMAIL: _l("e-mailadres"), PHONE: _l("telefoonnummer"),
                IBAN: _l("IBAN"), ADDRESS: _l("postcode met huisnummer"),
                BIRTH_DATE: _l("geboortedatum")}
@@ -74,7 +74,7 @@ def screen_resident_data(experience: Experience, data: ExperienceInput,
     if has_request_context():
         g.resident_data_findings = findings
     if findings and not data.confirm_privacy:
-        raise ResidentDataFound({**errors, CONFIRM_FIELD: MESSAGE}, findings)
+        raise ResidentDataFound({**errors, CONFIRM_FIELD: str(MESSAGE)}, findings)
     return findings
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from blinker import Namespace
+from flask_babel import gettext as _
 from sqlalchemy import delete, or_, select, update
 
 from ..audit.models import Action, AuditEvent
@@ -45,9 +46,9 @@ def erase_user(user: User, delete_experiences: bool = False, actor: User | None 
                ) -> Erasure:
     """Remove the user's personal data and commit; recorded in the audit log."""
     if is_erased(user):
-        raise ErasureRefused("Deze gebruiker is al gewist.")
+        raise ErasureRefused(_("Deze gebruiker is al gewist."))
     if actor is not None and actor.id == user.id:
-        raise ErasureRefused("Je kunt jezelf niet wissen; vraag een andere beheerder.")
+        raise ErasureRefused(_("Je kunt jezelf niet wissen; vraag een andere beheerder."))
     experiences = list(db.session.scalars(
         select(Experience).where(Experience.author_id == user.id)))
     user_erasing.send(user, delete_experiences=delete_experiences, actor=actor)

@@ -1,6 +1,7 @@
 """Recognising an experience and taking it back; the count on the experience follows."""
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -27,9 +28,9 @@ def may_recognise(user: User, experience: Experience) -> bool:
 def recognise(user: User, experience: Experience) -> None:
     """One per person: recognising twice changes nothing."""
     if experience.author_id == user.id:
-        raise RecognitionRefused("Je eigen ervaring kun je niet herkenbaar vinden.")
+        raise RecognitionRefused(_("Je eigen ervaring kun je niet herkenbaar vinden."))
     if not may_recognise(user, experience):
-        raise RecognitionRefused("Deze ervaring kun je nu niet herkenbaar vinden.")
+        raise RecognitionRefused(_("Deze ervaring kun je nu niet herkenbaar vinden."))
     if has_recognised(user, experience):
         return
     db.session.add(Recognition(experience_id=experience.id, user_id=user.id))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select, update
 
@@ -39,16 +40,21 @@ class EntryKind:
 
     key: str  # the URL segment
     model: type
-    label: str  # singular, for messages
+    label: str  # singular, for the audit log
     title: str  # plural, for page titles
     has_description: bool
+    duplicate: str  # the message for a name already in use
 
 
 KINDS = {kind.key: kind for kind in (
-    EntryKind("doelen", Goal, "transformatiedoel", _l("Transformatiedoelen"), True),
-    EntryKind("randvoorwaarden", Condition, "randvoorwaarde", _l("Randvoorwaarden"), True),
-    EntryKind("afdelingen", Department, "afdeling", _l("Afdelingen"), False),
-    EntryKind("partners", Partner, "partnerorganisatie", _l("Partnerorganisaties"), False),
+    EntryKind("doelen", Goal, "transformatiedoel", _l("Transformatiedoelen"), True,
+              _l("Er is al een transformatiedoel met deze naam.")),
+    EntryKind("randvoorwaarden", Condition, "randvoorwaarde", _l("Randvoorwaarden"), True,
+              _l("Er is al een randvoorwaarde met deze naam.")),
+    EntryKind("afdelingen", Department, "afdeling", _l("Afdelingen"), False,
+              _l("Er is al een afdeling met deze naam.")),
+    EntryKind("partners", Partner, "partnerorganisatie", _l("Partnerorganisaties"), False,
+              _l("Er is al een partnerorganisatie met deze naam.")),
 )}
 
 
@@ -66,13 +72,15 @@ def tags_with_counts(user: User) -> list[tuple[Tag, int]]:
 def rename_tag(tag: Tag, new_name: str) -> None:
     name = normalise_tag(new_name)
     if not name:
-        raise TaxonomyError({"name": "Vul de nieuwe naam in."})
+        raise TaxonomyError({"name": _("Vul de nieuwe naam in.")})
     if len(name) > TAG_MAX:
-        raise TaxonomyError({"name": f"Een trefwoord mag hoogstens {TAG_MAX} tekens hebben."})
+        raise TaxonomyError({"name": _("Een trefwoord mag hoogstens %(count)d tekens hebben.",
+                                       count=TAG_MAX)})
     if name == tag.name:
         return
     if db.session.scalar(select(Tag).where(Tag.name == name)) is not None:
-        raise TaxonomyError({"name": f"Het trefwoord „{name}” bestaat al; voeg de twee samen."})
+        raise TaxonomyError({"name": _("Het trefwoord „%(name)s” bestaat al; voeg de twee samen.",
+                                       name=name)})
     old = tag.name
     _reindex_tagged(tag.id)
     tag.name = name
@@ -83,7 +91,7 @@ def rename_tag(tag: Tag, new_name: str) -> None:
 def merge_tags(source: Tag, target: Tag) -> None:
     """Every experience with `source` gets `target` instead; `source` disappears."""
     if source.id == target.id:
-        raise TaxonomyError({"target": "Kies twee verschillende trefwoorden."})
+        raise TaxonomyError({"target": _("Kies twee verschillende trefwoorden.")})
     _reindex_tagged(source.id)
     link = experience_tags.c
     has_target = select(link.experience_id).where(link.tag_id == target.id)
@@ -134,11 +142,11 @@ def save_entry(kind: EntryKind, entry, data: EntryInput):
 def _check_entry(kind: EntryKind, entry, name: str, description: str) -> None:
     errors = {}
     if not name:
-        errors["name"] = "Vul een naam in."
+        errors["name"] = _("Vul een naam in.")
     elif len(name) > NAME_MAX:
-        errors["name"] = f"Een naam mag hoogstens {NAME_MAX} tekens hebben."
+        errors["name"] = _("Een naam mag hoogstens %(count)d tekens hebben.", count=NAME_MAX)
     elif not slugify(name):
-        errors["name"] = "Gebruik ten minste één letter of cijfer in de naam."
+        errors["name"] = _("Gebruik ten minste één letter of cijfer in de naam.")
     else:
         model = kind.model
         same = func.lower(model.name) == name.lower()
@@ -147,9 +155,10 @@ def _check_entry(kind: EntryKind, entry, name: str, description: str) -> None:
         else:
             same = same & (model.id != entry.id)
         if db.session.scalar(select(model).where(same)) is not None:
-            errors["name"] = f"Er is al een {kind.label} met deze naam."
+            errors["name"] = str(kind.duplicate)
     if len(description) > DESCRIPTION_MAX:
-        errors["description"] = f"Een omschrijving mag hoogstens {DESCRIPTION_MAX} tekens hebben."
+        errors["description"] = _("Een omschrijving mag hoogstens %(count)d tekens hebben.",
+                                   count=DESCRIPTION_MAX)
     if errors:
         raise TaxonomyError(errors)
 
