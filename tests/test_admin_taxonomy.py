@@ -55,7 +55,7 @@ def test_tags_show_counts_of_what_the_reader_may_see(client, make_user, make_exp
     make_experience(author, tags=["wijkteam", "geheim concept"], status="concept")
     logged_in("kernteam")
     page = client.get("/beheer/trefwoorden").get_data(as_text=True)
-    rows = dict(re.findall(r"<td>([^<]+)</td>\s*<td>(\d+)</td>", page))
+    rows = dict(re.findall(r'<td lang="nl">([^<]+)</td>\s*<td>(\d+)</td>', page))
     assert rows == {"regie": "1", "wijkteam": "2"}
 
 
@@ -155,7 +155,8 @@ def test_beheerder_edits_departments_partners_and_conditions(app, client, logged
     client.submit("/beheer/afdelingen/nieuw", {"name": "Veiligheid", "active": "y"})
     assert "Veiligheid" in client.get("/ervaringen/nieuw").get_data(as_text=True)
     page = client.get("/beheer/randvoorwaarden").get_data(as_text=True)
-    number = re.search(r'href="/beheer/randvoorwaarden/(\d+)">Transparantie<', page).group(1)
+    number = re.search(r'href="/beheer/randvoorwaarden/(\d+)" lang="nl">Transparantie<',
+                       page).group(1)
     client.submit(f"/beheer/randvoorwaarden/{number}",
                   {"name": "Transparantie en openheid", "description": "Open.", "active": "y"})
     assert "Transparantie en openheid" in client.get("/ervaringen/nieuw").get_data(as_text=True)

@@ -104,7 +104,8 @@ def test_api_errors_follow_the_language(client, logged_in):
     logged_in("medewerker")
     response = client.get("/api/v1/search?sort=willekeurig", headers=ENGLISH)
     assert response.status_code == 422
-    assert response.get_json()["fields"] == {"sort": "Choose sort=relevantie or sort=nieuwste."}
+    assert response.get_json()["fields"] == {
+        "sort": "Choose sort=relevantie, sort=nieuwste or sort=herkenbaar."}
     assert client.get("/api/v1/experiences/999999", headers=ENGLISH).get_json()["error"] == (
         "This page does not exist, or you have no access to it.")
 
