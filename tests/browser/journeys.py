@@ -10,7 +10,7 @@ from rugzak.demo.curation import BUNDLE
 BSN = "111222333"  # passes the eleven test: the resident-data check must catch it
 DEMO_BUNDLE = BUNDLE["title"]
 DEMO_AGENDA_ITEM = DEMO_AGENDA[0]["title"]
-EXPERIENCE_URL = re.compile(r"/ervaringen/\d+$")
+EXPERIENCE_URL = re.compile(r"/ervaringen/(\d+)(#[\w-]*)?$")  # a fragment survives a redirect
 
 
 def unique_word() -> str:
@@ -40,7 +40,7 @@ def record_experience(page, title: str, lesson: str = "Spreek vooraf af wie de r
         page.get_by_role("radio", name=visibility).check()
     page.get_by_role("button", name="Publiceren").click()
     page.wait_for_url(EXPERIENCE_URL)
-    return int(page.url.rsplit("/", 1)[1])
+    return int(EXPERIENCE_URL.search(page.url).group(1))
 
 
 def confirm_and_publish(page) -> None:

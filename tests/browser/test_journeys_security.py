@@ -1,0 +1,106 @@
+"""Issue 7 in the browser: the resident-data check, and Markdown that stays inert."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from ..test_access_rules import ATTACKS
+from .helpers import watch_scripts
+from .journeys import (
+    BSN,
+    EXPERIENCE_URL,
+    confirm_and_publish,
+    fill_required_fields,
+    record_experience,
+    unique_word,
+)
+
+pytestmark = pytest.mark.browser
+ATTACK_TEXT = "\n\n".join([*ATTACKS, "[veilig](https://www.example.org/pagina)"])
+
+
+def test_a_bsn_in_a_lesson_is_caught_and_publishing_goes_through_after_confirming(sign_in):
+    page = sign_in("medewerker")
+    title = f"Overdracht per mail {unique_word()}"
+    lesson = f"Stuur nooit een BSN als {BSN} mee in de mail."
+    fill_required_fields(page, title, lesson=lesson)
+    page.get_by_role("button", name="Publiceren").click()
+
+    question = page.get_by_role("region", name="Staan hier gegevens van inwoners in?")
+    expect(question.locator(".findings li")).to_have_text(
+        re.compile(rf"^BSN in Les:\s+„…Stuur nooit een BSN als {BSN} mee in de mail\.…”$"))
+    expect(question.locator("mark")).to_have_text(BSN)
+    question.get_by_role("link", name="Les").click()
+    expect(page.get_by_role("textbox", name="Les (verplicht)")).to_be_focused()
+    confirmation = page.get_by_label("Ik heb dit nagekeken: dit zijn geen gegevens van inwoners.")
+    expect(confirmation).to_have_attribute("aria-invalid", "true")
+    expect(confirmation).to_have_accessible_description(
+        "Haal deze gegevens weg, of bevestig dat het geen gegevens van inwoners zijn.")
+    expect(page.get_by_role("textbox", name="Titel")).to_have_value(title)  # nothing is lost
+    expect(page.get_by_role("textbox", name="Les (verplicht)")).to_have_value(lesson)
+    mine = page.context.new_page()
+    mine.goto("/mijn-ervaringen")
+    expect(mine.get_by_role("heading", level=1)).to_have_text("Mijn ervaringen")
+    expect(mine.get_by_text(title)).to_have_count(0)  # and nothing is saved yet
+
+    page.get_by_role("button", name="Publiceren").click()  # publishing again still asks
+    expect(confirmation).to_have_attribute("aria-invalid", "true")
+    confirm_and_publish(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.locator(".section--lesson")).to_contain_text(lesson)
+
+    curator = sign_in("kernteam")
+    curator.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Privacymeldingen").click()
+    finding = curator.get_by_role("row").filter(has_text=title)
+    expect(finding).to_contain_text("Stuur nooit een BSN als ••••••••• mee in de mail.")
+    expect(curator.get_by_text(BSN)).to_have_count(0)
+
+
+def test_a_number_that_is_no_bsn_is_not_questioned(sign_in):
+    page = sign_in("medewerker")
+    fill_required_fields(page, f"Dossiernummer {unique_word()}",
+                         lesson="Dossier 123456789 lag een jaar stil.")
+    page.get_by_role("button", name="Publiceren").click()
+    page.wait_for_url(EXPERIENCE_URL)
+    expect(page.get_by_role("status")).to_contain_text("Je ervaring is gepubliceerd.")
+
+
+def open_without_running_anything(page, url: str, rendered) -> None:
+    """Open `url`, check the attacks in `rendered` show as text, click every link in them."""
+    trouble = watch_scripts(page)
+    page.goto(url)
+    expect(rendered.first).to_contain_text("<script>alert(1)</script>")
+    links = rendered.get_by_role("link")
+    expect(links.filter(has_text="veilig").first).to_have_attribute(
+        "href", "https://www.example.org/pagina")
+    for link in links.all():
+        if link.get_attribute("href") != "https://www.example.org/pagina":
+            link.click()
+    rendered.get_by_text("onmouseover").first.hover()
+    page.wait_for_timeout(300)  # time for a handler, had one survived, to open a dialog
+    assert page.url.endswith(url)
+    assert not trouble, "\n".join(trouble)
+
+
+def test_markdown_attacks_open_without_any_dialog_or_csp_violation(sign_in):
+    author = sign_in("collega")
+    experience = record_experience(author, f"Opmaak die niets doet {unique_word()}",
+                                   lesson=ATTACK_TEXT, situation=ATTACK_TEXT,
+                                   visibility="Met partners")
+    author.get_by_role("region", name=re.compile("^Meedenken")).get_by_label(
+        "Jouw reactie").fill(ATTACK_TEXT)
+    author.get_by_role("button", name="Reactie plaatsen").click()
+    author.get_by_role("region", name="Toekomstagenda").get_by_role(
+        "link", name="Maak agendapunt").click()  # the lesson becomes the description
+    author.get_by_role("button", name="Bewaren").click()
+    expect(author.get_by_role("status")).to_have_text("Het agendapunt is bewaard.")
+    agenda_item = re.search(r"/agenda/\d+$", author.url).group()
+
+    for role in ("collega", "medewerker", "partner"):
+        reader = sign_in(role)
+        open_without_running_anything(reader, f"/ervaringen/{experience}",
+                                      reader.locator(".sections, .comment__body"))
+    reader = sign_in("medewerker")
+    open_without_running_anything(reader, agenda_item, reader.locator(
+        ".agenda-item section:has(> h2:text-is('Beschrijving'))"))
