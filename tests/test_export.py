@@ -10,11 +10,20 @@ from pathlib import Path
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from rugzak.admin.password_links import issue_link
+from rugzak.agenda.services import AgendaInput, add_progress, create_item
 from rugzak.audit.models import AuditEvent
+from rugzak.auth.models import User
+from rugzak.auth.services import create_user
+from rugzak.bundles.services import BundleInput, add_item, create_bundle, move_item
+from rugzak.comments.services import add_comment, delete_comment, edit_comment, hide_comment
+from rugzak.curation.services import hide, highlight
 from rugzak.experiences.models import Experience
 from rugzak.extensions import db
+from rugzak.i18n.services import set_locale
+from rugzak.recognition.services import recognise
 from rugzak.revisions.models import ExperienceRevision
-from rugzak.transfer.tables import TABLES
+from rugzak.transfer.tables import LEFT_OUT, TABLES
 
 from . import instances
 
@@ -35,26 +44,61 @@ def table(folder, name: str) -> list[dict]:
     return json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
 
 
-def some_content(client, make_user, make_experience):
+def some_content(app, client, make_user, make_experience):
+    """Rows in every exported table, made the way the features make them."""
     author = make_user(name="Eva Export")
     partner = make_user("partner")
+    curator = make_user("kernteam", name="Kees Kern")
     first = make_experience(author, title="Eén plan", tags=["wijkteam", "régie"],
                             departments=["werk-en-inkomen"], partners=["uwv"],
                             goals=["integrale-toegang"], conditions={"transparantie": "ontbrak"})
-    make_experience(partner, title="Van de partner", visibility="met_partners")
+    theirs = make_experience(partner, title="Van de partner", visibility="met_partners")
     gone = make_experience(author, title="In de prullenbak")
+    mailed = make_experience(author, title="Met een adres", confirm_privacy=True,
+                             departments=["jeugd-en-onderwijs"], partners=["uwv"],
+                             goals=["integrale-toegang"],
+                             situation="Mevrouw mailde vanaf jan.jansen@voorbeeld.nl.")
     client.login(author.email)
     client.submit(f"/ervaringen/{first.id}/bewerken", {
         "title": "Eén plan, bewerkt", "situation": "Anders.", "lesson": "Les.", "kind": "succes",
         "visibility": "intern", "version": "1", "publish": "1", "tags": "wijkteam"})
     client.submit(f"/ervaringen/{gone.id}/verwijderen", page=f"/ervaringen/{gone.id}/verwijderen")
+    assert client.get("/zoeken?q=plan").status_code == 200  # a search log row
+    assert client.get("/").status_code == 200  # a home visit
     client.logout()
+    with app.app_context():
+        curate(first, theirs, mailed, author, curator)
     return author
+
+
+def curate(first, theirs, mailed, author, curator) -> None:
+    """Highlights, hiding, recognitions, comments, a bundle and an agenda item."""
+    writer, kern = db.session.get(User, author.id), db.session.get(User, curator.id)
+    plan, mail = db.session.get(Experience, first.id), db.session.get(Experience, mailed.id)
+    set_locale(writer, "en")
+    highlight(plan, "Laat zien hoe regie werkt.")
+    hide(db.session.get(Experience, theirs.id), "Staat er dubbel in.")
+    recognise(kern, plan)
+    edit_comment(add_comment(kern, plan, "Herkenbaar, *zeker* bij ons."),
+                 "Herkenbaar, **zeker** bij ons.")
+    hide_comment(add_comment(writer, plan, "Een gedachte."), "Hoort bij een andere ervaring.")
+    delete_comment(add_comment(writer, mail, "Weg ermee."))
+    bundle = create_bundle(kern, BundleInput(title="Regie", intro="Over *regie*.",
+                                             visibility="met_partners"))
+    add_item(bundle, plan, "Lees dit eerst.")
+    move_item(add_item(bundle, mail, ""), -1)
+    item = create_item(kern, AgendaInput(title="Regie afspreken", description="Wie, wanneer.",
+                                         owner="department:werk-en-inkomen",
+                                         target_date=date(2026, 1, 31),
+                                         experience_ids=[plan.id]))
+    add_progress(writer, item, "Eerste overleg gehad.", "loopt", item.version)
+    issue_link(writer)  # a secret: never exported
+    db.session.commit()
 
 
 def test_export_writes_json_csv_and_a_readme(app, client, runner, make_user, make_experience,
                                              tmp_path):
-    some_content(client, make_user, make_experience)
+    some_content(app, client, make_user, make_experience)
     folder = tmp_path / "export"
     result = runner.invoke(args=["export", str(folder)])
     assert result.exit_code == 0, result.output
@@ -68,10 +112,17 @@ def test_export_writes_json_csv_and_a_readme(app, client, runner, make_user, mak
     users = table(folder, "users")
     assert users and all("password_hash" not in user for user in users)
     assert "password_hash" not in (folder / "users.csv").read_text(encoding="utf-8-sig")
-    assert not (folder / "api_tokens.json").exists()
+    with app.app_context():
+        for name in LEFT_OUT:  # secrets (sessions, set-password links) and passing state
+            assert not (folder / f"{name}.json").exists() and f"- {name}: " in readme
+        assert set(db.metadata.tables) == {entry.name for entry in TABLES} | set(LEFT_OUT)
+        for secret in ("user_sessions", "password_links"):  # there were some to leave out
+            assert db.session.scalar(select(func.count()).select_from(
+                db.metadata.tables[secret])), secret
+    assert "sessies zijn geheim" in readme and "eenmalige links" in readme
     titles = [row["title"] for row in table(folder, "experiences")]
-    assert titles == ["Eén plan, bewerkt", "Van de partner", "In de prullenbak"]
-    assert len(table(folder, "experience_revisions")) == 4
+    assert titles == ["Eén plan, bewerkt", "Van de partner", "In de prullenbak", "Met een adres"]
+    assert len(table(folder, "experience_revisions")) == 5
     snapshot = table(folder, "experience_revisions")[0]["snapshot"]
     assert snapshot["title"] == "Eén plan" and snapshot["tags"] == ["régie", "wijkteam"]
     again = runner.invoke(args=["export", str(folder)])
@@ -84,9 +135,18 @@ def test_export_writes_json_csv_and_a_readme(app, client, runner, make_user, mak
 def test_an_export_round_trips_into_an_empty_instance(app, client, runner, make_user,
                                                       make_experience, tmp_path,
                                                       fresh_instance):
-    some_content(client, make_user, make_experience)
+    some_content(app, client, make_user, make_experience)
     first = tmp_path / "eerste"
     assert runner.invoke(args=["export", str(first)]).exit_code == 0
+    assert [entry.name for entry in TABLES if not table(first, entry.name)] == []
+    plan = table(first, "experiences")[0]
+    assert (plan["highlight_note"], plan["recognition_count"]) == (
+        "Laat zien hoe regie werkt.", 1)
+    assert table(first, "experiences")[1]["hidden_reason"] == "Staat er dubbel in."
+    assert [user["locale"] for user in table(first, "users")][:1] == ["en"]
+    assert [row["position"] for row in table(first, "bundle_items")] == [2, 1]
+    assert {row["field"] for row in table(first, "agenda_changes")} == {
+        "created", "progress", "status"}
     target = fresh_instance(init=True)
     target_runner = target.test_cli_runner()
     checked = target_runner.invoke(args=["import", "--dry-run", str(first)])
@@ -103,14 +163,27 @@ def test_an_export_round_trips_into_an_empty_instance(app, client, runner, make_
         assert before == after, entry.name
     assert experiences(target) == experiences(app)
     status = target_runner.invoke(args=["search", "status"])
-    assert status.exit_code == 0 and "Ervaringen in de zoekindex: 2" in status.output
+    assert status.exit_code == 0 and "Ervaringen in de zoekindex: 3" in status.output
     refused = target_runner.invoke(args=["import", str(first)])
     assert refused.exit_code == 1 and "alleen in een lege installatie" in refused.output
     with target.app_context():  # new rows continue after the imported ids
-        from rugzak.auth.services import create_user
+        assert_new_rows_follow_the_imported(first)
 
-        assert create_user("nieuw@gemeente.example", "Nieuw", "beheerder").id > len(
-            table(first, "users"))
+
+def assert_new_rows_follow_the_imported(export) -> None:
+    admin = create_user("nieuw@gemeente.example", "Nieuw", "beheerder")
+    plan = db.session.get(Experience, table(export, "experiences")[0]["id"])
+    new_rows = {
+        "users": admin,
+        "comments": add_comment(admin, plan, "Na de import."),
+        "bundles": create_bundle(admin, BundleInput(title="Na de import")),
+        "agenda_items": create_item(admin, AgendaInput(title="Na de import",
+                                                       owner="department:werk-en-inkomen")),
+    }
+    new_rows["bundle_items"] = add_item(new_rows["bundles"], plan, "")
+    new_rows["agenda_changes"] = new_rows["agenda_items"].changes[-1]
+    for name, row in new_rows.items():
+        assert row.id > max(imported["id"] for imported in table(export, name)), name
 
 
 def write_csv(path, *lines: str) -> None:

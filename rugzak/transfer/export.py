@@ -11,7 +11,7 @@ from ..audit.models import Action
 from ..audit.services import record
 from ..extensions import db
 from ..timeutil import utcnow
-from .tables import TABLES, TableExport
+from .tables import LEFT_OUT, TABLES, TableExport
 from .values import to_csv, to_json
 
 FORMAT = "rugzak-export"
@@ -81,11 +81,14 @@ def readme(counts: dict[str, int]) -> str:
         "Tijden staan in UTC (ISO 8601), datums als jjjj-mm-dd. Een lege cel is 'geen waarde'.",
         "Kolommen die op _id eindigen, verwijzen naar de id van een andere tabel.",
         "manifest.json noemt het formaat, het moment van de export en het aantal rijen.",
-        "Niet in de export: wachtwoorden, API-tokens en de zoekindex (die wordt opnieuw",
-        "opgebouwd).",
         "",
-        "Bestanden:",
+        "Niet in de export:",
+        "- wachtwoorden (users zonder password_hash): na een import stelt iedereen een nieuw",
+        "  wachtwoord in.",
+        "- de zoekindex: die wordt na een import opnieuw opgebouwd.",
     ]
+    lines += [f"- {name}: {reason}" for name, reason in LEFT_OUT.items()]
+    lines += ["", "Bestanden:"]
     for entry in TABLES:
         lines.append(f"- {entry.name} ({counts.get(entry.name, 0)} rijen): {entry.description}")
         lines.append(f"  kolommen: {', '.join(column.name for column in entry.columns)}")

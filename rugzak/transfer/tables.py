@@ -1,7 +1,7 @@
 """What an export holds: one entry per table, in an order that respects foreign keys.
 
-A feature that adds a table adds one `TableExport` here; export, import and the README of the
-export follow from it.
+A feature that adds a table adds one `TableExport` here, or names it in `LEFT_OUT` with the
+reason; export, import and the README of the export follow from it.
 """
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import Table
 
+from ..agenda.models import AgendaChange, AgendaItem, AgendaUpdate, agenda_item_experiences
 from ..audit.models import AuditEvent
 from ..auth.models import User
+from ..bundles.models import Bundle, BundleItem
+from ..comments.models import Comment
 from ..experiences.models import (
     Experience,
     ExperienceCondition,
@@ -19,6 +22,9 @@ from ..experiences.models import (
     experience_partners,
     experience_tags,
 )
+from ..home.models import HomeVisit
+from ..privacy.models import PrivacyFinding
+from ..recognition.models import Recognition
 from ..revisions.models import ExperienceRevision
 from ..search.log import SearchLog
 from ..taxonomy.models import Condition, Department, Goal, Partner, Tag
@@ -47,8 +53,9 @@ TABLES: list[TableExport] = [
     TableExport(Tag.__table__, "Trefwoorden."),
     TableExport(User.__table__, "Gebruikers, zonder wachtwoord: na een import stelt iedereen "
                 "een nieuw wachtwoord in.", leave_out=("password_hash",)),
-    TableExport(Experience.__table__, "Ervaringen (STARR), met status, zichtbaarheid en "
-                "prullenbak (deleted_at)."),
+    TableExport(Experience.__table__, "Ervaringen (STARR), met status, zichtbaarheid, "
+                "uitgelicht (highlighted_at, highlight_note), verborgen (hidden_at, "
+                "hidden_reason), het aantal keer herkenbaar en prullenbak (deleted_at)."),
     TableExport(experience_departments, "Welke afdelingen bij een ervaring betrokken waren."),
     TableExport(experience_partners, "Welke partners bij een ervaring betrokken waren."),
     TableExport(experience_goals, "Aan welke transformatiedoelen een ervaring bijdraagt."),
@@ -57,6 +64,34 @@ TABLES: list[TableExport] = [
                 "ontbrak."),
     TableExport(ExperienceRevision.__table__, "Alle bewaarde versies van elke ervaring; "
                 "snapshot bevat de inhoud van die versie."),
+    TableExport(Comment.__table__, "Reacties (meedenken) onder ervaringen, ook bewerkte, "
+                "verborgen (met reden) en verwijderde."),
+    TableExport(Recognition.__table__, "Wie welke ervaring herkenbaar vond, en wanneer."),
+    TableExport(Bundle.__table__, "Bundels van ervaringen, met inleiding en zichtbaarheid."),
+    TableExport(BundleItem.__table__, "De ervaringen in elke bundel: volgorde (position) en "
+                "notitie."),
+    TableExport(AgendaItem.__table__, "De toekomstagenda: agendapunten met eigenaar (een "
+                "persoon, afdeling of partner), status en streefdatum."),
+    TableExport(agenda_item_experiences, "Uit welke ervaringen een agendapunt voortkwam."),
+    TableExport(AgendaUpdate.__table__, "Voortgangsberichten bij agendapunten."),
+    TableExport(AgendaChange.__table__, "De geschiedenis van elk agendapunt: wie wat wanneer "
+                "veranderde."),
+    TableExport(PrivacyFinding.__table__, "Bevestigde meldingen van de controle op "
+                "persoonsgegevens van inwoners (gemaskeerd). De fingerprint hangt af van de "
+                "SECRET_KEY: met een andere sleutel wordt een melding opnieuw voorgelegd."),
+    TableExport(HomeVisit.__table__, "Wanneer iemand de startpagina het laatst opende (voor "
+                "'sinds je vorige bezoek')."),
     TableExport(AuditEvent.__table__, "Het auditlog: wie deed wat, wanneer (UTC)."),
     TableExport(SearchLog.__table__, "Zoekvragen en hoeveel ze vonden, zonder wie zocht."),
 ]
+
+# Tables that never leave the database, and why (the README of the export says so).
+LEFT_OUT: dict[str, str] = {
+    "api_tokens": "API-tokens zijn geheim; maak na een import nieuwe aan.",
+    "user_sessions": "sessies zijn geheim; na een import meldt iedereen zich opnieuw aan.",
+    "password_links": "eenmalige links om een wachtwoord in te stellen zijn geheim; maak "
+                      "na een import nieuwe aan.",
+    "search_changes": "het wijzigingslog van de zoekindex; een import bouwt de index opnieuw "
+                      "op.",
+    "rate_counters": "tellers tegen te veel pogingen; die gelden maar even.",
+}
