@@ -5,11 +5,13 @@ import math
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
-from whoosh import highlight, sorting
-from whoosh.query import And, Query, Term
+from whoosh import highlight
+from whoosh.query import And, Every, Query, Term
+from whoosh.searching import Results
 
 from ..auth.models import User
 from .documents import FACETS
+from .matching import match
 from .query import QuerySyntaxError, facet_filter, parse, query_words, visibility_filter
 from .service import search_service
 
@@ -93,20 +95,18 @@ def search(user: User, params: SearchParams, per_page: int = PER_PAGE) -> Search
 
 def _run(searcher, query: Query, allowed: Query, params: SearchParams,
          per_page: int) -> SearchOutcome:
-    newest = params.sort == "nieuwste" or not params.q.strip()
-    facets = {name: sorting.FieldFacet(name, allow_overlap=True) for name in FACETS}
-    results = searcher.search(query, filter=allowed, limit=params.page * per_page,
-                              groupedby=facets, maptype=sorting.Count,
-                              sortedby="published" if newest else None, reverse=newest,
-                              terms=True)
-    results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
-    results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
-    total = len(results)
+    matches = match(searcher, query, allowed)
+    total = len(matches)
     start = (params.page - 1) * per_page
+    ranked = matches.ranked(newest=params.sort == "nieuwste" or not params.q.strip(),
+                            limit=start + per_page)
+    page = Results(searcher, query, list(zip(ranked.scores[start:].tolist(),
+                                             ranked.docnums[start:].tolist(), strict=True)))
+    page.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
+    page.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
     hits = [Hit(int(hit["id"]), hit["title"], _snippet(hit), round(hit.score or 0, 3))
-            for hit in results[start:start + per_page]]
-    counts = {name: {value: count for value, count in results.groups(name).items() if value}
-              for name in FACETS}
+            for hit in page]
+    counts = {name: matches.facet_counts(name) for name in FACETS}
     return SearchOutcome(total=total, hits=hits, facets=counts, page=params.page,
                          pages=math.ceil(total / per_page))
 
@@ -139,7 +139,7 @@ def suggest(searcher, text: str, allowed: Query) -> str | None:
 
 def _finds(searcher, text: str, allowed: Query) -> bool:
     try:
-        return bool(searcher.search(parse(text, searcher.schema), filter=allowed, limit=1))
+        return len(match(searcher, parse(text, searcher.schema), allowed)) > 0
     except QuerySyntaxError:
         return False
 
@@ -151,8 +151,9 @@ def related(user: User, experience_id: int, top: int = 5) -> list[Hit]:
     found = searcher.search(Term("id", str(experience_id)), limit=1)
     if not found:
         return []
+    visible = set(match(searcher, Every(), visibility_filter(user)).docnums().tolist())
     similar = found[0].more_like_this("body", text=_all_text(found[0]), top=top,
-                                      filter=visibility_filter(user))
+                                      filter=visible)
     return [Hit(int(hit["id"]), hit["title"], Markup(""), round(hit.score or 0, 3))
             for hit in similar]
 

@@ -1,0 +1,166 @@
+"""Matching a query against the whole index at once, with numpy arrays per segment.
+
+Whoosh matches document by document in Python, which is too slow when a query matches tens of
+thousands of experiences. Here each query node becomes a boolean mask and a score array over a
+segment's documents, with Whoosh's own BM25F scores and combination rules (a union adds the
+scores of what matched, an intersection adds all, a NOT-part counts 1, a boost multiplies).
+Query types without a rule here (phrases) are matched by Whoosh itself and turned into arrays.
+The visibility filter is a mask like any other, applied before anything is counted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.scoring import BM25F
+
+from .segments import SEGMENTS, live_mask
+
+NO_DOCS = np.zeros(0, dtype=np.int64)
+
+
+@dataclass
+class Ranked:
+    """Matched documents (global docnums) in result order, with their scores."""
+    docnums: np.ndarray
+    scores: np.ndarray
+
+
+class Matches:
+    """Every allowed document matching a query, per segment."""
+
+    def __init__(self, parts: list):
+        self.parts = parts  # (segment reader, docnum offset, mask, scores)
+
+    def __len__(self) -> int:
+        return sum(int(mask.sum()) for _, _, mask, _ in self.parts)
+
+    def docnums(self) -> np.ndarray:
+        found = [np.flatnonzero(mask) + offset for _, offset, mask, _ in self.parts]
+        return np.concatenate(found) if found else NO_DOCS
+
+    def facet_counts(self, fieldname: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for reader, _, mask, _ in self.parts:
+            facet = SEGMENTS.facet(reader, fieldname)
+            found = np.bincount(facet.codes[mask[facet.docs]], minlength=len(facet.values))
+            for value, count in zip(facet.values, found.tolist(), strict=True):
+                if count and value:
+                    counts[value] = counts.get(value, 0) + count
+        return counts
+
+    def ranked(self, newest: bool, limit: int) -> Ranked:
+        """By score (ties: lower docnum first), or newest first (ties: higher docnum first)."""
+        docnums = self.docnums()
+        scores = np.concatenate([scores[mask] for _, _, mask, scores in self.parts]) \
+            if self.parts else np.zeros(0)
+        if newest:
+            keys = np.concatenate([SEGMENTS.column(reader, "published")[mask]
+                                   for reader, _, mask, _ in self.parts])
+            order = np.lexsort((docnums, keys))[::-1][:limit]
+        else:
+            order = np.lexsort((docnums, -scores))[:limit]
+        return Ranked(docnums[order], scores[order])
+
+
+def match(searcher, query: wq.Query, allowed: wq.Query) -> Matches:
+    parts = []
+    for reader, offset in searcher.reader().leaf_readers():
+        segment = _Segment(searcher, reader, offset)
+        mask, scores = segment.evaluate(query)
+        allowed_mask, _ = segment.evaluate(allowed)
+        parts.append((reader, offset, mask & allowed_mask & segment.live, scores))
+    return Matches(parts)
+
+
+class _Segment:
+    def __init__(self, searcher, reader, offset: int):
+        self.searcher, self.reader, self.offset = searcher, reader, offset
+        self.size = reader.doc_count_all()
+        self.live = live_mask(reader)
+
+    def empty(self) -> tuple[np.ndarray, np.ndarray]:
+        return np.zeros(self.size, dtype=bool), np.zeros(self.size)
+
+    def evaluate(self, node: wq.Query) -> tuple[np.ndarray, np.ndarray]:
+        if node is wq.NullQuery:
+            return self.empty()
+        if isinstance(node, wq.Term):
+            return self.term(node)
+        if isinstance(node, wq.Every) and node.fieldname in (None, "", "*"):
+            return self.live.copy(), np.where(self.live, float(node.boost), 0.0)
+        if isinstance(node, wq.Not):
+            inside, _ = self.evaluate(node.query)
+            outside = self.live & ~inside
+            return outside, outside.astype(np.float64)  # Whoosh's InverseMatcher weighs 1
+        if isinstance(node, (wq.And, wq.Or)) and type(node) in (wq.And, wq.Or) \
+                and not (isinstance(node, wq.Or) and (node.minmatch or node.scale)):
+            return self.compound(node)
+        if isinstance(node, wq.AndNot):
+            mask, scores = self.evaluate(node.a)
+            excluded, _ = self.evaluate(node.b)
+            return mask & ~excluded, scores
+        return self.by_whoosh(node)
+
+    def term(self, node: wq.Term) -> tuple[np.ndarray, np.ndarray]:
+        schema = self.reader.schema
+        if node.fieldname not in schema:
+            return self.empty()
+        fieldobj = schema[node.fieldname]
+        try:
+            btext = fieldobj.to_bytes(node.text)
+        except ValueError:
+            return self.empty()
+        postings = SEGMENTS.postings(self.reader, node.fieldname, btext)
+        mask, scores = self.empty()
+        if not len(postings.ids):
+            return mask, scores
+        mask[postings.ids] = True
+        if fieldobj.scorable and isinstance(self.searcher.weighting, BM25F):
+            scores[postings.ids] = self.bm25(node.fieldname, node.text, postings)
+        else:
+            scores[postings.ids] = postings.weights
+        if node.boost != 1.0:
+            scores *= node.boost
+        return mask, scores
+
+    def bm25(self, fieldname: str, text, postings) -> np.ndarray:
+        weighting, searcher = self.searcher.weighting, self.searcher
+        b = weighting._field_B.get(fieldname, weighting.B)
+        k1 = weighting.K1
+        idf = searcher.idf(fieldname, text)
+        avgfl = searcher.avg_field_length(fieldname) or 1
+        tf = postings.weights
+        fl = SEGMENTS.lengths(self.reader, fieldname)[postings.ids]
+        return idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
+
+    def compound(self, node) -> tuple[np.ndarray, np.ndarray]:
+        subs = node.subqueries
+        if not subs:
+            return self.empty()
+        if len(subs) == 1:  # Whoosh ignores the boost of a one-part compound
+            return self.evaluate(subs[0])
+        results = [self.evaluate(sub) for sub in subs]
+        combine = np.logical_and if isinstance(node, wq.And) else np.logical_or
+        mask = combine.reduce([sub_mask for sub_mask, _ in results])
+        scores = np.sum([np.where(sub_mask, sub_scores, 0.0)
+                         for sub_mask, sub_scores in results], axis=0)
+        if node.boost != 1.0:
+            scores = scores * node.boost
+        return mask, np.where(mask, scores, 0.0)
+
+    def by_whoosh(self, node: wq.Query) -> tuple[np.ndarray, np.ndarray]:
+        """Any other query type (phrases): Whoosh matches it, posting by posting."""
+        mask, scores = self.empty()
+        subsearcher = next(sub for sub, offset in self.searcher.leaf_searchers()
+                           if offset == self.offset)
+        matcher = node.matcher(subsearcher, self.searcher.context())
+        ids, found = [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            found.append(matcher.score())
+            matcher.next()
+        mask[ids] = True
+        scores[ids] = found
+        return mask, scores
