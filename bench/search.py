@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -109,19 +110,28 @@ def run(count: int) -> dict:
         findable = time.perf_counter() - started
         service.stop()
     timings.sort()
-    return {"n": count, "build_s": build, "size_mb": size / 1e6,
+    return {"n": count, "build_s": build, "size_mb": size / 1e6, "memory_mb": peak_memory_mb(),
             "p50_ms": statistics.median(timings),
             "p95_ms": timings[int(len(timings) * 0.95) - 1], "findable_s": findable}
+
+
+def peak_memory_mb() -> float:
+    """Peak resident memory of this process and of the largest rebuild helper (Linux: KiB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    helpers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, helpers) / 1024
 
 
 def main() -> None:
     sizes = [int(size) for size in os.environ.get("BENCH_SIZES", "10000").split()]
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    print("| experiences | index build | index size | search p50 | search p95 | saved → findable |")
-    print("|---|---|---|---|---|---|")
+    print("| experiences | index build | index size | peak memory | search p50 | search p95 "
+          "| saved → findable |")
+    print("|---|---|---|---|---|---|---|")
     for size in sizes:
         r = run(size)
         print(f"| {r['n']:,} | {r['build_s']:.1f} s | {r['size_mb']:.0f} MB | "
+              f"{r['memory_mb']:.0f} MB | "
               f"{r['p50_ms']:.0f} ms | {r['p95_ms']:.0f} ms | {r['findable_s']:.2f} s |")
 
 
