@@ -11,8 +11,16 @@ from whoosh.searching import Results
 
 from ..auth.models import User
 from .documents import FACETS
-from .matching import match
-from .query import QuerySyntaxError, facet_filter, parse, query_words, visibility_filter
+from .matching import Matches, match
+from .query import (
+    QuerySyntaxError,
+    facet_filter,
+    fuzzy_text,
+    max_typos,
+    parse,
+    query_words,
+    visibility_filter,
+)
 from .service import search_service
 
 PER_PAGE = 10
@@ -79,6 +87,7 @@ class SearchOutcome:
 
 
 def search(user: User, params: SearchParams, per_page: int = PER_PAGE) -> SearchOutcome:
+    """Exact (stemmed) matches first; then what only a typo correction finds."""
     service = search_service()
     service.wait_until_current(service.app.config["SEARCH_WAIT_SECONDS"])
     searcher = service.searcher()
@@ -87,26 +96,38 @@ def search(user: User, params: SearchParams, per_page: int = PER_PAGE) -> Search
     except QuerySyntaxError as error:
         return SearchOutcome(error=str(error))
     allowed = And([visibility_filter(user), *facet_filter(params.selected_facets())])
-    outcome = _run(searcher, query, allowed, params, per_page)
-    if outcome.total == 0 and params.q.strip():
-        outcome.suggestion = suggest(searcher, params.q, allowed)
+    typos = typo_corrections(searcher, params.q)
+    exact = match(searcher, query, allowed)
+    tiers, shown = [exact], query
+    if fuzzy := fuzzy_text(params.q, typos):
+        shown = parse(fuzzy, searcher.schema)
+        tiers.append(match(searcher, shown, allowed).minus(exact))
+    outcome = _run(searcher, shown, tiers, params, per_page)
+    if not len(exact) and params.q.strip():
+        outcome.suggestion = suggest(searcher, params.q, allowed, typos)
     return outcome
 
 
-def _run(searcher, query: Query, allowed: Query, params: SearchParams,
+def _run(searcher, shown: Query, tiers: list[Matches], params: SearchParams,
          per_page: int) -> SearchOutcome:
-    matches = match(searcher, query, allowed)
-    total = len(matches)
+    """One page of results: each tier ranked after the one before it."""
+    total = sum(len(tier) for tier in tiers)
     start = (params.page - 1) * per_page
-    ranked = matches.ranked(newest=params.sort == "nieuwste" or not params.q.strip(),
-                            limit=start + per_page)
-    page = Results(searcher, query, list(zip(ranked.scores[start:].tolist(),
-                                             ranked.docnums[start:].tolist(), strict=True)))
+    newest = params.sort == "nieuwste" or not params.q.strip()
+    top_n: list[tuple[float, int]] = []
+    for tier in tiers:
+        ranked = tier.ranked(newest=newest, limit=start + per_page - len(top_n))
+        top_n += zip(ranked.scores.tolist(), ranked.docnums.tolist(), strict=True)
+    page = Results(searcher, shown, top_n[start:])
     page.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
     page.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
     hits = [Hit(int(hit["id"]), hit["title"], _snippet(hit), round(hit.score or 0, 3))
             for hit in page]
-    counts = {name: matches.facet_counts(name) for name in FACETS}
+    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    for tier in tiers:
+        for name in FACETS:
+            for value, count in tier.facet_counts(name).items():
+                counts[name][value] = counts[name].get(value, 0) + count
     return SearchOutcome(total=total, hits=hits, facets=counts, page=params.page,
                          pages=math.ceil(total / per_page))
 
@@ -120,15 +141,22 @@ def _snippet(hit) -> Markup:
     return escape(lesson[:240] + ("…" if len(lesson) > 240 else ""))
 
 
-def suggest(searcher, text: str, allowed: Query) -> str | None:
-    """"Bedoelde je …?" — only a correction that finds something this user may see."""
+def typo_corrections(searcher, text: str) -> dict[str, list[str]]:
+    """Likely corrections of each query word the index does not know, closest first."""
     corrector = searcher.corrector("spelling")
-    corrected = text
+    corrections = {}
     for word in query_words(text):
         folded = word.lower()
-        if len(folded) < 4 or searcher.reader().frequency("spelling", folded):
-            continue
-        options = corrector.suggest(folded, limit=3, maxdist=2 if len(folded) > 6 else 1)
+        if max_typos(folded) and not searcher.reader().frequency("spelling", folded):
+            if options := corrector.suggest(folded, limit=3, maxdist=max_typos(folded)):
+                corrections[word] = options
+    return corrections
+
+
+def suggest(searcher, text: str, allowed: Query, typos: dict[str, list[str]]) -> str | None:
+    """"Bedoelde je …?" — only a correction that finds something this user may see."""
+    corrected = text
+    for word, options in typos.items():
         visible = [option for option in options if _finds(searcher, option, allowed)]
         if visible:  # a word only found in what this user may not see is never offered
             corrected = corrected.replace(word, visible[0], 1)

@@ -36,6 +36,11 @@ class Matches:
     def __len__(self) -> int:
         return sum(int(mask.sum()) for _, _, mask, _ in self.parts)
 
+    def minus(self, other: "Matches") -> "Matches":
+        return Matches([(reader, offset, mask & ~other_mask, scores)
+                        for (reader, offset, mask, scores), (_, _, other_mask, _)
+                        in zip(self.parts, other.parts, strict=True)])
+
     def docnums(self) -> np.ndarray:
         found = [np.flatnonzero(mask) + offset for _, offset, mask, _ in self.parts]
         return np.concatenate(found) if found else NO_DOCS
