@@ -18,6 +18,7 @@ from whoosh.scoring import BM25F
 from .segments import SEGMENTS, live_mask
 
 NO_DOCS = np.zeros(0, dtype=np.int64)
+MAX_SLOP = 10
 
 
 @dataclass
@@ -102,6 +103,8 @@ class _Segment:
         if isinstance(node, (wq.And, wq.Or)) and type(node) in (wq.And, wq.Or) \
                 and not (isinstance(node, wq.Or) and (node.minmatch or node.scale)):
             return self.compound(node)
+        if isinstance(node, wq.Phrase) and node.slop <= MAX_SLOP:
+            return self.phrase(node)
         if isinstance(node, wq.AndNot):
             mask, scores = self.evaluate(node.a)
             excluded, _ = self.evaluate(node.b)
@@ -155,8 +158,26 @@ class _Segment:
             scores = scores * node.boost
         return mask, np.where(mask, scores, 0.0)
 
+    def phrase(self, node: wq.Phrase) -> tuple[np.ndarray, np.ndarray]:
+        """Whoosh scores a phrase as the sum of its words' scores, times its boost."""
+        if node.fieldname not in self.reader.schema or not node.words:
+            return self.empty()
+        fieldobj = self.reader.schema[node.fieldname]
+        try:
+            btexts = tuple(fieldobj.to_bytes(word) for word in node.words)
+        except ValueError:
+            return self.empty()
+        if any((node.fieldname, btext) not in self.reader for btext in btexts):
+            return self.empty()
+        words = [self.term(wq.Term(node.fieldname, word)) for word in node.words]
+        candidates = np.logical_and.reduce([mask for mask, _ in words])
+        mask, _ = self.empty()
+        mask[SEGMENTS.phrase(self.reader, node.fieldname, btexts, node.slop, candidates)] = True
+        scores = np.sum([scores for _, scores in words], axis=0) * node.boost
+        return mask, np.where(mask, scores, 0.0)
+
     def by_whoosh(self, node: wq.Query) -> tuple[np.ndarray, np.ndarray]:
-        """Any other query type (phrases): Whoosh matches it, posting by posting."""
+        """Any other query type: Whoosh matches it, posting by posting."""
         mask, scores = self.empty()
         subsearcher = next(sub for sub, offset in self.searcher.leaf_searchers()
                            if offset == self.offset)

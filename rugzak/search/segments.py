@@ -78,6 +78,30 @@ class SegmentCache:
                 self._cached_postings -= len(dropped.ids)
         return postings
 
+    def phrase(self, reader, fieldname: str, btexts: tuple[bytes, ...], slop: int,
+               candidates: np.ndarray) -> np.ndarray:
+        """Documents where the words follow each other in order, each at most `slop` positions
+        after the one before (Whoosh's SpanNear2, mindist 1). `candidates` must hold every
+        document with all the words; only their positions are decoded."""
+        key = ("phrase", segment_key(reader), fieldname, btexts, slop)
+        with self._lock:
+            if key in self._postings:
+                self._postings.move_to_end(key)
+                return self._postings[key].ids
+        docs, ends = read_positions(reader, fieldname, btexts[0], candidates)
+        for btext in btexts[1:]:
+            word_docs, positions = read_positions(reader, fieldname, btext, candidates)
+            following = word_docs << 32 | positions
+            chains = [(step, np.isin(docs << 32 | (ends + step), following))
+                      for step in range(1, slop + 1)]
+            docs, ends = (np.concatenate([docs[chain] for _, chain in chains]),
+                          np.concatenate([ends[chain] + step for step, chain in chains]))
+        found = np.unique(docs)
+        with self._lock:
+            self._postings[key] = Postings(found, np.zeros(0))
+            self._cached_postings += len(found)
+        return found
+
     def lengths(self, reader, fieldname: str) -> np.ndarray:
         """Each document's length of a field, as Whoosh's scorer sees it (byte-encoded)."""
         data = self.segment(reader)
@@ -138,6 +162,26 @@ def read_postings(reader, fieldname: str, btext: bytes) -> Postings:
         weights.append(np.asarray(matcher._weights, dtype=np.float64))
         matcher._next_block()
     return Postings(np.concatenate(ids), np.concatenate(weights))
+
+
+def read_positions(reader, fieldname: str, btext: bytes, candidates: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """(document, position) pairs of a word, for the candidate documents only."""
+    matcher = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
+    decode = reader.schema[fieldname].format.decode_positions
+    docs, positions = [], []
+    while matcher.is_active():
+        matcher._read_ids()
+        ids = np.asarray(matcher._ids, dtype=np.int64)
+        wanted = np.flatnonzero(candidates[ids])
+        if len(wanted):
+            matcher._read_values()
+            for index in wanted.tolist():
+                found = decode(matcher._values[index])
+                docs += [ids[index]] * len(found)
+                positions += found
+        matcher._next_block()
+    return np.array(docs, dtype=np.int64), np.array(positions, dtype=np.int64)
 
 
 def read_numeric_column(column, doc_count: int, typecode: str) -> np.ndarray:
