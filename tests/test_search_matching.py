@@ -74,6 +74,9 @@ def test_array_matcher_equals_whoosh(app, indexed, make_user, role):
                                      reverse=True)
             assert found.ranked(newest=True, limit=1000).docnums.tolist() == [
                 hit.docnum for hit in newest], text
+            for newest_first, full in ((False, expected), (True, newest)):  # a partial sort
+                assert found.ranked(newest=newest_first, limit=3).docnums.tolist() == [
+                    hit.docnum for hit in full][:3], text
             facets = {name: sorting.FieldFacet(name, allow_overlap=True) for name in FACETS}
             grouped = searcher.search(query, filter=allowed, groupedby=facets,
                                       maptype=sorting.Count)

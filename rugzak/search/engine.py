@@ -26,6 +26,7 @@ from .service import search_service
 PER_PAGE = 10
 SNIPPET_FIELDS = ("lesson", "body", "title")
 SORTS = ("relevantie", "nieuwste")
+TYPO_PREFIX = 1  # corrections keep the first letter: far fewer words to compare
 
 
 @dataclass
@@ -148,7 +149,8 @@ def typo_corrections(searcher, text: str) -> dict[str, list[str]]:
     for word in query_words(text):
         folded = word.lower()
         if max_typos(folded) and not searcher.reader().frequency("spelling", folded):
-            if options := corrector.suggest(folded, limit=3, maxdist=max_typos(folded)):
+            if options := corrector.suggest(folded, limit=3, maxdist=max_typos(folded),
+                                            prefix=TYPO_PREFIX):
                 corrections[word] = options
     return corrections
 

@@ -64,10 +64,23 @@ class Matches:
         if newest:
             keys = np.concatenate([SEGMENTS.column(reader, "published")[mask]
                                    for reader, _, mask, _ in self.parts])
-            order = np.lexsort((docnums, keys))[::-1][:limit]
+            top = _at_least_top(keys, limit)
+            order = top[np.lexsort((docnums[top], keys[top]))[::-1][:limit]]
         else:
-            order = np.lexsort((docnums, -scores))[:limit]
+            top = _at_least_top(scores, limit)
+            order = top[np.lexsort((docnums[top], -scores[top]))[:limit]]
         return Ranked(docnums[order], scores[order])
+
+
+def _at_least_top(values: np.ndarray, limit: int) -> np.ndarray:
+    """Positions of the `limit` highest values, and of every value tied with the lowest of
+    them, so that sorting only these gives the same first `limit` as sorting everything."""
+    if limit <= 0:
+        return NO_DOCS
+    if len(values) <= limit:
+        return np.arange(len(values))
+    lowest = np.partition(values, len(values) - limit)[len(values) - limit]
+    return np.flatnonzero(values >= lowest)
 
 
 def match(searcher, query: wq.Query, allowed: wq.Query) -> Matches:
@@ -108,7 +121,8 @@ class _Segment:
         if isinstance(node, wq.AndNot):
             mask, scores = self.evaluate(node.a)
             excluded, _ = self.evaluate(node.b)
-            return mask & ~excluded, scores
+            mask &= ~excluded
+            return mask, np.where(mask, scores, 0.0)
         return self.by_whoosh(node)
 
     def term(self, node: wq.Term) -> tuple[np.ndarray, np.ndarray]:
@@ -149,14 +163,20 @@ class _Segment:
             return self.empty()
         if len(subs) == 1:  # Whoosh ignores the boost of a one-part compound
             return self.evaluate(subs[0])
-        results = [self.evaluate(sub) for sub in subs]
-        combine = np.logical_and if isinstance(node, wq.And) else np.logical_or
-        mask = combine.reduce([sub_mask for sub_mask, _ in results])
-        scores = np.sum([np.where(sub_mask, sub_scores, 0.0)
-                         for sub_mask, sub_scores in results], axis=0)
+        both = isinstance(node, wq.And)
+        mask, scores = (array.copy() for array in self.evaluate(subs[0]))
+        for sub in subs[1:]:  # every score array is 0 wherever its mask is False
+            sub_mask, sub_scores = self.evaluate(sub)
+            if both:
+                mask &= sub_mask
+            else:
+                mask |= sub_mask
+            scores += sub_scores
         if node.boost != 1.0:
-            scores = scores * node.boost
-        return mask, np.where(mask, scores, 0.0)
+            scores *= node.boost
+        if both:
+            scores[~mask] = 0.0
+        return mask, scores
 
     def phrase(self, node: wq.Phrase) -> tuple[np.ndarray, np.ndarray]:
         """Whoosh scores a phrase as the sum of its words' scores, times its boost."""
