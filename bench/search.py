@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import random
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -70,6 +71,14 @@ def folder_size(path: Path) -> int:
 
 
 def run(count: int) -> dict:
+    instance = Path(tempfile.mkdtemp(prefix="rugzak-bench-"))
+    try:
+        return measure(count, instance)
+    finally:
+        shutil.rmtree(instance, ignore_errors=True)  # at 100k the instance is gigabytes
+
+
+def measure(count: int, instance: Path) -> dict:
     from rugzak import create_app
     from rugzak.auth.models import User
     from rugzak.auth.services import create_user
@@ -78,7 +87,6 @@ def run(count: int) -> dict:
     from rugzak.search.engine import SearchParams, search
     from rugzak.search.service import search_service
 
-    instance = Path(tempfile.mkdtemp(prefix="rugzak-bench-"))
     app = create_app({"INSTANCE_PATH": str(instance), "SECRET_KEY": "bench",
                       "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_COST": 1024,
                       "ARGON2_PARALLELISM": 1})

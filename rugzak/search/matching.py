@@ -153,7 +153,7 @@ class _Segment:
         k1 = weighting.K1
         idf = searcher.idf(fieldname, text)
         avgfl = searcher.avg_field_length(fieldname) or 1
-        tf = postings.weights
+        tf = postings.weights.astype(np.float64)  # Whoosh computes in Python floats
         fl = SEGMENTS.lengths(self.reader, fieldname)[postings.ids]
         return idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
 

@@ -16,16 +16,16 @@ import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
-MAX_POSTINGS = 8_000_000  # about 64 MB of cached posting lists per process
+MAX_POSTINGS = 8_000_000  # 8 bytes each: about 64 MB of cached posting lists per process
 MAX_SEGMENTS = 64
 LENGTH_OF_BYTE = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
-EMPTY_IDS = np.zeros(0, dtype=np.int64)
+EMPTY_IDS = np.zeros(0, dtype=np.int32)
 
 
 @dataclass
 class Postings:
-    ids: np.ndarray  # segment docnums, deleted documents included
-    weights: np.ndarray
+    ids: np.ndarray  # int32 segment docnums, deleted documents included
+    weights: np.ndarray  # float32, as Whoosh stores them
 
 
 @dataclass
@@ -98,7 +98,7 @@ class SegmentCache:
                           np.concatenate([ends[chain] + step for step, chain in chains]))
         found = np.unique(docs)
         with self._lock:
-            self._postings[key] = Postings(found, np.zeros(0))
+            self._postings[key] = Postings(found.astype(np.int32), np.zeros(0, np.float32))
             self._cached_postings += len(found)
         return found
 
@@ -129,7 +129,7 @@ class SegmentCache:
             for btext in reader.lexicon(fieldname):
                 ids = self.postings(reader, fieldname, btext).ids
                 docs.append(ids)
-                codes.append(np.full(len(ids), len(values), dtype=np.int64))
+                codes.append(np.full(len(ids), len(values), dtype=np.int32))
                 values.append(from_bytes(btext))
             data.facets[fieldname] = FacetValues(
                 values, np.concatenate(docs) if docs else EMPTY_IDS,
@@ -152,14 +152,14 @@ def live_mask(reader) -> np.ndarray:
 def read_postings(reader, fieldname: str, btext: bytes) -> Postings:
     """A posting list read block by block (not posting by posting), deletions included."""
     if (fieldname, btext) not in reader:
-        return Postings(EMPTY_IDS, np.zeros(0))
+        return Postings(EMPTY_IDS, np.zeros(0, dtype=np.float32))
     matcher = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
     ids, weights = [], []
     while matcher.is_active():
         matcher._read_ids()
         matcher._read_weights()
-        ids.append(np.asarray(matcher._ids, dtype=np.int64))
-        weights.append(np.asarray(matcher._weights, dtype=np.float64))
+        ids.append(np.asarray(matcher._ids, dtype=np.int32))
+        weights.append(np.asarray(matcher._weights, dtype=np.float32))
         matcher._next_block()
     return Postings(np.concatenate(ids), np.concatenate(weights))
 
