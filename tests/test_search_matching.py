@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 from whoosh import sorting
-from whoosh.query import And, Every
+from whoosh.query import And, Every, Term
+from whoosh.searching import Results
 
 from rugzak.auth.models import User
 from rugzak.experiences.models import Experience
@@ -15,6 +16,7 @@ from rugzak.search.documents import FACETS
 from rugzak.search.matching import match
 from rugzak.search.query import facet_filter, parse, visibility_filter
 from rugzak.search.service import search_service
+from rugzak.search.snippets import SNIPPET_FIELDS, highlight, prepare
 
 TEXTS = [
     ("Warme overdracht in het wijkteam", "De warme overdracht naar het wijkteam werkte.", "les"),
@@ -97,3 +99,22 @@ def test_facet_filter_and_visibility_are_one_query_filter(app, indexed, make_use
         assert len(titles) == 6 and titles[0] == "Samenwerkingsafspraken 0", titles
         assert found.facet_counts("kind") == {"les": 6}
         assert found.facet_counts("condition") == {}  # conditions sit on intern experiences
+
+
+def test_fast_highlighting_equals_whoosh(app, indexed):
+    with app.app_context():
+        searcher = search_service().searcher()
+        compared = 0
+        for text in QUERIES:
+            query = parse(text, searcher.schema)
+            top_n = [(hit.score, hit.docnum) for hit in searcher.search(
+                query, filter=Term("status", "gepubliceerd"), limit=None)]
+            by_whoosh, fast = Results(searcher, query, top_n), Results(searcher, query, top_n)
+            prepare(by_whoosh)
+            prepare(fast)
+            for whoosh_hit, fast_hit in zip(by_whoosh, fast, strict=True):
+                for name in SNIPPET_FIELDS:
+                    expected = whoosh_hit.highlights(name, top=2)
+                    assert highlight(fast_hit, name, top=2) == expected, (text, name)
+                    compared += bool(expected)
+        assert compared > 50

@@ -4,8 +4,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
-from whoosh import highlight
+from markupsafe import Markup
 from whoosh.query import And, Every, Query, Term
 from whoosh.searching import Results
 
@@ -22,9 +21,9 @@ from .query import (
     visibility_filter,
 )
 from .service import search_service
+from .snippets import prepare, snippet
 
 PER_PAGE = 10
-SNIPPET_FIELDS = ("lesson", "body", "title")
 SORTS = ("relevantie", "nieuwste")
 TYPO_PREFIX = 1  # corrections keep the first letter: far fewer words to compare
 
@@ -120,9 +119,8 @@ def _run(searcher, shown: Query, tiers: list[Matches], params: SearchParams,
         ranked = tier.ranked(newest=newest, limit=start + per_page - len(top_n))
         top_n += zip(ranked.scores.tolist(), ranked.docnums.tolist(), strict=True)
     page = Results(searcher, shown, top_n[start:])
-    page.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
-    page.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
-    hits = [Hit(int(hit["id"]), hit["title"], _snippet(hit), round(hit.score or 0, 3))
+    prepare(page)
+    hits = [Hit(int(hit["id"]), hit["title"], snippet(hit), round(hit.score or 0, 3))
             for hit in page]
     counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
     for tier in tiers:
@@ -131,15 +129,6 @@ def _run(searcher, shown: Query, tiers: list[Matches], params: SearchParams,
                 counts[name][value] = counts[name].get(value, 0) + count
     return SearchOutcome(total=total, hits=hits, facets=counts, page=params.page,
                          pages=math.ceil(total / per_page))
-
-
-def _snippet(hit) -> Markup:
-    for name in SNIPPET_FIELDS:
-        fragment = hit.highlights(name, top=2)
-        if fragment:
-            return Markup(fragment)  # Whoosh's HtmlFormatter escapes the text around <mark>
-    lesson = hit.get("lesson", "")
-    return escape(lesson[:240] + ("…" if len(lesson) > 240 else ""))
 
 
 def typo_corrections(searcher, text: str) -> dict[str, list[str]]:
