@@ -3,9 +3,10 @@
 Whoosh matches document by document in Python, which is too slow when a query matches tens of
 thousands of experiences. Here each query node becomes a boolean mask and a score array over a
 segment's documents, with Whoosh's own BM25F scores and combination rules (a union adds the
-scores of what matched, an intersection adds all, a NOT-part counts 1, a boost multiplies).
-Query types without a rule here (phrases) are matched by Whoosh itself and turned into arrays.
-The visibility filter is a mask like any other, applied before anything is counted.
+scores of what matched, an intersection adds all, a NOT-part counts 1, a boost multiplies; a
+phrase scores as the sum of its words). Query types without a rule here are matched by Whoosh
+itself and turned into arrays. The visibility filter is a mask like any other, applied before
+anything is counted.
 """
 from __future__ import annotations
 
