@@ -67,17 +67,17 @@ def test_array_matcher_equals_whoosh(app, indexed, make_user, role):
             query = parse(text, searcher.schema)
             expected = searcher.search(query, filter=allowed, limit=None)
             found = match(searcher, query, allowed)
-            ranked = found.ranked(newest=False, limit=1000)
+            ranked = found.ranked(limit=1000)
             assert len(found) == len(expected), text
             totals[text] = len(found)
             assert ranked.docnums.tolist() == [hit.docnum for hit in expected], text
             assert ranked.scores.tolist() == pytest.approx([hit.score for hit in expected]), text
             newest = searcher.search(query, filter=allowed, limit=None, sortedby="published",
                                      reverse=True)
-            assert found.ranked(newest=True, limit=1000).docnums.tolist() == [
+            assert found.ranked(limit=1000, column="published").docnums.tolist() == [
                 hit.docnum for hit in newest], text
-            for newest_first, full in ((False, expected), (True, newest)):  # a partial sort
-                assert found.ranked(newest=newest_first, limit=3).docnums.tolist() == [
+            for column, full in ((None, expected), ("published", newest)):  # a partial sort
+                assert found.ranked(limit=3, column=column).docnums.tolist() == [
                     hit.docnum for hit in full][:3], text
             facets = {name: sorting.FieldFacet(name, allow_overlap=True) for name in FACETS}
             grouped = searcher.search(query, filter=allowed, groupedby=facets,

@@ -113,10 +113,10 @@ def _run(searcher, shown: Query, tiers: list[Matches], params: SearchParams,
     """One page of results: each tier ranked after the one before it."""
     total = sum(len(tier) for tier in tiers)
     start = (params.page - 1) * per_page
-    newest = params.sort == "nieuwste" or not params.q.strip()
+    column = "published" if params.sort == "nieuwste" or not params.q.strip() else None
     top_n: list[tuple[float, int]] = []
     for tier in tiers:
-        ranked = tier.ranked(newest=newest, limit=start + per_page - len(top_n))
+        ranked = tier.ranked(limit=start + per_page - len(top_n), column=column)
         top_n += zip(ranked.scores.tolist(), ranked.docnums.tolist(), strict=True)
     page = Results(searcher, shown, top_n[start:])
     prepare(page)

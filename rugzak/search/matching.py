@@ -57,13 +57,14 @@ class Matches:
                     counts[value] = counts.get(value, 0) + count
         return counts
 
-    def ranked(self, newest: bool, limit: int) -> Ranked:
-        """By score (ties: lower docnum first), or newest first (ties: higher docnum first)."""
+    def ranked(self, limit: int, column: str | None = None) -> Ranked:
+        """By score (ties: lower docnum first), or by a sortable column, highest first
+        (ties: higher docnum first), as Whoosh's `sortedby=column, reverse=True`."""
         docnums = self.docnums()
         scores = np.concatenate([scores[mask] for _, _, mask, scores in self.parts]) \
             if self.parts else np.zeros(0)
-        if newest:
-            keys = np.concatenate([SEGMENTS.column(reader, "published")[mask]
+        if column:
+            keys = np.concatenate([SEGMENTS.column(reader, column)[mask]
                                    for reader, _, mask, _ in self.parts])
             top = _at_least_top(keys, limit)
             order = top[np.lexsort((docnums[top], keys[top]))[::-1][:limit]]
