@@ -171,6 +171,38 @@ def test_did_you_mean(client, author, make_experience, logged_in):
     assert "Bedoelde je" in page and "samenwerking</strong></a>?" in page
 
 
+def test_typo_finds_the_word_but_ranks_below_exact_matches(client, author, make_experience,
+                                                          logged_in):
+    make_experience(author, title="Wijkteam aan tafel", situation="Het wijkteam en een wijkteam.",
+                    departments=["jeugd-en-onderwijs"])
+    make_experience(author, title="Geld", situation="Een gesprek over het budget.",
+                    departments=["werk-en-inkomen"])
+    make_experience(author, title="Anders", situation="Iets over vergaderen.")
+    logged_in()
+    assert titles(client, "wijkteem") == ["Wijkteam aan tafel"]
+    page = client.get("/zoeken?q=wijkteem").get_data(as_text=True)
+    assert re.search(r"<mark[^>]*>[Ww]ijkteam</mark>", page)
+    assert "Bedoelde je" in page and "wijkteam</strong></a>?" in page
+    # The typo's document scores higher on its own, but an exact match always comes first.
+    assert titles(client, "wijkteem OF budget") == ["Geld", "Wijkteam aan tafel"]
+    result = client.get("/api/v1/search?q=wijkteem OF budget").get_json()
+    assert result["total"] == 2 and result["suggestion"] is None
+    assert result["facets"]["department"] == {"werk-en-inkomen": 1, "jeugd-en-onderwijs": 1}
+    assert titles(client, "wijkteem", sort="nieuwste") == ["Wijkteam aan tafel"]
+    # A word after NIET is never widened: it would exclude more than was asked.
+    assert titles(client, "gesprek NIET budgt") == ["Geld"]
+    assert titles(client, '"wijkteem"') == []  # nor inside quotes
+
+
+def test_typo_never_reaches_what_a_partner_may_not_see(client, author, make_experience,
+                                                       logged_in):
+    make_experience(author, title="Intern", situation="wijkbudget", visibility="intern")
+    logged_in("partner")
+    result = client.get("/api/v1/search?q=wijkbudgt").get_json()
+    assert result["total"] == 0 and result["results"] == [] and result["suggestion"] is None
+    assert all(counts == {} for counts in result["facets"].values())
+
+
 def test_partner_never_sees_internal_in_results_counts_or_suggestions(
         client, author, make_experience, logged_in):
     make_experience(author, title="Intern geheim", situation="wijkbudget overleg",

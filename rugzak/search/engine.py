@@ -4,18 +4,28 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
-from whoosh import highlight, sorting
-from whoosh.query import And, Query, Term
+from markupsafe import Markup
+from whoosh.query import And, Every, Query, Term
+from whoosh.searching import Results
 
 from ..auth.models import User
 from .documents import FACETS
-from .query import QuerySyntaxError, facet_filter, parse, query_words, visibility_filter
+from .matching import Matches, match
+from .query import (
+    QuerySyntaxError,
+    facet_filter,
+    fuzzy_text,
+    max_typos,
+    parse,
+    query_words,
+    visibility_filter,
+)
 from .service import search_service
+from .snippets import prepare, snippet
 
 PER_PAGE = 10
-SNIPPET_FIELDS = ("lesson", "body", "title")
 SORTS = ("relevantie", "nieuwste", "herkenbaar")
+TYPO_PREFIX = 1  # corrections keep the first letter: far fewer words to compare
 
 
 @dataclass
@@ -79,6 +89,7 @@ class SearchOutcome:
 
 
 def search(user: User, params: SearchParams, per_page: int = PER_PAGE) -> SearchOutcome:
+    """Exact (stemmed) matches first; then what only a typo correction finds."""
     service = search_service()
     service.wait_until_current(service.app.config["SEARCH_WAIT_SECONDS"])
     searcher = service.searcher()
@@ -87,60 +98,65 @@ def search(user: User, params: SearchParams, per_page: int = PER_PAGE) -> Search
     except QuerySyntaxError as error:
         return SearchOutcome(error=str(error))
     allowed = And([visibility_filter(user), *facet_filter(params.selected_facets())])
-    outcome = _run(searcher, query, allowed, params, per_page)
-    if outcome.total == 0 and params.q.strip():
-        outcome.suggestion = suggest(searcher, params.q, allowed)
+    typos = typo_corrections(searcher, params.q)
+    exact = match(searcher, query, allowed)
+    tiers, shown = [exact], query
+    if fuzzy := fuzzy_text(params.q, typos):
+        shown = parse(fuzzy, searcher.schema)
+        tiers.append(match(searcher, shown, allowed).minus(exact))
+    outcome = _run(searcher, shown, tiers, params, per_page)
+    if not len(exact) and params.q.strip():
+        outcome.suggestion = suggest(searcher, params.q, allowed, typos)
     return outcome
 
 
-def _run(searcher, query: Query, allowed: Query, params: SearchParams,
+def _run(searcher, shown: Query, tiers: list[Matches], params: SearchParams,
          per_page: int) -> SearchOutcome:
-    facets = {name: sorting.FieldFacet(name, allow_overlap=True) for name in FACETS}
-    results = searcher.search(query, filter=allowed, limit=params.page * per_page,
-                              groupedby=facets, maptype=sorting.Count,
-                              sortedby=_order(params), terms=True)
-    results.fragmenter = highlight.ContextFragmenter(maxchars=240, surround=70)
-    results.formatter = highlight.HtmlFormatter(tagname="mark", between=" … ")
-    total = len(results)
+    """One page of results: each tier ranked after the one before it."""
+    total = sum(len(tier) for tier in tiers)
     start = (params.page - 1) * per_page
-    hits = [Hit(int(hit["id"]), hit["title"], _snippet(hit), _score(hit))
-            for hit in results[start:start + per_page]]
-    counts = {name: {value: count for value, count in results.groups(name).items() if value}
-              for name in FACETS}
+    columns = _order(params)
+    top_n: list[tuple[float, int]] = []
+    for tier in tiers:
+        ranked = tier.ranked(limit=start + per_page - len(top_n), columns=columns)
+        top_n += zip(ranked.scores.tolist(), ranked.docnums.tolist(), strict=True)
+    page = Results(searcher, shown, top_n[start:])
+    prepare(page)
+    hits = [Hit(int(hit["id"]), hit["title"], snippet(hit), round(hit.score or 0, 3))
+            for hit in page]
+    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    for tier in tiers:
+        for name in FACETS:
+            for value, count in tier.facet_counts(name).items():
+                counts[name][value] = counts[name].get(value, 0) + count
     return SearchOutcome(total=total, hits=hits, facets=counts, page=params.page,
                          pages=math.ceil(total / per_page))
 
 
-def _order(params: SearchParams):
-    newest = sorting.FieldFacet("published", reverse=True)
+def _order(params: SearchParams) -> tuple[str, ...]:
+    """Sortable columns, most significant first, all highest first; () means by relevance."""
     if params.sort == "herkenbaar":
-        return [sorting.FieldFacet("recognitions", reverse=True), newest]
-    return newest if params.sort == "nieuwste" or not params.q.strip() else None
+        return ("recognitions", "published")
+    return ("published",) if params.sort == "nieuwste" or not params.q.strip() else ()
 
 
-def _score(hit) -> float:
-    """Relevance; a sorted search has a sort key here (a tuple for two keys), not a score."""
-    return round(hit.score, 3) if isinstance(hit.score, int | float) else 0.0
-
-
-def _snippet(hit) -> Markup:
-    for name in SNIPPET_FIELDS:
-        fragment = hit.highlights(name, top=2)
-        if fragment:
-            return Markup(fragment)  # Whoosh's HtmlFormatter escapes the text around <mark>
-    lesson = hit.get("lesson", "")
-    return escape(lesson[:240] + ("…" if len(lesson) > 240 else ""))
-
-
-def suggest(searcher, text: str, allowed: Query) -> str | None:
-    """"Bedoelde je …?" — only a correction that finds something this user may see."""
+def typo_corrections(searcher, text: str) -> dict[str, list[str]]:
+    """Likely corrections of each query word the index does not know, closest first."""
     corrector = searcher.corrector("spelling")
-    corrected = text
+    corrections = {}
     for word in query_words(text):
         folded = word.lower()
-        if len(folded) < 4 or searcher.reader().frequency("spelling", folded):
-            continue
-        options = corrector.suggest(folded, limit=3, maxdist=2 if len(folded) > 6 else 1)
+        if max_typos(folded) and not searcher.reader().frequency("spelling", folded):
+            if options := corrector.suggest(folded, limit=3, maxdist=max_typos(folded),
+                                            prefix=TYPO_PREFIX):
+                corrections[word] = options
+    return corrections
+
+
+def suggest(searcher, text: str, allowed: Query, typos: dict[str, list[str]]) -> str | None:
+    """"Bedoelde je …?" — only a correction that finds something this user may see."""
+    corrected = text
+    for word, options in typos.items():
         visible = [option for option in options if _finds(searcher, option, allowed)]
         if visible:  # a word only found in what this user may not see is never offered
             corrected = corrected.replace(word, visible[0], 1)
@@ -151,7 +167,7 @@ def suggest(searcher, text: str, allowed: Query) -> str | None:
 
 def _finds(searcher, text: str, allowed: Query) -> bool:
     try:
-        return bool(searcher.search(parse(text, searcher.schema), filter=allowed, limit=1))
+        return len(match(searcher, parse(text, searcher.schema), allowed)) > 0
     except QuerySyntaxError:
         return False
 
@@ -163,8 +179,9 @@ def related(user: User, experience_id: int, top: int = 5) -> list[Hit]:
     found = searcher.search(Term("id", str(experience_id)), limit=1)
     if not found:
         return []
+    visible = set(match(searcher, Every(), visibility_filter(user)).docnums().tolist())
     similar = found[0].more_like_this("body", text=_all_text(found[0]), top=top,
-                                      filter=visibility_filter(user))
+                                      filter=visible)
     return [Hit(int(hit["id"]), hit["title"], Markup(""), round(hit.score or 0, 3))
             for hit in similar]
 

@@ -13,6 +13,7 @@ from .wordlist import compound_parts
 TEXT_FIELDS = {"title": 3.0, "lesson": 2.0, "body": 1.0, "tags": 1.0}
 COMPOUND_PART_WEIGHT = 0.4
 _QUOTED_OR_WORD = re.compile(r'"[^"]*"?|[^\s()"]+')
+_TOKEN = re.compile(r'"[^"]*"?|[()]|[^\s()"]+')
 _OPERATORS = {"AND", "OR", "NOT", "EN", "OF", "NIET"}
 
 
@@ -78,16 +79,50 @@ def expand_compounds(text: str) -> str:
         if parts:
             token = f"({token} OR ({' '.join(parts)})^{COMPOUND_PART_WEIGHT})"
         pieces.append((match.start(), match.end(), token))
-    out, last = [], 0
-    for start, end, token in pieces:
-        out.append(text[last:start])
-        out.append(token)
-        last = end
-    out.append(text[last:])
-    return "".join(out)
+    return _replace_spans(text, pieces)
 
 
 def query_words(text: str) -> list[str]:
     """The plain words of a query, for spelling suggestions."""
     return [token for token in _QUOTED_OR_WORD.findall(text)
             if not token.startswith('"') and token not in _OPERATORS]
+
+
+def max_typos(word: str) -> int:
+    """How many edits a word may be off and still count as that word: none for short ones."""
+    return 0 if len(word) < 4 else 1 if len(word) <= 6 else 2
+
+
+def fuzzy_text(text: str, corrections: dict[str, list[str]]) -> str | None:
+    """The query with each misspelled word also searching its corrections, or None.
+
+    Words in a phrase and words after NIET/NOT (or in a group after it) keep their meaning.
+    """
+    pieces, depth, negated_below, pending_not = [], 0, None, False
+    for token in _TOKEN.finditer(text):
+        word = token.group(0)
+        if word == "(":
+            depth += 1
+            if pending_not and negated_below is None:
+                negated_below = depth
+            pending_not = False
+        elif word == ")":
+            depth -= 1
+            if negated_below is not None and depth < negated_below:
+                negated_below = None
+        elif word in _OPERATORS:
+            pending_not = word in ("NOT", "NIET")
+        else:
+            if word in corrections and not pending_not and negated_below is None:
+                pieces.append((token.start(), token.end(),
+                               f"({' OF '.join([word, *corrections[word]])})"))
+            pending_not = False
+    return _replace_spans(text, pieces) if pieces else None
+
+
+def _replace_spans(text: str, pieces: list[tuple[int, int, str]]) -> str:
+    out, last = [], 0
+    for start, end, replacement in pieces:
+        out += [text[last:start], replacement]
+        last = end
+    return "".join([*out, text[last:]])

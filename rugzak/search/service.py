@@ -18,7 +18,14 @@ from whoosh.index import LockError
 from ..extensions import db
 from ..sqlite import reading_only
 from .storage import IndexFolder
-from .sync import apply_pending, indexed_count, latest_change, rebuild_into, watermark_of
+from .sync import (
+    apply_pending,
+    indexed_count,
+    latest_change,
+    rebuild_into,
+    watermark_of,
+    watermark_seen_by,
+)
 
 log = logging.getLogger(__name__)
 EXTENSION = "rugzak.search"
@@ -102,12 +109,16 @@ class SearchService:
         """Let a reader see their own recent save: wait (bounded) until the index has it."""
         with Session(db.engine) as session:
             target = latest_change(session)
-        if watermark_of(self.index()) >= target:
+        if self._seen_watermark() >= target:
             return
         self.ensure_indexer()
         with self._passes:
             self.notify()
-            self._passes.wait_for(lambda: watermark_of(self.index()) >= target, timeout=timeout)
+            self._passes.wait_for(lambda: self._seen_watermark() >= target, timeout=timeout)
+
+    def _seen_watermark(self) -> int:
+        """The last change this thread's searcher sees (it reopens when the index changed)."""
+        return watermark_seen_by(self.searcher())
 
     def ensure_indexer(self) -> None:
         """One indexer thread per process, started after gunicorn forks its workers."""

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 
 from .documents import build_schema
@@ -35,7 +36,7 @@ class IndexFolder:
         name = self.current_name()
         if name is None or not index.exists_in(self.root / name):
             raise FileNotFoundError(f"no search index in {self.root}")
-        ix = index.open_dir(str(self.root / name))
+        ix = _storage(self.root / name).open_index()
         if set(ix.schema.names()) != set(build_schema().names()):
             raise ValueError("the index was built with another schema")  # caller rebuilds
         return ix
@@ -44,7 +45,7 @@ class IndexFolder:
         name = f"index-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns()}"
         folder = self.root / name
         folder.mkdir(parents=True)
-        return name, index.create_in(str(folder), build_schema())
+        return name, _storage(folder).create_index(build_schema())
 
     def switch_to(self, name: str) -> None:
         draft = self.root / f".{POINTER}.{os.getpid()}"
@@ -67,3 +68,9 @@ class IndexFolder:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _storage(folder: Path) -> FileStorage:
+    """Without mmap: whoosh-reloaded copies a whole memory-mapped segment file (hundreds of MB
+    at 100k experiences) into a BytesIO each time a reader opens it; plain reads are lazy."""
+    return FileStorage(str(folder), supports_mmap=False)

@@ -1,6 +1,7 @@
 """Bring the index up to date with the change log: idempotent, one writer at a time."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -15,6 +16,8 @@ from .changelog import EXPERIENCE, SearchChange
 from .documents import META_ID, document
 
 BATCH = 2000
+# A rebuild this big analyses in parallel processes, each writing its own segment.
+PARALLEL_FROM = 5000
 # A missing sequence number younger than this may belong to a transaction that has not
 # committed yet (PostgreSQL hands out numbers before commit); older gaps were rolled back.
 GAP_GRACE = timedelta(seconds=30)
@@ -32,7 +35,11 @@ class Progress:
 def watermark_of(ix: FileIndex) -> int:
     """The last change the index applied, stored in its meta document."""
     with ix.searcher() as searcher:
-        meta = searcher.document(id=META_ID)
+        return watermark_seen_by(searcher)
+
+
+def watermark_seen_by(searcher) -> int:
+    meta = searcher.document(id=META_ID)
     return int(meta["meta_seq"]) if meta else 0
 
 
@@ -88,7 +95,9 @@ def advance(watermark: int, changes) -> int:
 def rebuild_into(ix: FileIndex, session: Session) -> int:
     """Fill an empty index from the database; returns the number of experiences."""
     start = _safe_start(session)  # changes after this are caught up afterwards
-    writer = ix.writer(limitmb=256)
+    big = (session.scalar(select(func.count()).select_from(Experience)) or 0) >= PARALLEL_FROM
+    writer = ix.writer(procs=min(os.cpu_count() or 1, 4), multisegment=True, limitmb=128) \
+        if big else ix.writer(limitmb=256)
     count = 0
     query = select(Experience).where(not_deleted()).options(*LOADING).order_by(Experience.id)
     for experience in session.scalars(query).yield_per(500):

@@ -1,0 +1,74 @@
+"""Highlighted snippets: Whoosh's highlighter, fed by a faster token stream.
+
+Whoosh finds the query's words in a hit by running the whole text through the field's analyzer,
+token by token. Every filter of the Dutch analyzer looks at one word at a time, so here each
+distinct word is analysed once (and cached), and the text's token stream is rebuilt from those
+results with the tokenizer's own pattern: the same tokens, a fraction of the work.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from markupsafe import Markup, escape
+from whoosh.analysis import Token
+from whoosh.highlight import ContextFragmenter, HtmlFormatter, top_fragments
+
+from .analysis import WORD_PATTERN, dutch_analyzer
+
+SNIPPET_FIELDS = ("lesson", "body", "title")  # all analysed with the Dutch analyzer
+_WORD = re.compile(WORD_PATTERN)
+_ANALYZER = dutch_analyzer()
+
+
+def prepare(results) -> None:
+    """Fragments of at most 240 characters around the words, marked with <mark>."""
+    results.fragmenter = ContextFragmenter(maxchars=240, surround=70)
+    results.formatter = HtmlFormatter(tagname="mark", between=" … ")
+
+
+def snippet(hit) -> Markup:
+    """Up to two highlighted fragments of the first field that has a query word in it."""
+    for name in SNIPPET_FIELDS:
+        fragment = highlight(hit, name, top=2)
+        if fragment:
+            return Markup(fragment)  # Whoosh's HtmlFormatter escapes the text around <mark>
+    lesson = hit.get("lesson", "")
+    return escape(lesson[:240] + ("…" if len(lesson) > 240 else ""))
+
+
+def highlight(hit, fieldname: str, top: int) -> str:
+    """What `hit.highlights(fieldname, top)` gives (Whoosh re-analyses fields like ours)."""
+    text = hit.get(fieldname)
+    if not text:
+        return ""
+    results = hit.results
+    from_bytes = results.searcher.schema[fieldname].from_bytes
+    words = frozenset(from_bytes(text) for _, text in
+                      results.query_terms(expand=True, fieldname=fieldname))
+    if not words:
+        return ""
+    highlighter = results.highlighter
+    tokens = highlighter._merge_matched_tokens(_tokens(text, words))
+    fragments = top_fragments(highlighter.fragmenter.fragment_tokens(text, tokens), top,
+                              highlighter.scorer, highlighter.order, minscore=1)
+    return highlighter.formatter.format(fragments)
+
+
+def _tokens(text: str, words: frozenset):
+    """The analyzer's index-mode tokens of `text` (stop words kept), marked when matched."""
+    token = Token(positions=True, chars=True, removestops=False, mode="index")
+    position = 0
+    for found in _WORD.finditer(text):
+        token.startchar, token.endchar = found.start(), found.end()
+        for form, stopped in _forms(found.group(0)):
+            token.text, token.stopped, token.pos = form, stopped, position
+            token.matched = form in words
+            yield token
+        position += 1
+
+
+@functools.lru_cache(maxsize=100_000)
+def _forms(word: str) -> tuple[tuple[str, bool], ...]:
+    return tuple((token.text, token.stopped)
+                 for token in _ANALYZER(word, mode="index", removestops=False))
