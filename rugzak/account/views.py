@@ -10,6 +10,7 @@ from flask_login import current_user
 from ..audit.models import Action
 from ..audit.services import record
 from ..extensions import db
+from ..forms import attach_errors
 from ..privacy.personal_data import jsonable, personal_data
 from ..security.sessions import current_session, open_sessions
 from ..security.throttle import count_failed_sign_in, sign_in_retry_after
@@ -43,8 +44,7 @@ def password():
     except PasswordChangeRefused as refused:
         if "current" in refused.errors:
             count_failed_sign_in(user.email, request.remote_addr)
-        for name, message in refused.errors.items():
-            form[name].errors = [message]
+        attach_errors(form, refused.errors)
         return render_template("account/password.html", form=form), 422
     flash(_("Je wachtwoord is gewijzigd. Je andere sessies zijn beëindigd."), "success")
     return redirect(url_for(".index"))

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from ..auth.permissions import may_keep_list, may_keep_vocabulary, only_if, require
 from ..extensions import db
+from ..forms import attach_errors
 from ..taxonomy.models import Tag
 from ..taxonomy.services import (
     KINDS,
@@ -52,7 +53,7 @@ def tags():
             merge_tags(source, target)
         except TaxonomyError as error:
             db.session.rollback()
-            _attach(form, error.errors)
+            attach_errors(form, error.errors)
         else:
             flash(_("„%(source)s” is samengevoegd met „%(target)s”.", source=source.name,
                     target=target.name), "success")
@@ -72,7 +73,7 @@ def tag_rename(tag_id: int):
             rename_tag(tag, form.name.data or "")
         except TaxonomyError as error:
             db.session.rollback()
-            _attach(form, error.errors)
+            attach_errors(form, error.errors)
         else:
             flash(_("„%(old)s” heet nu „%(new)s”.", old=old, new=tag.name), "success")
             return redirect(url_for(".tags"))
@@ -113,7 +114,7 @@ def _entry_form(kind: EntryKind, entry):
             saved = save_entry(kind, entry, data)
         except TaxonomyError as error:
             db.session.rollback()
-            _attach(form, error.errors)
+            attach_errors(form, error.errors)
         else:
             flash(_("„%(name)s” is bewaard.", name=saved.name), "success")
             return redirect(url_for(".entries", key=kind.key))
@@ -133,11 +134,6 @@ def _visible_tag(tag_id: int) -> Tag:
         if tag.id == tag_id:
             return tag
     abort(404)
-
-
-def _attach(form, errors: dict[str, str]) -> None:
-    for name, message in errors.items():
-        form[name].errors = [message]
 
 
 @bp.app_template_global()

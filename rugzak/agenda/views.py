@@ -7,9 +7,9 @@ from flask_login import current_user
 
 from ..experiences.models import Visibility
 from ..experiences.services import StaleVersion, ValidationFailed
-from ..experiences.views import _attach_errors as attach_errors
 from ..experiences.visibility import get_visible_or_404 as get_experience_or_404
 from ..extensions import db
+from ..forms import attach_errors
 from .forms import AgendaForm, ProgressForm, form_data, owner_groups
 from .labels import FIELD_LABELS, STATUS_LABELS
 from .permissions import can_add_update, can_edit, get_visible_or_404, may_create

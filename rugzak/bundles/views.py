@@ -9,6 +9,7 @@ from ..auth.permissions import may_curate, require
 from ..auth.views import safe_next
 from ..experiences.visibility import get_visible_or_404
 from ..extensions import db
+from ..forms import attach_errors
 from .forms import AddToBundleForm, BundleForm, NoteForm
 from .models import Bundle, BundleItem
 from .services import (
@@ -45,7 +46,7 @@ def new():
         try:
             bundle = create_bundle(current_user, form.to_input())
         except BundleError as error:
-            _attach(form, error.errors)
+            attach_errors(form, error.errors)
         else:
             flash(_("De bundel is gemaakt. Voeg ervaringen toe vanaf een ervaring of vanuit "
                     "zoeken."), "success")
@@ -71,7 +72,7 @@ def edit(bundle_id: int):
             update_bundle(bundle, form.to_input())
         except BundleError as error:
             db.session.rollback()
-            _attach(form, error.errors)
+            attach_errors(form, error.errors)
         else:
             flash(_("De bundel is bewaard."), "success")
             return redirect(url_for(".show", bundle_id=bundle.id))
@@ -94,7 +95,7 @@ def add(experience_id: int):
             add_item(bundle, experience, form.note.data or "")
         except BundleError as error:
             db.session.rollback()
-            _attach(form, error.errors)
+            attach_errors(form, error.errors)
         else:
             flash(_("„%(title)s” staat nu in de bundel „%(bundle)s”.", title=experience.title,
                     bundle=bundle.title), "success")
@@ -132,7 +133,7 @@ def note(bundle_id: int, item_id: int):
             change_note(item, form.note.data or "")
         except BundleError as error:
             db.session.rollback()
-            _attach(form, error.errors)
+            attach_errors(form, error.errors)
         else:
             return _back_to(bundle_id, item_id)
     status = 422 if form.is_submitted() else 200
@@ -153,11 +154,6 @@ def _back_to(bundle_id: int, item_id: int):
 def _form_page(form: BundleForm, bundle: Bundle | None):
     status = 422 if form.is_submitted() else 200
     return render_template("bundles/form.html", form=form, bundle=bundle), status
-
-
-def _attach(form, errors: dict[str, str]) -> None:
-    for name, message in errors.items():
-        form[name].errors = [message]
 
 
 def bundle_choices() -> list[tuple[str, str]]:

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..extensions import db
+from ..forms import attach_errors
 from ..search.engine import related
 from ..taxonomy.queries import taxonomy_for_filters
 from .forms import build_form
@@ -76,7 +77,7 @@ def _save(form, experience, save):
             raise ValidationFailed(find_problems(current_user, data, experience))
         saved = save(data)
     except ValidationFailed as failure:
-        _attach_errors(form, failure.errors)
+        attach_errors(form, failure.errors)
         return render_template("experiences/form.html", form=form, experience=experience), 422
     except StaleVersion as stale:
         form.version.data = str(stale.current.version)  # saving again now overwrites knowingly
@@ -84,15 +85,6 @@ def _save(form, experience, save):
                                conflict=stale.current), 409
     flash(_saved_message(saved), "success")
     return redirect(url_for(".show", experience_id=saved.id))
-
-
-def _attach_errors(form, errors: dict[str, str]) -> None:
-    for name, message in errors.items():
-        field = form._fields.get(name)
-        if field is None:
-            form.form_errors.append(message)
-        elif message not in field.errors:
-            field.errors = [*field.errors, message]
 
 
 def _saved_message(experience) -> str:
