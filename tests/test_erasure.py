@@ -10,6 +10,7 @@ from rugzak.privacy.retention import months_before
 from rugzak.search.changelog import SearchChange
 from rugzak.search.log import SearchLog
 from rugzak.security.sessions import UserSession
+from rugzak.security.throttle import RateCounter
 
 from .conftest import PASSWORD
 
@@ -83,6 +84,29 @@ def test_erasing_with_the_experiences(app, client, make_user, make_experience):
     assert erase(client, person.id, delete_experiences="y").status_code == 302
     assert client.get(f"/ervaringen/{gone.id}").status_code == 404
     assert client.get("/api/v1/search?q=schuldhulp").json["total"] == 0
+
+
+def test_erasing_removes_what_throttling_counted_about_them(app, client, make_user):
+    person, bystander = make_user(name=NAME), make_user()
+    person_client = app.test_client()
+    person_client.login(person.email)
+    person_client.get("/api/v1/experiences")  # counted for the request rate
+    attempts = app.test_client()
+    for email in (person.email, bystander.email):
+        attempts.submit("/inloggen", {"email": email, "password": "helemaal verkeerd!"})
+    client.login(make_user("beheerder").email)
+
+    def counted() -> tuple[list[str], bool]:
+        with app.app_context():
+            keys = set(db.session.scalars(select(RateCounter.key)))
+        return (sorted(key for key in keys if key.startswith("login:account:")),
+                f"rate:user:{person.id}" in keys)
+
+    accounts_before, rate_before = counted()
+    assert len(accounts_before) == 2 and rate_before
+    assert erase(client, person.id).status_code == 302
+    accounts_after, rate_after = counted()
+    assert len(accounts_after) == 1 and not rate_after  # the bystander's count stays
 
 
 def test_the_confirmation_is_required(app, client, make_user):

@@ -3,7 +3,8 @@ adds its section to the data download and connects its part of erasing a user; c
 imports this module once."""
 from importlib import import_module
 
-FEATURES = ("admin", "agenda", "bin", "bundles", "comments", "home", "recognition", "revisions")
+FEATURES = ("admin", "agenda", "bin", "bundles", "comments", "home", "recognition", "revisions",
+            "security")
 
 for _feature in FEATURES:
     import_module(f"rugzak.{_feature}.personal_data")

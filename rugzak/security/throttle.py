@@ -97,16 +97,26 @@ def forget_failed_sign_ins(email: str) -> None:
     db.session.commit()
 
 
+def forget_counters_of(user) -> None:
+    """Remove what is counted about `user`; the caller commits."""
+    forget(_account_key(user.email))
+    forget(_rate_key(user.id))
+
+
 # -- request rate for the API and search ---------------------------------------------------------
 def _rate_limited() -> bool:
     return request.path.startswith("/api/") or request.endpoint in RATE_LIMITED_ENDPOINTS
+
+
+def _rate_key(user_id: int) -> str:
+    return f"rate:user:{user_id}"
 
 
 def _check_request_rate():
     if not _rate_limited() or not current_user.is_authenticated:
         return None  # anonymous requests were already turned away by the sign-in guard
     now = utcnow()
-    hits = add_hit(f"rate:user:{current_user.id}", now)
+    hits = add_hit(_rate_key(current_user.id), now)
     db.session.commit()
     if hits <= current_app.config["RATE_LIMIT_PER_MINUTE"]:
         return None
