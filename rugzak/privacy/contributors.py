@@ -4,7 +4,7 @@ imports this module once."""
 from importlib import import_module
 
 FEATURES = ("admin", "agenda", "bin", "bundles", "comments", "home", "recognition", "revisions",
-            "security")
+            "search", "security")
 
 for _feature in FEATURES:
     import_module(f"rugzak.{_feature}.personal_data")
