@@ -24,12 +24,15 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, instance, database_url: str | None = None, workers: int = 3):
+    def __init__(self, instance, database_url: str | None = None, workers: int = 3,
+                 settings: dict | None = None):
+        """`settings` become RUGZAK_* variables: {"PROXY_HOPS": 1}."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = Path(instance).parent / f"gunicorn-{self.port}.log"
         env = {**os.environ, "RUGZAK_INSTANCE_PATH": str(instance), "RUGZAK_SECRET_KEY": "test",
                **{f"RUGZAK_{name}": str(value) for name, value in FAST_ARGON2.items()}}
+        env.update({f"RUGZAK_{key}": json.dumps(value) for key, value in (settings or {}).items()})
         if database_url:
             env["RUGZAK_DATABASE_URL"] = database_url
         self.command = [GUNICORN, "--workers", str(workers), "--bind",

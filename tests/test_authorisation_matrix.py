@@ -294,6 +294,10 @@ def test_every_route_is_in_the_table(app):
 
 @pytest.fixture
 def world(app, make_user, make_experience):
+    return objects_of_others(app, make_user, make_experience)
+
+
+def objects_of_others(app, make_user, make_experience) -> dict:
     """Objects of other people for every variable in the URL map (see EXPECTED)."""
     owner = make_user("medewerker")
     commenter = make_user("medewerker")
@@ -353,6 +357,11 @@ def url_for_rule(rule: str, values: dict) -> str:
     return re.sub(r"<(?:[^:>]+:)?([^>]+)>", lambda m: str(values[m.group(1)]), rule)
 
 
+def page_url(rule: str, values: dict) -> str:
+    """The URL a GET of `rule` asks for; searches get a query."""
+    return url_for_rule(rule, values) + ("?q=les" if "search" in rule or "zoeken" in rule else "")
+
+
 def current_version(app, model, row_id: int) -> int:
     with app.app_context():
         return db.session.get(model, row_id).version
@@ -369,9 +378,9 @@ def body_for(app, method: str, rule: str, values: dict) -> dict:
 
 
 def call(app, client, method: str, rule: str, values: dict):
-    url = url_for_rule(rule, values)
     if method == "GET":
-        return client.get(url + ("?q=les" if "search" in rule or "zoeken" in rule else ""))
+        return client.get(page_url(rule, values))
+    url = url_for_rule(rule, values)
     token = client.csrf_token("/inloggen" if rule == "/inloggen" else "/")
     body = body_for(app, method, rule, values)
     if rule.startswith("/api/"):
