@@ -15,6 +15,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..audit.models import Action, Outcome
@@ -65,8 +66,9 @@ def _throttled(form: LoginForm, email: str, retry_after: int):
            detail="geweigerd: te veel mislukte pogingen")
     db.session.commit()
     minutes = max(1, math.ceil(retry_after / 60))
-    form.password.errors.append(_("Te veel mislukte inlogpogingen. Probeer het over %(minutes)s "
-                                  "minuten opnieuw.", minutes=minutes))
+    form.password.errors.append(ngettext(
+        "Te veel mislukte inlogpogingen. Probeer het over %(num)d minuut opnieuw.",
+        "Te veel mislukte inlogpogingen. Probeer het over %(num)d minuten opnieuw.", minutes))
     response = make_response(render_template("auth/login.html", form=form), 429)
     response.headers["Retry-After"] = str(retry_after)
     return response

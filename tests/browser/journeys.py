@@ -7,6 +7,7 @@ import uuid
 from rugzak.demo.agenda import ITEMS as DEMO_AGENDA
 from rugzak.demo.curation import BUNDLE
 
+NEW_PASSWORD = "een lange zin als wachtwoord"
 BSN = "111222333"  # passes the eleven test: the resident-data check must catch it
 DEMO_BUNDLE = BUNDLE["title"]
 DEMO_AGENDA_ITEM = DEMO_AGENDA[0]["title"]
@@ -88,3 +89,19 @@ def search(page, query: str) -> None:
     page.get_by_role("search").first.get_by_role("searchbox").fill(query)
     page.get_by_role("search").first.get_by_role("button", name="Zoeken").click()
     page.wait_for_url(re.compile(r"/zoeken\?"))
+
+
+def sign_in_with(page, email: str, password: str) -> None:
+    page.goto("/inloggen")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def start_as_new_user(page, link: str, email: str) -> None:
+    """Follow a one-time link on `page`, choose NEW_PASSWORD and sign in with it."""
+    page.goto(link)
+    for label in ("Nieuw wachtwoord", "Herhaal het wachtwoord"):
+        page.get_by_label(label).fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Wachtwoord instellen").click()
+    sign_in_with(page, email, NEW_PASSWORD)

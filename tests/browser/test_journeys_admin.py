@@ -4,17 +4,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .journeys import create_user, unique_word
+from .journeys import NEW_PASSWORD, create_user, sign_in_with, start_as_new_user, unique_word
 
 pytestmark = pytest.mark.browser
-NEW_PASSWORD = "een lange zin als wachtwoord"
-
-
-def sign_in_with(page, email: str, password: str) -> None:
-    page.goto("/inloggen")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
 
 
 def test_a_new_users_one_time_link_works_once(sign_in, new_page):
@@ -53,11 +45,7 @@ def test_a_deactivated_users_open_session_stops_working(sign_in, new_page):
     name = f"Dirk Deactiveren {unique_word()}"
     email = f"{unique_word()}@browser.example"
     person = new_page()
-    person.goto(create_user(admin, name, email))
-    for label in ("Nieuw wachtwoord", "Herhaal het wachtwoord"):
-        person.get_by_label(label).fill(NEW_PASSWORD)
-    person.get_by_role("button", name="Wachtwoord instellen").click()
-    sign_in_with(person, email, NEW_PASSWORD)
+    start_as_new_user(person, create_user(admin, name, email), email)
     expect(person.get_by_role("heading", level=1)).to_have_text(f"Welkom, {name}")
 
     admin.get_by_role("link", name=f"Naar {name}").click()

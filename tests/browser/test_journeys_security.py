@@ -1,5 +1,8 @@
-"""Issue 7 in the browser: the resident-data check, and Markdown that stays inert."""
+"""Issue 7 in the browser: sessions, throttling, the resident-data check, Markdown that stays
+inert, and a person's data from download to erasure."""
+import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -10,8 +13,11 @@ from .journeys import (
     BSN,
     EXPERIENCE_URL,
     confirm_and_publish,
+    create_user,
     fill_required_fields,
     record_experience,
+    search,
+    start_as_new_user,
     unique_word,
 )
 
@@ -104,3 +110,83 @@ def test_markdown_attacks_open_without_any_dialog_or_csp_violation(sign_in):
     reader = sign_in("medewerker")
     open_without_running_anything(reader, agenda_item, reader.locator(
         ".agenda-item section:has(> h2:text-is('Beschrijving'))"))
+
+
+def test_a_copied_cookie_stops_working_when_its_owner_signs_out(sign_in, new_page):
+    owner = sign_in("medewerker")
+    thief = new_page()
+    thief.context.add_cookies(owner.context.cookies())
+    thief.goto("/mijn-ervaringen")
+    expect(thief.get_by_role("heading", level=1)).to_have_text("Mijn ervaringen")
+
+    owner.get_by_role("button", name="Uitloggen").click()
+    expect(owner.get_by_role("status")).to_have_text("Je bent uitgelogd.")
+    thief.goto("/mijn-ervaringen")
+    expect(thief).to_have_url(re.compile(r"/inloggen"))
+    expect(thief.get_by_role("heading", level=1)).to_have_text("Inloggen bij Rugzak")
+
+
+def test_the_sixth_quick_wrong_password_is_answered_with_a_wait(page):
+    email = f"{unique_word()}@browser.example"
+    page.goto("/inloggen")
+    statuses = []
+    for _ in range(6):
+        page.get_by_label("E-mailadres").fill(email)
+        page.get_by_label("Wachtwoord").fill("niet het goede wachtwoord")
+        with page.expect_response(lambda answer: answer.request.method == "POST") as answer:
+            page.get_by_role("button", name="Inloggen").click()
+        statuses.append(answer.value.status)
+    assert statuses == [401] * 5 + [429]
+    expect(page.get_by_label("Wachtwoord")).to_have_accessible_description(re.compile(
+        r"^Te veel mislukte inlogpogingen\. Probeer het over 1[5-7] minuten opnieuw\.$"))
+    expect(page.get_by_label("E-mailadres")).to_have_value(email)
+
+
+def download_my_data(page) -> dict:
+    page.goto("/account")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download mijn gegevens (JSON)").click()
+    return json.loads(Path(download.value.path()).read_text())
+
+
+def erase_in_the_browser(admin, name: str) -> None:
+    admin.goto("/beheer/gebruikers")
+    admin.get_by_role("link", name=name, exact=True).click()
+    admin.get_by_role("link", name="Gebruiker wissen").click()
+    admin.get_by_role("button", name="Gebruiker definitief wissen").click()
+    understood = admin.get_by_label("Ik begrijp dat wissen niet ongedaan kan worden gemaakt")
+    expect(understood).to_have_attribute("aria-invalid", "true")  # nothing erased yet
+    understood.check()
+    admin.get_by_role("button", name="Gebruiker definitief wissen").click()
+    expect(admin.get_by_role("status")).to_have_text(
+        "De gebruiker is gewist. Ervaringen behouden: 1, verwijderd: 0.")
+
+
+def test_a_persons_data_downloads_and_after_erasure_their_name_is_gone(sign_in, new_page):
+    admin = sign_in("beheerder")
+    surname = unique_word().capitalize()
+    name, email = f"Esther {surname}", f"{unique_word()}@browser.example"
+    person = new_page()
+    start_as_new_user(person, create_user(admin, name, email), email)
+    title = f"Samen aan tafel {unique_word()}"
+    experience = record_experience(person, title)
+
+    data = download_my_data(person)
+    assert (data["account"]["name"], data["account"]["email"]) == (name, email)
+    assert [e["title"] for e in data["experiences"]] == [title]
+    assert "sign_in" in [e["action"] for e in data["audit_events"]]
+    assert [s["ended_at"] for s in data["sessions"]] == [None]
+
+    erase_in_the_browser(admin, name)
+    person.goto("/mijn-ervaringen")
+    expect(person).to_have_url(re.compile(r"/inloggen"))
+    reader = sign_in("collega")
+    reader.goto(f"/ervaringen/{experience}")
+    expect(reader.get_by_role("main")).to_contain_text("oud-medewerker")
+    search(reader, title.split()[-1])
+    expect(reader.get_by_role("link", name=title)).to_be_visible()
+    for page in (reader, admin):
+        expect(page.get_by_role("main")).not_to_contain_text(surname)
+    admin.goto("/beheer/gebruikers")
+    expect(admin.get_by_role("main")).not_to_contain_text(surname)
+    expect(admin.get_by_role("main")).not_to_contain_text(email)
