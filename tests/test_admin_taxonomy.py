@@ -44,7 +44,7 @@ def test_who_keeps_which_part(client, make_user, make_experience, logged_in, rol
         assert response.status_code == (302 if admin_ok else 403)
     assert client.submit("/beheer/trefwoorden", {"source": "1", "target": "2"},
                          page="/").status_code == (422 if tags_ok else 403)
-    assert ("Taxonomie" in client.get("/").get_data(as_text=True)) == tags_ok
+    assert ("Taxonomie" in client.get("/beheer").get_data(as_text=True)) == tags_ok
 
 
 def test_tags_show_counts_of_what_the_reader_may_see(client, make_user, make_experience,

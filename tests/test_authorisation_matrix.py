@@ -209,6 +209,7 @@ EXPECTED = {
     ("POST", API_USER + "/deactivate"): API_BEHEERDER,
     ("POST", API_USER + "/reactivate"): API_BEHEERDER,
     ("POST", API_USER + "/password-link"): API_BEHEERDER_201,
+    ("GET", "/beheer"): CURATORS,
     ("GET", "/beheer/gebruikers"): BEHEERDER,
     ("GET", "/beheer/gebruikers/nieuw"): BEHEERDER,
     ("POST", "/beheer/gebruikers/nieuw"): BEHEERDER_422,

@@ -1,1 +1,1 @@
-"""Administration under /beheer: users (beheerder) and the taxonomy."""
+"""Administration under /beheer: an overview of the tasks, users (beheerder) and the taxonomy."""

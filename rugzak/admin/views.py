@@ -1,5 +1,5 @@
 """The /beheer blueprint with its pages (each module adds its own routes)."""
-from . import taxonomy, users  # noqa: F401
+from . import overview, taxonomy, users  # noqa: F401
 from .blueprint import bp
 
 __all__ = ["bp"]

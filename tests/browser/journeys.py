@@ -105,3 +105,9 @@ def start_as_new_user(page, link: str, email: str) -> None:
         page.get_by_label(label).fill(NEW_PASSWORD)
     page.get_by_role("button", name="Wachtwoord instellen").click()
     sign_in_with(page, email, NEW_PASSWORD)
+
+
+def open_beheer_task(page, task: str) -> None:
+    """Through "Beheer" in the main menu to one of its tasks ("Prullenbak", "Auditlog", …)."""
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Beheer").click()
+    page.get_by_role("main").get_by_role("link", name=task, exact=True).click()

@@ -121,6 +121,8 @@ PAGE_TYPES = [
     PageType("agenda", "medewerker", "/agenda"),
     PageType("agendapunt", "medewerker", "/agenda", follow(DEMO_AGENDA_ITEM)),
     PageType("agendapunt-nieuw", "medewerker", "/agenda/nieuw?ervaring={experience}"),
+    PageType("beheer", "kernteam", "/beheer"),
+    PageType("beheer-beheerder", "beheerder", "/beheer"),
     PageType("gebruikers", "beheerder", "/beheer/gebruikers"),
     PageType("gebruiker-nieuw", "beheerder", "/beheer/gebruikers/nieuw"),
     PageType("gebruiker", "beheerder", "/beheer/gebruikers", follow(ACCOUNTS["collega"].name)),

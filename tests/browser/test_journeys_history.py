@@ -4,7 +4,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .journeys import delete_experience, edit_experience, record_experience, search, unique_word
+from .journeys import (
+    delete_experience,
+    edit_experience,
+    open_beheer_task,
+    record_experience,
+    search,
+    unique_word,
+)
 
 pytestmark = pytest.mark.browser
 LESSONS = ["Bel eerst de school.", "Bel eerst de ouders.", "Bel eerst de huisarts.",
@@ -57,8 +64,7 @@ def test_a_deleted_experience_comes_back_from_the_bin(sign_in):
     expect(reader.get_by_role("status")).to_have_text(f"0 ervaringen gevonden voor „{word}”")
 
     curator = sign_in("kernteam")
-    curator.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-        "link", name="Prullenbak").click()
+    open_beheer_task(curator, "Prullenbak")
     row = curator.get_by_role("row").filter(has_text=title)
     expect(row).to_contain_text("de auteur")
     row.get_by_role("button", name=re.compile("^Terugzetten")).click()
@@ -70,7 +76,7 @@ def test_a_deleted_experience_comes_back_from_the_bin(sign_in):
     expect(reader.get_by_role("status")).to_have_text(f"1 ervaring gevonden voor „{word}”")
 
     admin = sign_in("beheerder")  # the audit log shows both
-    admin.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Auditlog").click()
+    open_beheer_task(admin, "Auditlog")
     events = admin.get_by_role("region", name="Gebeurtenissen, nieuwste eerst").get_by_role(
         "row").filter(has=admin.get_by_role("cell", name=f"ervaring {experience}", exact=True))
     expect(events).to_have_count(2)

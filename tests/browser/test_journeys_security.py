@@ -15,6 +15,7 @@ from .journeys import (
     confirm_and_publish,
     create_user,
     fill_required_fields,
+    open_beheer_task,
     record_experience,
     search,
     start_as_new_user,
@@ -56,8 +57,7 @@ def test_a_bsn_in_a_lesson_is_caught_and_publishing_goes_through_after_confirmin
     expect(page.locator(".section--lesson")).to_contain_text(lesson)
 
     curator = sign_in("kernteam")
-    curator.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-        "link", name="Privacymeldingen").click()
+    open_beheer_task(curator, "Privacymeldingen")
     finding = curator.get_by_role("row").filter(has_text=title)
     expect(finding).to_contain_text("Stuur nooit een BSN als ••••••••• mee in de mail.")
     expect(curator.get_by_text(BSN)).to_have_count(0)
