@@ -150,6 +150,24 @@ def test_snippets_highlight_and_escape(client, author, make_experience, logged_i
     assert "<script>alert(1)" not in page
 
 
+def test_a_snippet_shows_where_the_text_was_cut(client, author, make_experience, logged_in):
+    opening = "Eerst spraken we af wie wat deed. " * 8
+    closing = " Daarna ging het vanzelf beter. " * 8
+    make_experience(author, title="Lang", lesson=f"{opening}Het wijkteam nam de regie.{closing}")
+    make_experience(author, title="Kort", lesson="Het buurthuis hielp.")
+    logged_in()
+
+    def snippet_for(query: str) -> str:
+        page = client.get(f"/zoeken?q={query}").get_data(as_text=True)
+        return re.search(r'class="snippet">(.*?)</p>', page, re.S).group(1).strip()
+
+    cut = snippet_for("wijkteam")
+    assert cut.startswith("…") and cut.endswith("…")
+    assert re.search(r"<mark[^>]*>wijkteam</mark> nam de regie", cut)
+    whole = snippet_for("buurthuis")  # nothing cut, no ellipsis
+    assert re.fullmatch(r"Het <mark[^>]*>buurthuis</mark> hielp\.", whole)
+
+
 def test_sort_newest_and_pagination(client, author, make_experience, logged_in):
     from datetime import date
 

@@ -21,10 +21,24 @@ _WORD = re.compile(WORD_PATTERN)
 _ANALYZER = dutch_analyzer()
 
 
+class SnippetFormatter(HtmlFormatter):
+    """<mark> around the words; an ellipsis wherever the text goes on before or after."""
+
+    def format(self, fragments, replace=False):
+        text = super().format(fragments, replace)
+        if not fragments:
+            return text
+        first, last = fragments[0], fragments[-1]
+        before = "…" if _WORD.search(first.text[:first.startchar]) else ""
+        rest = last.text[last.endchar:]  # fragments end at a word: keep a closing full stop
+        after = "…" if _WORD.search(rest) else escape(rest.rstrip())
+        return f"{before}{text}{after}"
+
+
 def prepare(results) -> None:
     """Fragments of at most 240 characters around the words, marked with <mark>."""
     results.fragmenter = ContextFragmenter(maxchars=240, surround=70)
-    results.formatter = HtmlFormatter(tagname="mark", between=" … ")
+    results.formatter = SnippetFormatter(tagname="mark", between=" … ")
 
 
 def snippet(hit) -> Markup:
