@@ -50,6 +50,17 @@ def test_pdf_of_a_period_contains_its_experiences(app, client, demo):
         assert "pdf" in event.detail and str(len(rows)) in event.detail
 
 
+def test_every_pdf_page_is_numbered_in_the_readers_language(client, demo):
+    client.login(*demo["pieter"])
+    reader = PdfReader(io.BytesIO(client.get("/verslag/zoekopdracht.pdf?q=wijkteam").data))
+    pages = len(reader.pages)
+    assert pages > 1
+    assert f"pagina {pages} van {pages}" in reader.pages[-1].extract_text()
+    assert client.submit("/taal", {"locale": "en"}).status_code == 302
+    reader = PdfReader(io.BytesIO(client.get("/verslag/zoekopdracht.pdf?q=wijkteam").data))
+    assert "page 1 of" in reader.pages[0].extract_text()
+
+
 def test_pdf_of_a_search_for_a_partner_leaves_out_internal(app, client, demo):
     client.login(*demo["esra"])
     shared = visible_rows(app, user_id(app, demo["esra"][0]))

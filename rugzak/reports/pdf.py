@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from flask_babel import gettext as _
 from weasyprint import CSS, HTML
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -16,6 +17,14 @@ def _stylesheets() -> tuple[CSS, ...]:
                  for name in STYLESHEETS)
 
 
+def _page_numbers() -> CSS:
+    """"pagina 2 van 5" at the foot of every page, in the reader's language."""
+    words = _("pagina %(page)s van %(pages)s", page='" counter(page) "',
+              pages='" counter(pages) "')
+    return CSS(string=f'@page {{ @bottom-right {{ content: "{words}"; }} }}')
+
+
 def html_to_pdf(html: str) -> bytes:
     """The document's own links stay links; nothing is fetched (no base URL, no <link>)."""
-    return HTML(string=html, base_url=None).write_pdf(stylesheets=list(_stylesheets()))
+    return HTML(string=html, base_url=None).write_pdf(
+        stylesheets=[*_stylesheets(), _page_numbers()])
