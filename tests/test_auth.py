@@ -23,6 +23,7 @@ def test_login_page_is_dutch(client):
     page = response.get_data(as_text=True)
     assert response.status_code == 200
     assert 'lang="nl"' in page and "Inloggen bij Rugzak" in page and "Wachtwoord" in page
+    assert "Wachtwoord vergeten, of nog geen account? Vraag een beheerder" in page
 
 
 def test_every_page_but_login_and_health_requires_sign_in(client):
