@@ -79,6 +79,7 @@ BLUEPRINT_MODULES = (
     "comments.views",
     "curation.views",
     "experiences.views",
+    "guide.views",
     "health",
     "home.views",
     "i18n.views",

@@ -235,6 +235,7 @@ EXPECTED = {
     ("GET", "/taal"): PAGE,
     ("POST", "/taal"): FORM_422,
     ("GET", "/toegankelijkheid"): PUBLIC,
+    ("GET", "/uitleg"): PAGE,
     ("GET", SET_PASSWORD): PUBLIC,  # the one-time link is the permission
     ("POST", SET_PASSWORD): (422, 422, 422, 422, 422),
     ("POST", "/uitloggen"): (302, 302, 302, 302, 302),

@@ -133,6 +133,7 @@ PAGE_TYPES = [
     PageType("taxonomie", "kernteam", "/beheer/taxonomie"),
     PageType("trefwoorden", "kernteam", "/beheer/trefwoorden"),
     PageType("randvoorwaarden", "kernteam", "/beheer/randvoorwaarden"),
+    PageType("uitleg", "partner", "/uitleg"),
     PageType("account", "medewerker", "/account"),
     PageType("wachtwoord-wijzigen", "medewerker", "/account/wachtwoord"),
     PageType("wachtwoord-wijzigen-met-fout", "medewerker", "/account/wachtwoord",
