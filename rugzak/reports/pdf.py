@@ -18,7 +18,7 @@ def _stylesheets() -> tuple[CSS, ...]:
 
 
 def _page_numbers() -> CSS:
-    """"pagina 2 van 5" at the foot of every page, in the reader's language."""
+    """Page numbers at the foot of every page ("pagina 2 van 5"), in the reader's language."""
     words = _("pagina %(page)s van %(pages)s", page='" counter(page) "',
               pages='" counter(pages) "')
     return CSS(string=f'@page {{ @bottom-right {{ content: "{words}"; }} }}')
