@@ -76,7 +76,7 @@ def test_english_leaves_no_dutch_behind(new_page):
     expect(page.get_by_role("status")).to_have_text("Rugzak now speaks English.")
 
     pages = ["/", "/ervaringen", "/mijn-ervaringen", "/ervaringen/nieuw", "/zoeken?q=wijkteam",
-             "/zoeken?q=qwxzyvonk", "/toegankelijkheid", "/taal", "/ervaringen/999999"]
+             "/zoeken?q=qwxzyvonk", "/toegankelijkheid", "/taal", "/ervaringen/999999", "/uitleg"]
     for path in pages:
         page.goto(path)
         assert_no_dutch(page, phrases)
