@@ -21,10 +21,10 @@ def test_only_the_beheerder_reads_the_audit_log(client, make_user):
     for role in ("medewerker", "partner", "kernteam"):
         client.login(make_user(role).email)
         assert client.get("/beheer/audit").status_code == 403, role
-        assert 'href="/beheer/audit"' not in client.get("/").get_data(as_text=True)
+        assert 'href="/beheer/audit"' not in client.get("/beheer").get_data(as_text=True)
         client.logout()
     client.login(make_user("beheerder").email)
-    assert 'href="/beheer/audit"' in client.get("/").get_data(as_text=True)
+    assert 'href="/beheer/audit"' in client.get("/beheer").get_data(as_text=True)
     assert client.get("/beheer/audit").status_code == 200
 
 

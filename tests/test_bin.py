@@ -108,7 +108,7 @@ def test_kernteam_restores_from_the_bin_and_search_finds_it_again(app, client, m
         client.logout()
     curator = make_user("kernteam")
     client.login(curator.email)
-    assert 'href="/prullenbak"' in client.get("/").get_data(as_text=True)
+    assert 'href="/prullenbak"' in client.get("/beheer").get_data(as_text=True)
     bin_page = client.get("/prullenbak").get_data(as_text=True)
     assert "Terug van weggeweest" in bin_page and "de auteur" in bin_page
     assert author.name not in bin_page  # anonymous stays anonymous

@@ -301,7 +301,7 @@ def upload(client, name: str, content: bytes):
 def test_beheerder_imports_a_sheet_in_the_browser_after_the_check(app, client, make_user):
     admin = make_user("beheerder", name="Bea Beheer")
     client.login(admin.email)
-    assert 'href="/beheer/import"' in client.get("/").get_data(as_text=True)
+    assert 'href="/beheer/import"' in client.get("/beheer").get_data(as_text=True)
     bad = (HEADER + "\n;Situatie;Les;;;;;;;\nGoed;Situatie;Les;vraag;;;;;;\n").encode()
     checked = upload(client, "lijst.csv", bad)
     html = checked.get_data(as_text=True)

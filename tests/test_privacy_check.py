@@ -157,9 +157,10 @@ def test_findings_list_is_empty_at_first(client, logged_in):
         as_text=True)
 
 
-def test_curators_find_the_findings_in_the_menu(client, make_user):
+def test_curators_find_the_findings_under_beheer(client, make_user):
     for role, linked in (("medewerker", False), ("partner", False), ("kernteam", True),
                          ("beheerder", True)):
         client.login(make_user(role).email)
-        assert ('href="/privacy-meldingen"' in client.get("/").get_data(as_text=True)) is linked
+        overview = client.get("/beheer").get_data(as_text=True)
+        assert ('href="/privacy-meldingen"' in overview) is linked
         client.logout()
