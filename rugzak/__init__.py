@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import os
-from importlib import import_module
 from pathlib import Path
 
-from flask import Flask
+from flask import Blueprint, Flask
 
 from . import errors, templating
 from .auth.guard import register_sign_in_guard
 from .config import load_config
+from .discovery import defined_in, feature_modules
 from .extensions import babel, csrf, db, login_manager, migrate
 from .security import register_security
 
@@ -28,6 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     load_config(app, config)
     register_extensions(app)
     register_blueprints(app)
+    register_personal_data()
     register_sign_in_guard(app)
     register_security(app)
     errors.register_error_handlers(app)
@@ -39,7 +40,6 @@ def create_app(config: dict | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     from .auth.loading import configure_login
     from .i18n.locale import select_locale
-    from .privacy import contributors  # noqa: F401 - each feature's personal data
     from .search import changelog  # noqa: F401 - registers the change-log session hooks
     from .search.service import init_search
 
@@ -58,39 +58,19 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    """Every feature's pages (rugzak/<feature>/views.py), then its API (api.py)."""
     from .api import register_api
 
-    for module in BLUEPRINT_MODULES:
-        app.register_blueprint(import_module(f"rugzak.{module}").bp)
+    for module in feature_modules("views"):
+        for blueprint in defined_in(module, Blueprint):
+            app.register_blueprint(blueprint)
     register_api(app)
 
 
-# One line per feature, alphabetical, so that parallel branches rarely touch the same line.
-BLUEPRINT_MODULES = (
-    "accessibility.views",
-    "account.views",
-    "admin.set_password",
-    "admin.views",
-    "agenda.views",
-    "audit.views",
-    "auth.views",
-    "bin.views",
-    "bundles.views",
-    "comments.views",
-    "curation.views",
-    "experiences.views",
-    "guide.views",
-    "health",
-    "home.views",
-    "i18n.views",
-    "insight.views",
-    "privacy.views",
-    "recognition.views",
-    "reports.views",
-    "revisions.views",
-    "search.views",
-    "transfer.views",
-)
+def register_personal_data() -> None:
+    """Importing a feature's personal_data.py adds its download section and erasure step."""
+    for _module in feature_modules("personal_data"):
+        pass
 
 
 def register_commands(app: Flask) -> None:

@@ -5,7 +5,7 @@ import sys
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup, FlaskGroup, with_appcontext
+from flask.cli import AppGroup, with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import select
 
@@ -14,13 +14,6 @@ from .auth.roles import Role
 from .auth.services import AccountError, create_user, deactivate_user, find_user
 from .extensions import db
 from .search.service import search_service
-
-
-def main() -> None:
-    from . import create_app
-
-    FlaskGroup(name="rugzak", create_app=create_app, add_version_option=False,
-               help="Beheer van Rugzak (gebruik RUGZAK_INSTANCE_PATH voor de instance-map).")()
 
 
 def register_cli(app: Flask) -> None:

@@ -1,10 +1,19 @@
-"""Error pages in Dutch, and JSON errors under /api/."""
+"""One error vocabulary for every feature, answered alike by the pages and the API.
+
+Services and policies raise `InvalidInput`, `StaleVersion`, `Forbidden` or `NotFound`; both
+front doors let them through. Under /api/ the answer is JSON with Dutch messages
+(422, 409, 403, 404); a page shows the error page, unless its view catches `InvalidInput` to
+show the form again with the messages at their fields (rugzak.forms.keep_input).
+"""
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+
+from .extensions import db
 
 MESSAGES = {
     400: _l("Dit verzoek kunnen we niet verwerken."),
@@ -22,17 +31,83 @@ CSRF_MESSAGE = _l("Het formulier is verlopen of niet compleet verstuurd. Laad de
                   "opnieuw en probeer het nog eens.")
 
 
+class ServiceError(Exception):
+    """A refusal with an HTTP status, a Dutch message and, optionally, messages by field."""
+
+    status = 400
+
+    def __init__(self, message: str | None = None, errors: dict[str, str] | None = None,
+                 extra: dict | None = None):
+        super().__init__(message or errors)
+        self.message = message
+        self.errors = {name: str(text) for name, text in (errors or {}).items()}
+        self.extra = extra or {}
+
+    def text(self) -> str:
+        return str(self.message or MESSAGES[self.status])
+
+
+class InvalidInput(ServiceError):
+    """What was sent cannot be saved: Dutch messages by field name (a form field or JSON key);
+    `extra` adds keys to the JSON answer (e.g. the findings of the resident-data check)."""
+
+    status = 422
+
+    def __init__(self, errors: dict[str, str], extra: dict | None = None):
+        super().__init__(None, errors, extra)
+
+
+class StaleVersion(ServiceError):
+    """Someone saved in between: `current` is the row as it is now (it has a `version`)."""
+
+    status = 409
+
+    def __init__(self, current):
+        super().__init__()
+        self.current = current
+
+    def text(self) -> str:
+        return _("Iemand anders heeft dit intussen gewijzigd; haal de nieuwste versie "
+                 "(%(version)d) op en probeer opnieuw.", version=self.current.version)
+
+    @property
+    def version_errors(self) -> dict[str, str]:
+        return {"version": _("De nieuwste versie is %(version)d.",
+                             version=self.current.version)}
+
+
+class Forbidden(ServiceError):
+    """The user may see this, but not do that."""
+
+    status = 403
+
+
+class NotFound(ServiceError):
+    """Missing, or not visible to this user: the two are never told apart."""
+
+    status = 404
+
+
 def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
 def error_response(status: int, message: str | None = None, fields: dict | None = None,
                    extra: dict | None = None):
-    """`extra`: more keys for the JSON answer (e.g. the findings of the resident-data check)."""
     message = str(message or MESSAGES.get(status, MESSAGES[400]))
     if wants_json():
         return jsonify(error=message, fields=fields or {}, **(extra or {})), status
-    return render_template("error.html", status=status, message=message), status
+    return render_template("error.html", status=status, message=message,
+                           fields=fields or {}), status
+
+
+def handle_service_error(error: ServiceError):
+    """Nothing half-done is kept: the transaction of the refused request is rolled back."""
+    db.session.rollback()
+    fields = error.errors
+    if isinstance(error, StaleVersion):
+        fields = error.version_errors
+    return error_response(error.status, error.text(), fields, error.extra)
 
 
 def handle_http_exception(error: HTTPException):
@@ -54,5 +129,6 @@ def _field_messages(messages: dict | None) -> dict:
 
 
 def register_error_handlers(app: Flask) -> None:
-    """Registered after flask-smorest's own handler, so this one answers for the whole app."""
+    """Registered after flask-smorest's own handler, so these answer for the whole app."""
     app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(ServiceError, handle_service_error)

@@ -11,7 +11,7 @@ from ..audit.models import Action
 from ..audit.services import record
 from ..extensions import db
 from ..forms import attach_errors
-from ..privacy.personal_data import jsonable, personal_data
+from ..personal_data import jsonable, personal_data
 from ..security.sessions import current_session, open_sessions
 from ..security.throttle import count_failed_sign_in, sign_in_retry_after
 from ..timeutil import utcnow

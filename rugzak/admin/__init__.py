@@ -1,1 +1,1 @@
-"""Administration under /beheer: an overview of the tasks, users (beheerder) and the taxonomy."""
+"""Administration: users, one-time password links and the /beheer overview."""

@@ -6,12 +6,11 @@ from sqlalchemy import delete, select
 
 from ..auth.models import User
 from ..extensions import db
-from ..privacy.erasure import user_erasing
-from ..privacy.personal_data import personal_data_section
+from ..personal_data import personal_data_section, user_erasing
 from .password_links import PasswordLink
 
 
-@personal_data_section("password_links")
+@personal_data_section("password_links", PasswordLink.user_id)
 def password_links(user: User) -> list[dict]:
     rows = db.session.scalars(select(PasswordLink).where(PasswordLink.user_id == user.id)
                               .order_by(PasswordLink.id))

@@ -12,14 +12,14 @@ from sqlalchemy import ColumnElement, and_, or_, select, update
 
 from ..auth.models import User
 from ..extensions import db
-from ..privacy.erasure import ERASED_NAME, user_erasing
-from ..privacy.personal_data import personal_data_section
+from ..personal_data import ERASED_NAME, personal_data_section, user_erasing
 from ..taxonomy.models import Department
 from ..timeutil import utcnow
 from .models import AgendaChange, AgendaItem, AgendaUpdate
 
 
-@personal_data_section("agenda")
+@personal_data_section("agenda", AgendaItem.created_by_id, AgendaItem.owner_user_id,
+                       AgendaChange.changed_by_id, AgendaUpdate.author_id)
 def agenda(user: User) -> dict:
     items = db.session.scalars(select(AgendaItem).where(or_(
         AgendaItem.owner_user_id == user.id, AgendaItem.created_by_id == user.id))

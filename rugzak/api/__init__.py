@@ -1,8 +1,9 @@
-"""The JSON API under /api/v1, described at /api/v1/openapi.json."""
-from importlib import import_module
-
+"""The JSON API under /api/v1, described at /api/v1/openapi.json; each feature's api.py adds its
+blueprint (rugzak.discovery). This package holds only the shared plumbing."""
 from flask import Flask
-from flask_smorest import Api
+from flask_smorest import Api, Blueprint
+
+from ..discovery import defined_in, feature_modules
 
 
 class RugzakApi(Api):
@@ -14,19 +15,6 @@ def register_api(app: Flask) -> None:
     api = RugzakApi(app)
     api.spec.components.security_scheme(
         "bearer", {"type": "http", "scheme": "bearer", "description": "Persoonlijke API-token"})
-    for module in API_MODULES:
-        api.register_blueprint(import_module(f"rugzak.api.{module}").blp)
-
-
-# One line per feature, alphabetical, so that parallel branches rarely touch the same line.
-API_MODULES = (
-    "admin",
-    "agenda",
-    "bin",
-    "bundles",
-    "curation",
-    "experiences",
-    "insight",
-    "search",
-    "taxonomy",
-)
+    for module in feature_modules("api"):
+        for blueprint in defined_in(module, Blueprint):
+            api.register_blueprint(blueprint)

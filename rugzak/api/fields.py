@@ -1,6 +1,9 @@
 """marshmallow fields and schema base with Dutch error messages."""
 from flask_babel import lazy_gettext as _l
-from marshmallow import EXCLUDE, Schema, fields
+from marshmallow import EXCLUDE, Schema, fields, validate
+
+PAGE_RANGE = validate.Range(min=1, error=_l("Kies een pagina vanaf 1."))
+PER_PAGE_RANGE = validate.Range(min=1, max=100, error=_l("Kies tussen 1 en 100 per pagina."))
 
 _COMMON = {
     "required": _l("Dit veld is verplicht."),

@@ -7,10 +7,10 @@ from sqlalchemy import select
 from ..auth.models import User
 from ..experiences.models import Experience
 from ..extensions import db
-from ..privacy.personal_data import personal_data_section
+from ..personal_data import personal_data_section
 
 
-@personal_data_section("experiences_binned")
+@personal_data_section("experiences_binned", Experience.deleted_by_id)
 def experiences_binned(user: User) -> list[dict]:
     rows = db.session.execute(select(Experience.id, Experience.deleted_at)
                               .where(Experience.deleted_by_id == user.id)

@@ -7,11 +7,11 @@ from sqlalchemy import select
 
 from ..auth.models import User
 from ..extensions import db
-from ..privacy.personal_data import personal_data_section
+from ..personal_data import personal_data_section
 from .models import Bundle
 
 
-@personal_data_section("bundles")
+@personal_data_section("bundles", Bundle.created_by_id)
 def bundles_made(user: User) -> list[dict]:
     rows = db.session.scalars(select(Bundle).where(Bundle.created_by_id == user.id)
                               .order_by(Bundle.id))

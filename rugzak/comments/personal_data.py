@@ -12,12 +12,11 @@ from sqlalchemy import delete, select
 
 from ..auth.models import User
 from ..extensions import db
-from ..privacy.erasure import user_erasing
-from ..privacy.personal_data import personal_data_section
+from ..personal_data import personal_data_section, user_erasing
 from .models import Comment
 
 
-@personal_data_section("comments")
+@personal_data_section("comments", Comment.author_id)
 def comments_written(user: User) -> list[dict]:
     rows = db.session.scalars(select(Comment).where(Comment.author_id == user.id)
                               .order_by(Comment.id))

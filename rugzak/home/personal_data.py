@@ -5,12 +5,11 @@ from sqlalchemy import delete
 
 from ..auth.models import User
 from ..extensions import db
-from ..privacy.erasure import user_erasing
-from ..privacy.personal_data import personal_data_section
+from ..personal_data import personal_data_section, user_erasing
 from .models import HomeVisit
 
 
-@personal_data_section("home_visits")
+@personal_data_section("home_visits", HomeVisit.user_id)
 def home_visit(user: User) -> dict | None:
     visit = db.session.get(HomeVisit, user.id)
     return {"last_at": visit.last_at, "previous_at": visit.previous_at} if visit else None

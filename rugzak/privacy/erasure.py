@@ -1,15 +1,13 @@
 """Erasing a user (AVG right to erasure): their personal data goes, their lessons may stay.
 
 Experiences are kept and then show "oud-medewerker" as author, or are deleted when asked.
-Features that keep more about a person connect to `user_erasing` (in their own
-`personal_data` module, see contributors.py) and clean up in the same transaction: the signal
-comes before anything is changed, so a receiver still sees the name and the experiences.
+Features that keep more about a person connect to `user_erasing` in their own
+`personal_data` module; its contract is written down in rugzak/personal_data.py.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from blinker import Namespace
 from flask_babel import gettext as _
 from sqlalchemy import delete, or_, select, update
 
@@ -18,13 +16,11 @@ from ..audit.services import record
 from ..auth.models import ApiToken, User
 from ..experiences.models import Experience
 from ..extensions import db
+from ..personal_data import ERASED_NAME, user_erasing
 from ..search.changelog import EXPERIENCE, record_changes
 from ..security.sessions import UserSession
 
-ERASED_NAME = "oud-medewerker"
 ERASED_DOMAIN = "gewist.invalid"
-# sender: the User; keyword arguments delete_experiences (bool) and actor (User or None)
-user_erasing = Namespace().signal("user-erasing")
 
 
 class ErasureRefused(Exception):

@@ -6,11 +6,11 @@ from sqlalchemy import select
 
 from ..auth.models import User
 from ..extensions import db
-from ..privacy.personal_data import personal_data_section
+from ..personal_data import personal_data_section
 from .models import Recognition
 
 
-@personal_data_section("recognitions")
+@personal_data_section("recognitions", Recognition.user_id)
 def recognitions_given(user: User) -> list[dict]:
     rows = db.session.scalars(select(Recognition).where(Recognition.user_id == user.id)
                               .order_by(Recognition.created_at, Recognition.experience_id))

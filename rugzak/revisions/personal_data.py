@@ -7,11 +7,11 @@ from sqlalchemy import select
 
 from ..auth.models import User
 from ..extensions import db
-from ..privacy.personal_data import personal_data_section
+from ..personal_data import personal_data_section
 from .models import ExperienceRevision
 
 
-@personal_data_section("revisions_saved")
+@personal_data_section("revisions_saved", ExperienceRevision.saved_by_id)
 def revisions_saved(user: User) -> list[dict]:
     rows = db.session.scalars(select(ExperienceRevision)
                               .where(ExperienceRevision.saved_by_id == user.id)

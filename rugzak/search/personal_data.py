@@ -8,7 +8,7 @@ from sqlalchemy import delete, or_
 
 from ..auth.models import User
 from ..extensions import db
-from ..privacy.erasure import user_erasing
+from ..personal_data import user_erasing
 from .log import SearchLog
 
 NAME_PARTICLES = {"van", "von", "der", "den", "ter", "ten", "het", "de", "da", "del", "la", "le"}

@@ -1,4 +1,4 @@
-"""/api/v1/users (beheerder) and /api/v1/taxonomy/… upkeep, with the rules of /beheer."""
+"""/api/v1/users (beheerder), with the rules of /beheer/gebruikers."""
 from __future__ import annotations
 
 from flask import abort, url_for
@@ -7,9 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, or_, select
 
-from ..admin.password_links import VALID_FOR, issue_link
+from ..api.blueprint import ApiBlueprint, checked_first
+from ..api.errors import unprocessable
+from ..api.fields import Bool, DateTime, DutchSchema, Int, List, Nested, Str
 from ..auth.models import User
-from ..auth.permissions import may_administer, may_keep_list, may_keep_vocabulary, require
+from ..auth.permissions import may_administer, require
 from ..auth.services import (
     AccountError,
     change_user,
@@ -18,25 +20,11 @@ from ..auth.services import (
     reactivate_user,
 )
 from ..extensions import db
-from ..taxonomy.models import Tag
-from ..taxonomy.services import (
-    KINDS,
-    EntryInput,
-    TaxonomyError,
-    merge_tags,
-    rename_tag,
-    save_entry,
-    tags_with_counts,
-)
 from ..timeutil import utcnow
-from .blueprint import ApiBlueprint, checked_first
-from .errors import unprocessable
-from .fields import Bool, DateTime, DutchSchema, Int, List, Nested, Str
+from .password_links import VALID_FOR, issue_link
 
 blp = ApiBlueprint("api_admin", __name__, url_prefix="/api/v1",
-                   description="Gebruikers (beheerder) en het onderhoud van de taxonomie")
-API_KINDS = {"goals": "doelen", "conditions": "randvoorwaarden", "departments": "afdelingen",
-             "partners": "partners"}
+                   description="Gebruikers (beheerder)")
 
 
 class UserArgs(DutchSchema):
@@ -74,37 +62,6 @@ class PasswordLinkSchema(DutchSchema):
     expires_at = DateTime()
 
 
-class TagCountSchema(DutchSchema):
-    id = Int()
-    name = Str()
-    count = Int(metadata={"description": "gepubliceerde ervaringen die jij mag zien"})
-
-
-class TagListSchema(DutchSchema):
-    items = List(Nested(TagCountSchema))
-
-
-class TagNameSchema(DutchSchema):
-    name = Str(required=True)
-
-
-class TagMergeSchema(DutchSchema):
-    into = Int(required=True, metadata={"description": "id van het trefwoord dat blijft"})
-
-
-class EntryInSchema(DutchSchema):
-    name = Str(required=True)
-    description = Str(load_default="")
-    active = Bool(load_default=True)
-
-
-class EntryOutSchema(DutchSchema):
-    slug = Str()
-    name = Str()
-    description = Str()
-    active = Bool()
-
-
 def _administering() -> None:
     require(may_administer(current_user))
 
@@ -115,29 +72,6 @@ def _user(user_id: int) -> User:
     if user is None:
         abort(404)
     return user
-
-
-def _tag(tag_id: int) -> tuple[Tag, int]:
-    require(may_keep_vocabulary(current_user))
-    for tag, count in tags_with_counts(current_user):
-        if tag.id == tag_id:
-            return tag, count
-    abort(404)
-
-
-def _kind(kind: str):
-    entry_kind = KINDS[API_KINDS[kind]]
-    require(may_keep_list(current_user, entry_kind.model))
-    return entry_kind
-
-
-def _entry(kind: str, slug: str):
-    """(kind, entry) of a list the user keeps; 404 for an unknown slug."""
-    entry_kind = _kind(kind)
-    entry = db.session.scalar(select(entry_kind.model).filter_by(slug=slug))
-    if entry is None:
-        abort(404)
-    return entry_kind, entry
 
 
 # -- users ----------------------------------------------------------------------------------
@@ -240,79 +174,3 @@ def user_dict(user: User) -> dict:
     return {"id": user.id, "email": user.email, "name": user.name, "role": user.role,
             "department": user.department.slug if user.department else None,
             "partner": user.partner.slug if user.partner else None, "active": user.active}
-
-
-# -- taxonomy -------------------------------------------------------------------------------
-@blp.route("/taxonomy/tags")
-class Tags(MethodView):
-    @blp.response(200, TagListSchema)
-    def get(self):
-        """Trefwoorden met het aantal ervaringen dat jij mag zien (kernteam, beheerder)"""
-        require(may_keep_vocabulary(current_user))
-        return {"items": [{"id": tag.id, "name": tag.name, "count": count}
-                          for tag, count in tags_with_counts(current_user)]}
-
-
-@blp.route("/taxonomy/tags/<int:tag_id>")
-class TagItem(MethodView):
-    @checked_first(_tag)
-    @blp.arguments(TagNameSchema)
-    @blp.response(200, TagCountSchema)
-    def put(self, payload, tag_id: int):
-        """Hernoemen; zoeken volgt (kernteam, beheerder)"""
-        tag, _count = _tag(tag_id)
-        _keeping(lambda: rename_tag(tag, payload["name"]))
-        tag, count = _tag(tag_id)
-        return {"id": tag.id, "name": tag.name, "count": count}
-
-
-@blp.route("/taxonomy/tags/<int:tag_id>/merge")
-class TagMerge(MethodView):
-    @checked_first(_tag)
-    @blp.arguments(TagMergeSchema)
-    @blp.response(200, TagCountSchema)
-    def post(self, payload, tag_id: int):
-        """Samenvoegen in `into`: dit trefwoord verdwijnt (kernteam, beheerder)"""
-        source, _count = _tag(tag_id)
-        target, _count = _tag(payload["into"])
-        target_id = target.id
-        _keeping(lambda: merge_tags(source, target))
-        tag, count = _tag(target_id)
-        return {"id": tag.id, "name": tag.name, "count": count}
-
-
-@blp.route("/taxonomy/<any(goals, conditions, departments, partners):kind>")
-class Entries(MethodView):
-    @checked_first(_kind)
-    @blp.arguments(EntryInSchema)
-    @blp.response(201, EntryOutSchema)
-    def post(self, payload, kind: str):
-        """Toevoegen: doelen (kernteam, beheerder); randvoorwaarden, afdelingen, partners
-        (beheerder)"""
-        entry_kind = _kind(kind)
-        return entry_dict(_keeping(lambda: save_entry(entry_kind, None, EntryInput(**payload))))
-
-
-@blp.route("/taxonomy/<any(goals, conditions, departments, partners):kind>/<slug>")
-class EntryItem(MethodView):
-    @checked_first(_entry)
-    @blp.arguments(EntryInSchema)
-    @blp.response(200, EntryOutSchema)
-    def put(self, payload, kind: str, slug: str):
-        """Wijzigen of niet meer aanbieden (active=false); oude ervaringen houden het"""
-        entry_kind, entry = _entry(kind, slug)
-        return entry_dict(_keeping(lambda: save_entry(entry_kind, entry,
-                                                      EntryInput(**payload))))
-
-
-def _keeping(action):
-    try:
-        return action()
-    except TaxonomyError as error:
-        db.session.rollback()
-        unprocessable(error.errors)
-
-
-def entry_dict(entry) -> dict:
-    return {"slug": entry.slug, "name": entry.name,
-            "description": getattr(entry, "description", ""), "active": entry.active}

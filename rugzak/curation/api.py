@@ -4,6 +4,9 @@ from __future__ import annotations
 from flask.views import MethodView
 from flask_login import current_user
 
+from ..api.blueprint import ApiBlueprint, checked_first
+from ..api.errors import unprocessable
+from ..api.fields import Bool, DateTime, DutchSchema, Int, List, Nested, Str
 from ..auth.permissions import may_curate, require
 from ..comments.models import Comment
 from ..comments.services import (
@@ -16,14 +19,11 @@ from ..comments.services import (
     hide_comment,
     restore_comment,
 )
-from ..curation.services import CurationError, hide, highlight, remove_highlight, restore
 from ..experiences.models import Experience
 from ..experiences.visibility import get_visible_or_404
 from ..extensions import db
 from ..recognition.services import RecognitionRefused, has_recognised, recognise, take_back
-from .blueprint import ApiBlueprint, checked_first
-from .errors import unprocessable
-from .fields import Bool, DateTime, DutchSchema, Int, List, Nested, Str
+from .services import CurationError, hide, highlight, remove_highlight, restore
 
 blp = ApiBlueprint("api_curation", __name__, url_prefix="/api/v1",
                    description="Uitlichten, verbergen, herkenbaar en meedenken")

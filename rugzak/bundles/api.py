@@ -7,9 +7,14 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from marshmallow import validate
 
+from ..api.blueprint import ApiBlueprint, checked_first
+from ..api.errors import unprocessable
+from ..api.fields import DateTime, DutchSchema, Int, List, Nested, Str
 from ..auth.permissions import may_curate, require
-from ..bundles.models import Bundle
-from ..bundles.services import (
+from ..experiences.visibility import get_visible_or_404
+from ..extensions import db
+from .models import Bundle
+from .services import (
     BundleError,
     BundleInput,
     add_item,
@@ -24,11 +29,6 @@ from ..bundles.services import (
     visible_counts,
     visible_items,
 )
-from ..experiences.visibility import get_visible_or_404
-from ..extensions import db
-from .blueprint import ApiBlueprint, checked_first
-from .errors import unprocessable
-from .fields import DateTime, DutchSchema, Int, List, Nested, Str
 
 blp = ApiBlueprint("api_bundles", __name__, url_prefix="/api/v1",
                    description="Bundels: reeksen ervaringen met een inleiding")

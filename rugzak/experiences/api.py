@@ -9,19 +9,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_smorest import abort
 
+from ..api.blueprint import ApiBlueprint, checked_first
 from ..errors import MESSAGES
-from ..experiences.models import Experience
-from ..experiences.queries import newest_first, visible_experiences
-from ..experiences.services import (
-    ExperienceInput,
-    StaleVersion,
-    ValidationFailed,
-    create_experience,
-    update_experience,
-)
-from ..experiences.visibility import can_edit, get_visible_or_404, reveals_author
 from ..extensions import db
-from .blueprint import ApiBlueprint, checked_first
+from .models import Experience
+from .queries import newest_first, visible_experiences
 from .schemas import (
     ExperienceInSchema,
     ExperienceListArgs,
@@ -29,6 +21,14 @@ from .schemas import (
     ExperiencePageSchema,
     ExperienceUpdateSchema,
 )
+from .services import (
+    ExperienceInput,
+    StaleVersion,
+    ValidationFailed,
+    create_experience,
+    update_experience,
+)
+from .visibility import can_edit, get_visible_or_404, reveals_author
 
 blp = ApiBlueprint("api_experiences", __name__, url_prefix="/api/v1",
                 description="Ervaringen lezen, vastleggen en bewerken")

@@ -5,7 +5,7 @@ partner organisations by the administrator.
 """
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
@@ -13,8 +13,9 @@ from sqlalchemy import select
 from ..auth.permissions import may_keep_list, may_keep_vocabulary, only_if, require
 from ..extensions import db
 from ..forms import attach_errors
-from ..taxonomy.models import Tag
-from ..taxonomy.services import (
+from .forms import EntryForm, MergeTagsForm, TagNameForm
+from .models import Tag
+from .services import (
     KINDS,
     EntryInput,
     EntryKind,
@@ -24,15 +25,15 @@ from ..taxonomy.services import (
     save_entry,
     tags_with_counts,
 )
-from .blueprint import bp
-from .taxonomy_forms import EntryForm, MergeTagsForm, TagNameForm
+
+bp = Blueprint("taxonomy", __name__, url_prefix="/beheer")
 
 
 @bp.get("/taxonomie")
 @only_if(may_keep_vocabulary)
-def taxonomy():
+def index():
     kinds = [kind for kind in KINDS.values() if may_keep_list(current_user, kind.model)]
-    return render_template("admin/taxonomy.html", kinds=kinds)
+    return render_template("taxonomy/index.html", kinds=kinds)
 
 
 @bp.route("/trefwoorden", methods=["GET", "POST"])
@@ -59,7 +60,7 @@ def tags():
                     target=target.name), "success")
             return redirect(url_for(".tags"))
     status = 422 if form.is_submitted() else 200
-    return render_template("admin/tags.html", tags=tags, form=form), status
+    return render_template("taxonomy/tags.html", tags=tags, form=form), status
 
 
 @bp.route("/trefwoorden/<int:tag_id>", methods=["GET", "POST"])
@@ -78,7 +79,7 @@ def tag_rename(tag_id: int):
             flash(_("„%(old)s” heet nu „%(new)s”.", old=old, new=tag.name), "success")
             return redirect(url_for(".tags"))
     status = 422 if form.is_submitted() else 200
-    return render_template("admin/tag_rename.html", tag=tag, form=form), status
+    return render_template("taxonomy/tag_rename.html", tag=tag, form=form), status
 
 
 @bp.get("/<any(doelen, randvoorwaarden, afdelingen, partners):key>")
@@ -86,7 +87,7 @@ def entries(key: str):
     kind = _kind(key)
     rows = db.session.scalars(select(kind.model).order_by(
         *([kind.model.position] if kind.has_description else []), kind.model.name)).all()
-    return render_template("admin/entries.html", kind=kind, rows=rows)
+    return render_template("taxonomy/entries.html", kind=kind, rows=rows)
 
 
 @bp.route("/<any(doelen, randvoorwaarden, afdelingen, partners):key>/nieuw",
@@ -119,7 +120,7 @@ def _entry_form(kind: EntryKind, entry):
             flash(_("„%(name)s” is bewaard.", name=saved.name), "success")
             return redirect(url_for(".entries", key=kind.key))
     status = 422 if form.is_submitted() else 200
-    return render_template("admin/entry_form.html", kind=kind, entry=entry, form=form), status
+    return render_template("taxonomy/entry_form.html", kind=kind, entry=entry, form=form), status
 
 
 def _kind(key: str) -> EntryKind:

@@ -9,16 +9,26 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_smorest import abort
 
-from ..agenda.models import AgendaItem
-from ..agenda.permissions import can_add_update, can_edit, get_visible_or_404, may_create
-from ..agenda.queries import AgendaFilters, filtered_items, visible_linked
-from ..agenda.services import AgendaInput, add_progress, create_item, update_item
+from ..api.blueprint import ApiBlueprint, checked_first
+from ..api.fields import (
+    PAGE_RANGE,
+    PER_PAGE_RANGE,
+    Bool,
+    Date,
+    DateTime,
+    DutchSchema,
+    Int,
+    List,
+    Nested,
+    Str,
+)
 from ..errors import MESSAGES
 from ..experiences.services import StaleVersion, ValidationFailed
 from ..extensions import db
-from .blueprint import ApiBlueprint, checked_first
-from .fields import Bool, Date, DateTime, DutchSchema, Int, List, Nested, Str
-from .schemas import PAGE_RANGE, PER_PAGE_RANGE
+from .models import AgendaItem
+from .permissions import can_add_update, can_edit, get_visible_or_404, may_create
+from .queries import AgendaFilters, filtered_items, visible_linked
+from .services import AgendaInput, add_progress, create_item, update_item
 
 blp = ApiBlueprint("api_agenda", __name__, url_prefix="/api/v1",
                    description="De toekomstagenda: agendapunten en hun voortgang")

@@ -7,13 +7,13 @@ from flask_smorest import abort
 from marshmallow import fields
 from sqlalchemy import func, select
 
+from ..api.blueprint import ApiBlueprint
+from ..api.fields import DutchSchema, Int, List, Nested, Str
 from ..errors import MESSAGES
 from ..extensions import db
-from ..insight.figures import Figure
-from ..insight.selection import PeriodFilters
-from ..insight.services import SEARCHES, all_figures, may_see_searches, period_builders
-from .blueprint import ApiBlueprint
-from .fields import DutchSchema, Int, List, Nested, Str
+from .figures import Figure
+from .selection import PeriodFilters
+from .services import SEARCHES, all_figures, may_see_searches, period_builders
 
 blp = ApiBlueprint("api_insight", __name__, url_prefix="/api/v1",
                    description="Inzicht: de cijfers van /inzicht")

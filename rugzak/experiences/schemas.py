@@ -1,11 +1,17 @@
 """API schemas; they describe types only, the services judge the content."""
-from flask_babel import lazy_gettext as _l
-from marshmallow import fields, validate
 
-from .fields import Bool, Date, DateTime, DutchSchema, Int, List, Nested, Str
-
-PAGE_RANGE = validate.Range(min=1, error=_l("Kies een pagina vanaf 1."))
-PER_PAGE_RANGE = validate.Range(min=1, max=100, error=_l("Kies tussen 1 en 100 per pagina."))
+from ..api.fields import (
+    PAGE_RANGE,
+    PER_PAGE_RANGE,
+    Bool,
+    Date,
+    DateTime,
+    DutchSchema,
+    Int,
+    List,
+    Nested,
+    Str,
+)
 
 
 class ConditionLinkSchema(DutchSchema):
@@ -67,51 +73,3 @@ class ExperiencePageSchema(DutchSchema):
     pages = Int()
     per_page = Int()
     items = List(Nested(ExperienceOutSchema))
-
-
-class TaxonomyItemSchema(DutchSchema):
-    slug = Str()
-    name = Str()
-    description = Str()
-    active = Bool()
-
-
-class TaxonomySchema(DutchSchema):
-    departments = List(Nested(TaxonomyItemSchema))
-    partners = List(Nested(TaxonomyItemSchema))
-    conditions = List(Nested(TaxonomyItemSchema))
-    goals = List(Nested(TaxonomyItemSchema))
-
-
-class SearchArgs(DutchSchema):
-    q = Str(load_default="")
-    department = Str(load_default="")
-    condition = Str(load_default="")
-    effect = Str(load_default="")
-    goal = Str(load_default="")
-    kind = Str(load_default="")
-    partner = Str(load_default="")
-    year = Str(load_default="")
-    highlighted = Str(load_default="", metadata={"description": "ja: alleen uitgelichte"})
-    sort = Str(load_default="relevantie", validate=validate.OneOf(
-        ["relevantie", "nieuwste", "herkenbaar"],
-        error=_l("Kies sort=relevantie, sort=nieuwste of sort=herkenbaar.")))
-    page = Int(load_default=1, validate=PAGE_RANGE)
-    per_page = Int(load_default=10, validate=PER_PAGE_RANGE)
-
-
-class SearchHitSchema(DutchSchema):
-    id = Int()
-    title = Str()
-    snippet = Str(metadata={"description": "HTML; zoekwoorden staan in <mark>"})
-    score = fields.Float()
-
-
-class SearchResultSchema(DutchSchema):
-    total = Int()
-    page = Int()
-    pages = Int()
-    results = List(Nested(SearchHitSchema))
-    facets = fields.Dict(keys=Str(), values=fields.Dict(keys=Str(), values=Int()),
-                         metadata={"description": "per facet: waarde → aantal"})
-    suggestion = Str(allow_none=True)

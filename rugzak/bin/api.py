@@ -5,9 +5,9 @@ from flask.views import MethodView
 from flask_login import current_user
 from flask_smorest import abort
 
-from ..bin.services import delete_experience, may_delete
+from ..api.blueprint import ApiBlueprint
 from ..experiences.visibility import get_visible_or_404
-from .blueprint import ApiBlueprint
+from .services import delete_experience, may_delete
 
 blp = ApiBlueprint("api_bin", __name__, url_prefix="/api/v1",
                    description="Ervaringen naar de prullenbak verplaatsen")

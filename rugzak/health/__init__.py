@@ -1,0 +1,1 @@
+"""Is the service up: /healthz for load balancers and monitoring."""

@@ -1,0 +1,180 @@
+"""/api/v1/taxonomy: the lists with their slugs, and their upkeep with the rules of /beheer."""
+from __future__ import annotations
+
+from flask import abort
+from flask.views import MethodView
+from flask_login import current_user
+from sqlalchemy import select
+
+from ..api.blueprint import ApiBlueprint, checked_first
+from ..api.errors import unprocessable
+from ..api.fields import Bool, DutchSchema, Int, List, Nested, Str
+from ..auth.permissions import may_keep_list, may_keep_vocabulary, require
+from ..extensions import db
+from .models import Tag
+from .queries import taxonomy_for_filters
+from .services import (
+    KINDS,
+    EntryInput,
+    TaxonomyError,
+    merge_tags,
+    rename_tag,
+    save_entry,
+    tags_with_counts,
+)
+
+blp = ApiBlueprint("api_taxonomy", __name__, url_prefix="/api/v1",
+                description="Afdelingen, partners, randvoorwaarden, doelen en trefwoorden")
+API_KINDS = {"goals": "doelen", "conditions": "randvoorwaarden", "departments": "afdelingen",
+             "partners": "partners"}
+
+
+class TaxonomyItemSchema(DutchSchema):
+    slug = Str()
+    name = Str()
+    description = Str()
+    active = Bool()
+
+
+class TaxonomySchema(DutchSchema):
+    departments = List(Nested(TaxonomyItemSchema))
+    partners = List(Nested(TaxonomyItemSchema))
+    conditions = List(Nested(TaxonomyItemSchema))
+    goals = List(Nested(TaxonomyItemSchema))
+
+
+class TagCountSchema(DutchSchema):
+    id = Int()
+    name = Str()
+    count = Int(metadata={"description": "gepubliceerde ervaringen die jij mag zien"})
+
+
+class TagListSchema(DutchSchema):
+    items = List(Nested(TagCountSchema))
+
+
+class TagNameSchema(DutchSchema):
+    name = Str(required=True)
+
+
+class TagMergeSchema(DutchSchema):
+    into = Int(required=True, metadata={"description": "id van het trefwoord dat blijft"})
+
+
+class EntryInSchema(DutchSchema):
+    name = Str(required=True)
+    description = Str(load_default="")
+    active = Bool(load_default=True)
+
+
+class EntryOutSchema(DutchSchema):
+    slug = Str()
+    name = Str()
+    description = Str()
+    active = Bool()
+
+
+def _tag(tag_id: int) -> tuple[Tag, int]:
+    require(may_keep_vocabulary(current_user))
+    for tag, count in tags_with_counts(current_user):
+        if tag.id == tag_id:
+            return tag, count
+    abort(404)
+
+
+def _kind(kind: str):
+    entry_kind = KINDS[API_KINDS[kind]]
+    require(may_keep_list(current_user, entry_kind.model))
+    return entry_kind
+
+
+def _entry(kind: str, slug: str):
+    """(kind, entry) of a list the user keeps; 404 for an unknown slug."""
+    entry_kind = _kind(kind)
+    entry = db.session.scalar(select(entry_kind.model).filter_by(slug=slug))
+    if entry is None:
+        abort(404)
+    return entry_kind, entry
+
+
+@blp.route("/taxonomy")
+class Taxonomy(MethodView):
+    @blp.response(200, TaxonomySchema)
+    def get(self):
+        """De taxonomie, met slugs om in ervaringen te gebruiken"""
+        return taxonomy_for_filters()
+
+
+@blp.route("/taxonomy/tags")
+class Tags(MethodView):
+    @blp.response(200, TagListSchema)
+    def get(self):
+        """Trefwoorden met het aantal ervaringen dat jij mag zien (kernteam, beheerder)"""
+        require(may_keep_vocabulary(current_user))
+        return {"items": [{"id": tag.id, "name": tag.name, "count": count}
+                          for tag, count in tags_with_counts(current_user)]}
+
+
+@blp.route("/taxonomy/tags/<int:tag_id>")
+class TagItem(MethodView):
+    @checked_first(_tag)
+    @blp.arguments(TagNameSchema)
+    @blp.response(200, TagCountSchema)
+    def put(self, payload, tag_id: int):
+        """Hernoemen; zoeken volgt (kernteam, beheerder)"""
+        tag, _count = _tag(tag_id)
+        _keeping(lambda: rename_tag(tag, payload["name"]))
+        tag, count = _tag(tag_id)
+        return {"id": tag.id, "name": tag.name, "count": count}
+
+
+@blp.route("/taxonomy/tags/<int:tag_id>/merge")
+class TagMerge(MethodView):
+    @checked_first(_tag)
+    @blp.arguments(TagMergeSchema)
+    @blp.response(200, TagCountSchema)
+    def post(self, payload, tag_id: int):
+        """Samenvoegen in `into`: dit trefwoord verdwijnt (kernteam, beheerder)"""
+        source, _count = _tag(tag_id)
+        target, _count = _tag(payload["into"])
+        target_id = target.id
+        _keeping(lambda: merge_tags(source, target))
+        tag, count = _tag(target_id)
+        return {"id": tag.id, "name": tag.name, "count": count}
+
+
+@blp.route("/taxonomy/<any(goals, conditions, departments, partners):kind>")
+class Entries(MethodView):
+    @checked_first(_kind)
+    @blp.arguments(EntryInSchema)
+    @blp.response(201, EntryOutSchema)
+    def post(self, payload, kind: str):
+        """Toevoegen: doelen (kernteam, beheerder); randvoorwaarden, afdelingen, partners
+        (beheerder)"""
+        entry_kind = _kind(kind)
+        return entry_dict(_keeping(lambda: save_entry(entry_kind, None, EntryInput(**payload))))
+
+
+@blp.route("/taxonomy/<any(goals, conditions, departments, partners):kind>/<slug>")
+class EntryItem(MethodView):
+    @checked_first(_entry)
+    @blp.arguments(EntryInSchema)
+    @blp.response(200, EntryOutSchema)
+    def put(self, payload, kind: str, slug: str):
+        """Wijzigen of niet meer aanbieden (active=false); oude ervaringen houden het"""
+        entry_kind, entry = _entry(kind, slug)
+        return entry_dict(_keeping(lambda: save_entry(entry_kind, entry,
+                                                      EntryInput(**payload))))
+
+
+def _keeping(action):
+    try:
+        return action()
+    except TaxonomyError as error:
+        db.session.rollback()
+        unprocessable(error.errors)
+
+
+def entry_dict(entry) -> dict:
+    return {"slug": entry.slug, "name": entry.name,
+            "description": getattr(entry, "description", ""), "active": entry.active}
