@@ -1,5 +1,12 @@
-"""Shared form helpers."""
+"""Shared form helpers and widgets."""
 from __future__ import annotations
+
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectMultipleField, StringField
+from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from .errors import InvalidInput
 from .extensions import db
@@ -20,3 +27,33 @@ def attach_errors(form, errors: dict[str, str]) -> None:
             form.form_errors.append(message)
         elif message not in field.errors:
             field.errors = [*field.errors, message]
+
+
+def choices(labels: dict) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in labels.items()]
+
+
+class CheckboxListField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def pre_validate(self, form) -> None:
+        """Unknown values are reported by the service in Dutch, not here."""
+
+
+class IsoDateField(StringField):
+    """A date typed as YYYY-MM-DD in a plain text box: Chromium's date picker button takes focus
+    without any visible indicator we can style, and shows another format than the hint."""
+
+    def process_formdata(self, valuelist) -> None:
+        super().process_formdata(valuelist)
+        self.parsed = None
+        if self.data:
+            try:
+                self.parsed = datetime.strptime(self.data.strip(), "%Y-%m-%d").date()
+            except ValueError:
+                message = _l("Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2025-03-14.")
+                raise ValueError(message) from None
+
+    def _value(self) -> str:
+        return self.data or ""

@@ -7,8 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .auth.roles import ROLE_LABELS
-from .experiences.forms import KIND_LABELS, VISIBILITY_LABELS
-from .experiences.visibility import author_label
+from .experiences.labels import KIND_LABELS, VISIBILITY_LABELS, author_label
 from .markdown import render_markdown
 
 EFFECT_LABELS = {"hielp": _l("hielp"), "ontbrak": _l("ontbrak")}

@@ -11,7 +11,7 @@ from datetime import date
 from rugzak.auth.models import User
 from rugzak.demo.loader import load_demo
 from rugzak.experiences.models import Experience, Status
-from rugzak.experiences.visibility import can_view
+from rugzak.experiences.policies import can_view
 from rugzak.extensions import db
 from rugzak.recognition.models import Recognition
 

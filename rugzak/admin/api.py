@@ -11,7 +11,7 @@ from ..api.blueprint import ApiBlueprint, checked_first
 from ..api.errors import unprocessable
 from ..api.fields import Bool, DateTime, DutchSchema, Int, List, Nested, Str
 from ..auth.models import User
-from ..auth.permissions import may_administer, require
+from ..auth.policies import may_administer, require
 from ..auth.services import (
     AccountError,
     change_user,

@@ -18,7 +18,7 @@ from flask_login import current_user, logout_user
 from sqlalchemy import func, or_, select
 
 from ..auth.models import User
-from ..auth.permissions import may_administer, only_if
+from ..auth.policies import may_administer, only_if
 from ..auth.services import (
     AccountError,
     change_user,

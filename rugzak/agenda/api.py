@@ -26,7 +26,7 @@ from ..errors import MESSAGES
 from ..experiences.services import StaleVersion, ValidationFailed
 from ..extensions import db
 from .models import AgendaItem
-from .permissions import can_add_update, can_edit, get_visible_or_404, may_create
+from .policies import can_add_update, can_edit, get_visible_or_404, may_create
 from .queries import AgendaFilters, filtered_items, visible_linked
 from .services import AgendaInput, add_progress, create_item, update_item
 

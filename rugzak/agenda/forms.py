@@ -10,8 +10,8 @@ from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringFi
 from wtforms.fields.choices import SelectChoice
 
 from ..auth.models import User
-from ..experiences.forms import IsoDateField, choices
 from ..extensions import db
+from ..forms import IsoDateField, choices
 from ..taxonomy.models import Department, Partner
 from .labels import STATUS_LABELS
 from .models import AgendaItem, AgendaStatus

@@ -9,10 +9,10 @@ from sqlalchemy.orm import selectinload
 
 from ..auth.models import User
 from ..experiences.models import Experience
-from ..experiences.visibility import can_view
+from ..experiences.policies import can_view
 from ..taxonomy.models import Department, Partner
 from .models import OPEN_STATUSES, AgendaItem, AgendaStatus, agenda_item_experiences
-from .permissions import visible_items_clause
+from .policies import visible_items_clause
 
 LOADING = (selectinload(AgendaItem.owner_user), selectinload(AgendaItem.owner_department),
            selectinload(AgendaItem.owner_partner), selectinload(AgendaItem.experiences))

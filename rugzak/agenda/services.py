@@ -14,8 +14,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.models import User
 from ..experiences.models import Experience
+from ..experiences.policies import can_view as can_view_experience
 from ..experiences.services import StaleVersion, ValidationFailed
-from ..experiences.visibility import can_view as can_view_experience
 from ..extensions import db
 from ..i18n.locale import DEFAULT as DEFAULT_LOCALE
 from ..taxonomy.models import Department, Partner

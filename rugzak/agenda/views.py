@@ -6,13 +6,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..experiences.models import Visibility
+from ..experiences.policies import get_visible_or_404 as get_experience_or_404
 from ..experiences.services import StaleVersion, ValidationFailed
-from ..experiences.visibility import get_visible_or_404 as get_experience_or_404
 from ..extensions import db
 from ..forms import attach_errors
 from .forms import AgendaForm, ProgressForm, form_data, owner_groups
 from .labels import FIELD_LABELS, STATUS_LABELS
-from .permissions import can_add_update, can_edit, get_visible_or_404, may_create
+from .policies import can_add_update, can_edit, get_visible_or_404, may_create
 from .queries import (
     AgendaFilters,
     filtered_items,

@@ -7,7 +7,7 @@ from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 
-from ..experiences.forms import IsoDateField
+from ..forms import IsoDateField
 from .labels import ACTION_LABELS, OUTCOME_LABELS
 
 

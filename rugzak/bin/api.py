@@ -6,8 +6,9 @@ from flask_login import current_user
 from flask_smorest import abort
 
 from ..api.blueprint import ApiBlueprint
-from ..experiences.visibility import get_visible_or_404
-from .services import delete_experience, may_delete
+from ..experiences.policies import get_visible_or_404
+from .policies import may_delete
+from .services import delete_experience
 
 blp = ApiBlueprint("api_bin", __name__, url_prefix="/api/v1",
                    description="Ervaringen naar de prullenbak verplaatsen")

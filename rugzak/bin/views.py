@@ -6,17 +6,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..experiences.models import Experience
-from ..experiences.visibility import get_visible_or_404
+from ..experiences.policies import get_visible_or_404
 from ..extensions import db
 from .forms import ConfirmForm
-from .services import (
-    binned,
-    delete_experience,
-    get_binned_or_404,
-    may_delete,
-    may_use_bin,
-    restore_experience,
-)
+from .policies import get_binned_or_404, may_delete, may_use_bin
+from .services import binned, delete_experience, restore_experience
 
 bp = Blueprint("bin", __name__)
 

@@ -10,8 +10,8 @@ from marshmallow import validate
 from ..api.blueprint import ApiBlueprint, checked_first
 from ..api.errors import unprocessable
 from ..api.fields import DateTime, DutchSchema, Int, List, Nested, Str
-from ..auth.permissions import may_curate, require
-from ..experiences.visibility import get_visible_or_404
+from ..auth.policies import may_curate, require
+from ..experiences.policies import get_visible_or_404
 from ..extensions import db
 from .models import Bundle
 from .services import (

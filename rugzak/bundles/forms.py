@@ -2,8 +2,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, StringField, TextAreaField
 
-from ..experiences.forms import VISIBILITY_LABELS, choices
+from ..experiences.labels import VISIBILITY_LABELS
 from ..experiences.models import Visibility
+from ..forms import choices
 from .services import BundleInput
 
 

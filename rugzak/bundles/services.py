@@ -9,7 +9,7 @@ from sqlalchemy import Select, func, select
 
 from ..auth.models import User
 from ..experiences.models import Experience, Visibility
-from ..experiences.visibility import can_view, visible_clause
+from ..experiences.policies import can_view, visible_clause
 from ..extensions import db
 from ..timeutil import utcnow
 from .models import Bundle, BundleItem

@@ -5,9 +5,9 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..auth.permissions import may_curate, require
+from ..auth.policies import may_curate, require
 from ..auth.views import safe_next
-from ..experiences.visibility import get_visible_or_404
+from ..experiences.policies import get_visible_or_404
 from ..extensions import db
 from ..forms import attach_errors
 from .forms import AddToBundleForm, BundleForm, NoteForm

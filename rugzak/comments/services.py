@@ -9,7 +9,7 @@ from ..audit.models import Action
 from ..audit.services import record
 from ..auth.models import User
 from ..experiences.models import Experience
-from ..experiences.visibility import get_visible_or_404
+from ..experiences.policies import get_visible_or_404
 from ..extensions import db
 from ..timeutil import utcnow
 from .models import Comment

@@ -7,9 +7,9 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..auth.permissions import may_curate, require
+from ..auth.policies import may_curate, require
 from ..experiences.models import Experience
-from ..experiences.visibility import get_visible_or_404
+from ..experiences.policies import get_visible_or_404
 from .forms import CommentForm, HideCommentForm
 from .models import Comment
 from .services import (

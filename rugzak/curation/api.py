@@ -7,7 +7,7 @@ from flask_login import current_user
 from ..api.blueprint import ApiBlueprint, checked_first
 from ..api.errors import unprocessable
 from ..api.fields import Bool, DateTime, DutchSchema, Int, List, Nested, Str
-from ..auth.permissions import may_curate, require
+from ..auth.policies import may_curate, require
 from ..comments.models import Comment
 from ..comments.services import (
     CommentRefused,
@@ -20,7 +20,7 @@ from ..comments.services import (
     restore_comment,
 )
 from ..experiences.models import Experience
-from ..experiences.visibility import get_visible_or_404
+from ..experiences.policies import get_visible_or_404
 from ..extensions import db
 from ..recognition.services import RecognitionRefused, has_recognised, recognise, take_back
 from .services import CurationError, hide, highlight, remove_highlight, restore

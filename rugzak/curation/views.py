@@ -5,8 +5,8 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..auth.permissions import may_curate, require
-from ..experiences.visibility import get_visible_or_404
+from ..auth.policies import may_curate, require
+from ..experiences.policies import get_visible_or_404
 from .forms import HideForm, HighlightForm
 from .services import CurationError, hide, highlight, remove_highlight, restore
 

@@ -12,7 +12,9 @@ from flask_smorest import abort
 from ..api.blueprint import ApiBlueprint, checked_first
 from ..errors import MESSAGES
 from ..extensions import db
+from .labels import reveals_author
 from .models import Experience
+from .policies import can_edit, get_visible_or_404
 from .queries import newest_first, visible_experiences
 from .schemas import (
     ExperienceInSchema,
@@ -28,7 +30,6 @@ from .services import (
     create_experience,
     update_experience,
 )
-from .visibility import can_edit, get_visible_or_404, reveals_author
 
 blp = ApiBlueprint("api_experiences", __name__, url_prefix="/api/v1",
                 description="Ervaringen lezen, vastleggen en bewerken")

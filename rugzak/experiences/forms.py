@@ -1,8 +1,6 @@
 """The STARR form; its choices come from the taxonomy in the database."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import or_, select
@@ -11,63 +9,23 @@ from wtforms import (
     Field,
     HiddenField,
     RadioField,
-    SelectMultipleField,
     StringField,
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..auth.models import User
 from ..extensions import db
+from ..forms import CheckboxListField, IsoDateField, choices
 from ..taxonomy.models import Condition, Department, Goal, Partner
 from ..text import split_tags
+from .labels import KIND_LABELS, VISIBILITY_LABELS
 from .models import Experience, Kind, Status, Visibility
 from .services import ExperienceInput
 
-KIND_LABELS = {
-    Kind.SUCCES: _l("Succes"),
-    Kind.KNELPUNT: _l("Knelpunt"),
-    Kind.LES: _l("Les"),
-    Kind.VRAAG: _l("Vraag"),
-}
-VISIBILITY_LABELS = {
-    Visibility.INTERN: _l("Intern (alleen de gemeente)"),
-    Visibility.MET_PARTNERS: _l("Met partners"),
-}
 EFFECT_CHOICES = [SelectChoice("", _l("Niet van toepassing")),
                   SelectChoice("hielp", _l("Was er en hielp")),
                   SelectChoice("ontbrak", _l("Ontbrak en hinderde"))]
-
-
-def choices(labels: dict) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in labels.items()]
-
-
-class CheckboxListField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-    def pre_validate(self, form) -> None:
-        """Unknown values are reported by the service in Dutch, not here."""
-
-
-class IsoDateField(StringField):
-    """A date typed as YYYY-MM-DD in a plain text box: Chromium's date picker button takes focus
-    without any visible indicator we can style, and shows another format than the hint."""
-
-    def process_formdata(self, valuelist) -> None:
-        super().process_formdata(valuelist)
-        self.parsed = None
-        if self.data:
-            try:
-                self.parsed = datetime.strptime(self.data.strip(), "%Y-%m-%d").date()
-            except ValueError:
-                message = _l("Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2025-03-14.")
-                raise ValueError(message) from None
-
-    def _value(self) -> str:
-        return self.data or ""
 
 
 class ExperienceForm(FlaskForm):

@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from ..auth.models import User
 from ..taxonomy.models import Condition, Department, Goal
 from .models import Experience, ExperienceCondition, Status
-from .visibility import not_deleted, visible_clause
+from .policies import not_deleted, visible_clause
 
 LIST_LOADING = (
     selectinload(Experience.departments), selectinload(Experience.partners),

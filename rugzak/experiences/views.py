@@ -10,6 +10,7 @@ from ..forms import attach_errors
 from ..search.engine import related
 from ..taxonomy.queries import taxonomy_for_filters
 from .forms import build_form
+from .policies import can_edit, get_visible_or_404
 from .queries import ListFilters, apply_filters, ordered, own_experiences, visible_experiences
 from .services import (
     StaleVersion,
@@ -18,7 +19,6 @@ from .services import (
     find_problems,
     update_experience,
 )
-from .visibility import can_edit, get_visible_or_404
 
 bp = Blueprint("experiences", __name__)
 

@@ -5,8 +5,8 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from ..experiences.models import Experience, Status
+from ..experiences.policies import not_deleted
 from ..experiences.queries import LIST_LOADING, newest_first, visible_experiences
-from ..experiences.visibility import not_deleted
 from ..extensions import db
 from .activity import news_for, start_of_news
 

@@ -12,8 +12,9 @@ from ..api.fields import DutchSchema, Int, List, Nested, Str
 from ..errors import MESSAGES
 from ..extensions import db
 from .figures import Figure
+from .policies import may_see_searches
 from .selection import PeriodFilters
-from .services import SEARCHES, all_figures, may_see_searches, period_builders
+from .services import SEARCHES, all_figures, period_builders
 
 blp = ApiBlueprint("api_insight", __name__, url_prefix="/api/v1",
                    description="Inzicht: de cijfers van /inzicht")

@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from sqlalchemy import Select, func, or_, select
 
+from ..experiences.labels import EFFECT_LABELS
 from ..experiences.models import (
     Effect,
     Experience,
@@ -21,7 +22,6 @@ from ..experiences.models import (
 from ..extensions import db
 from ..search.log import SearchLog
 from ..taxonomy.models import Condition, Department, Goal, Partner, Tag
-from ..templating import EFFECT_LABELS
 from . import charts
 from .quarters import quarter_columns, quarter_label, quarter_range, to_quarter
 from .selection import PeriodFilters, happened_on

@@ -9,14 +9,10 @@ from sqlalchemy import Select
 from ..auth.models import User
 from . import figures
 from .figures import Figure
+from .policies import may_see_searches
 from .selection import PeriodFilters
 
 SEARCHES = "zoekvragen-zonder-resultaat"
-
-
-def may_see_searches(user: User) -> bool:
-    """What was searched in vain is for the core team (and the administrator) only."""
-    return user.is_curator
 
 
 def figure_builders(user: User, ids: Select, reference: date,

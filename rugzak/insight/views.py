@@ -8,8 +8,9 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..taxonomy.models import Department
 from .csvfile import csv_response
+from .policies import may_see_searches
 from .selection import PeriodFilters
-from .services import SEARCHES, all_figures, may_see_searches, period_builders
+from .services import SEARCHES, all_figures, period_builders
 
 bp = Blueprint("insight", __name__)
 

@@ -8,14 +8,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from ..auth.models import User
-from ..auth.roles import Role
+from ..auth.policies import only_if
 from ..experiences.models import Experience
-from ..experiences.visibility import visible_clause
+from ..experiences.policies import visible_clause
 from ..extensions import db
 from .check import FIELD_LABELS, KIND_LABELS, resident_data_findings
 from .erasure import ErasureRefused, erase_user, is_erased
 from .forms import EraseUserForm
 from .models import PrivacyFinding
+from .policies import may_erase, may_review_findings
 
 bp = Blueprint("privacy", __name__)
 
@@ -26,14 +27,9 @@ def _form_helpers() -> dict:
             "privacy_kind_labels": KIND_LABELS, "privacy_field_labels": FIELD_LABELS}
 
 
-def require_curator() -> None:
-    if not current_user.is_curator:
-        abort(403)
-
-
 @bp.get("/privacy-meldingen")
+@only_if(may_review_findings)
 def findings():
-    require_curator()
     query = (select(PrivacyFinding).join(PrivacyFinding.experience)
              .where(visible_clause(current_user))
              .options(joinedload(PrivacyFinding.experience),
@@ -44,10 +40,9 @@ def findings():
 
 
 @bp.route("/beheer/gebruikers/<int:user_id>/wissen", methods=["GET", "POST"])
+@only_if(may_erase)
 def erase(user_id: int):
     """A beheerder erases a user's personal data, after a confirmation page."""
-    if current_user.role != Role.BEHEERDER:
-        abort(403)
     user = db.session.get(User, user_id) or abort(404)
     form = EraseUserForm()
     status = 200

@@ -7,7 +7,7 @@ from flask import Blueprint, flash, redirect, url_for
 from flask_login import current_user
 
 from ..experiences.models import Experience
-from ..experiences.visibility import get_visible_or_404
+from ..experiences.policies import get_visible_or_404
 from .services import RecognitionRefused, has_recognised, may_recognise, recognise, take_back
 
 bp = Blueprint("recognition", __name__)

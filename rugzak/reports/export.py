@@ -4,10 +4,8 @@ from __future__ import annotations
 from flask import url_for
 from flask_babel import lazy_gettext as _l
 
-from ..experiences.forms import KIND_LABELS, VISIBILITY_LABELS
+from ..experiences.labels import EFFECT_LABELS, KIND_LABELS, VISIBILITY_LABELS, author_label
 from ..experiences.models import Experience
-from ..experiences.visibility import author_label
-from ..templating import EFFECT_LABELS
 
 COLUMNS = [_l("Nummer"), _l("Titel"), _l("Soort"), _l("Datum"), _l("Afdelingen"),
            _l("Partnerorganisaties"), _l("Randvoorwaarden"), _l("Transformatiedoelen"),

@@ -10,8 +10,8 @@ from ..agenda.models import AgendaItem
 from ..agenda.queries import items_for_experiences
 from ..auth.models import User
 from ..experiences.models import Experience
+from ..experiences.policies import can_view
 from ..experiences.queries import LIST_LOADING
-from ..experiences.visibility import can_view
 from ..extensions import db
 from ..insight.figures import Figure
 from ..insight.selection import Selection

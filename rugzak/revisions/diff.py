@@ -14,10 +14,9 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
-from ..experiences.forms import KIND_LABELS, VISIBILITY_LABELS
+from ..experiences.labels import EFFECT_LABELS, KIND_LABELS, STATUS_LABELS, VISIBILITY_LABELS
 from ..extensions import db
 from ..taxonomy.models import Condition, Department, Goal, Partner
-from ..templating import EFFECT_LABELS, STATUS_LABELS
 
 TEXTS = {"title": _l("Titel"), "situation": _l("Situatie"), "task": _l("Taak of doel"),
          "approach": _l("Aanpak"), "result": _l("Resultaat"), "lesson": _l("Les"),

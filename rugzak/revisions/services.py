@@ -9,8 +9,8 @@ from sqlalchemy import select
 from ..auth.models import User
 from ..auth.roles import Role
 from ..experiences.models import Experience
+from ..experiences.policies import can_edit, can_view
 from ..experiences.services import ExperienceInput, update_experience
-from ..experiences.visibility import can_edit, can_view
 from ..extensions import db
 from .models import ExperienceRevision
 

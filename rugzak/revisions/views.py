@@ -5,9 +5,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..experiences.labels import author_label
 from ..experiences.models import Experience
+from ..experiences.policies import can_edit, get_visible_or_404
 from ..experiences.services import StaleVersion, ValidationFailed
-from ..experiences.visibility import author_label, can_edit, get_visible_or_404
 from ..extensions import db
 from .diff import changed_fields, compare
 from .forms import RestoreForm

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from whoosh.index import FileIndex
 
 from ..experiences.models import Experience, ExperienceCondition
-from ..experiences.visibility import not_deleted
+from ..experiences.policies import not_deleted
 from ..timeutil import utcnow
 from .changelog import EXPERIENCE, SearchChange
 from .documents import META_ID, document

@@ -5,13 +5,12 @@ from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 
-from ..experiences.forms import KIND_LABELS
+from ..experiences.labels import EFFECT_LABELS, KIND_LABELS
 from ..experiences.models import Experience
+from ..experiences.policies import can_view
 from ..experiences.queries import LIST_LOADING
-from ..experiences.visibility import can_view
 from ..extensions import db
 from ..taxonomy.queries import taxonomy_for_filters
-from ..templating import EFFECT_LABELS
 from .engine import SearchParams, search
 from .facets import facet_groups
 from .log import log_search

@@ -9,9 +9,10 @@ from sqlalchemy import select
 from ..api.blueprint import ApiBlueprint, checked_first
 from ..api.errors import unprocessable
 from ..api.fields import Bool, DutchSchema, Int, List, Nested, Str
-from ..auth.permissions import may_keep_list, may_keep_vocabulary, require
+from ..auth.policies import may_keep_vocabulary, require
 from ..extensions import db
 from .models import Tag
+from .policies import may_keep_list
 from .queries import taxonomy_for_filters
 from .services import (
     KINDS,

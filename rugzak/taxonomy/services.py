@@ -15,7 +15,7 @@ from ..audit.models import Action
 from ..audit.services import record
 from ..auth.models import User
 from ..experiences.models import Experience, Status, experience_tags
-from ..experiences.visibility import visible_clause
+from ..experiences.policies import visible_clause
 from ..extensions import db
 from ..search.changelog import EXPERIENCE, record_changes
 from ..text import normalise_tag, slugify

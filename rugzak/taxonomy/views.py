@@ -10,11 +10,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from ..auth.permissions import may_keep_list, may_keep_vocabulary, only_if, require
+from ..auth.policies import may_keep_vocabulary, only_if, require
 from ..extensions import db
 from ..forms import attach_errors
 from .forms import EntryForm, MergeTagsForm, TagNameForm
 from .models import Tag
+from .policies import may_keep_list
 from .services import (
     KINDS,
     EntryInput,

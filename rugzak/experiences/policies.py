@@ -1,12 +1,11 @@
 """Who may see and edit which experience: the one place these rules live."""
 from __future__ import annotations
 
-from flask import abort
-from flask_babel import gettext as _
 from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from ..auth.models import User
 from ..auth.roles import Role
+from ..errors import NotFound
 from ..extensions import db
 from .models import Experience, Status, Visibility
 
@@ -54,21 +53,5 @@ def get_visible_or_404(experience_id: int, user: User) -> Experience:
     """404, not 403, for what the user may not see: its existence is not revealed either."""
     experience = db.session.get(Experience, experience_id)
     if experience is None or not can_view(user, experience):
-        abort(404)
+        raise NotFound()
     return experience
-
-
-def author_label(experience: Experience, viewer: User | None) -> str:
-    """The author's name, or "een collega van …" for an anonymous experience."""
-    author = experience.author
-    if reveals_author(experience, viewer):
-        return author.name
-    organisation = author.organisation
-    if organisation is None:
-        return _("een collega")
-    return _("een collega van %(organisation)s", organisation=organisation.name)
-
-
-def reveals_author(experience: Experience, viewer: User | None) -> bool:
-    return not experience.anonymous or (viewer is not None and (
-        viewer.id == experience.author_id or viewer.role == Role.BEHEERDER))

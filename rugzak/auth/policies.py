@@ -1,12 +1,12 @@
-"""Who may do the curation and administration work (PRODUCT.md, roles)."""
+"""Who may do the curation and administration work, by role (PRODUCT.md, roles), and the
+guards that refuse the others."""
 from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort
 from flask_login import current_user
 
-from ..taxonomy.models import Goal
+from ..errors import Forbidden
 from .models import User
 from .roles import Role
 
@@ -26,15 +26,10 @@ def may_administer(user: User) -> bool:
     return user.is_authenticated and user.role == Role.BEHEERDER
 
 
-def may_keep_list(user: User, model) -> bool:
-    """Goals are vocabulary; conditions, departments and partners are the administrator's."""
-    return may_keep_vocabulary(user) if model is Goal else may_administer(user)
-
-
 def require(allowed: bool) -> None:
     """403 for a signed-in user who may not do this."""
     if not allowed:
-        abort(403)
+        raise Forbidden()
 
 
 def only_if(permission):
