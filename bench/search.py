@@ -32,10 +32,10 @@ ROUNDS = 5
 
 
 def sentences() -> dict[str, list[str]]:
-    from rugzak.demo.content import EXPERIENCES
+    from rugzak.demo.data import demo_data
 
     pool: dict[str, list[str]] = {name: [] for name in ("title", *SECTIONS)}
-    for item in EXPERIENCES:
+    for item in demo_data("content")["experiences"]:
         pool["title"].append(item["title"])
         for name in SECTIONS:
             pool[name] += [s.strip() + "." for s in item[name].split(".") if len(s.strip()) > 20]
