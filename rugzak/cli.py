@@ -12,6 +12,7 @@ from sqlalchemy import select
 from .auth.models import ApiToken, User
 from .auth.roles import Role
 from .auth.services import AccountError, create_user, deactivate_user, find_user
+from .environment import ConfigError
 from .extensions import db
 from .search.service import search_service
 
@@ -19,8 +20,11 @@ from .search.service import search_service
 def main() -> None:
     from . import create_app
 
-    FlaskGroup(name="rugzak", create_app=create_app, add_version_option=False,
-               help="Beheer van Rugzak (gebruik RUGZAK_INSTANCE_PATH voor de instance-map).")()
+    try:
+        FlaskGroup(name="rugzak", create_app=create_app, add_version_option=False,
+                   help="Beheer van Rugzak (gebruik RUGZAK_INSTANCE_PATH voor de instance-map).")()
+    except ConfigError as error:  # names the variable; a traceback would only hide that
+        raise SystemExit(str(error)) from None
 
 
 def register_cli(app: Flask) -> None:
