@@ -84,8 +84,7 @@ system-test-deps:
 	fi
 
 RUFF_CONFIG := --line-length 100 --target-version py311 --select E,F,W,I,B \
-	--extend-exclude rugzak/migrations \
-	--config 'lint.per-file-ignores = {"rugzak/demo/content.py" = ["E501"]}'
+	--extend-exclude rugzak/migrations
 
 ## Static checks (run as part of `make test`).
 lint: install-test

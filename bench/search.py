@@ -3,12 +3,12 @@
     make bench                      # 10k experiences
     BENCH_SIZES="10000 100000" make bench
 
-Generates N realistic Dutch experiences from the demo texts (recombined sentences) in a
-temporary instance, builds the index through `rugzak search rebuild`'s code path, times a fixed
-set of queries with facets and snippets through the same engine the search page uses (five
-rounds after one warm-up search; the first round meets cold caches), and times one save until
-it is findable. Prints a Markdown table for the README, with the machine's load average (the
-machine may be shared).
+Generates N realistic Dutch experiences from the demo texts (rugzak/demo/content.toml,
+recombined sentences) in a temporary instance under $TMPDIR, builds the index through `rugzak
+search rebuild`'s code path, times a fixed set of queries with facets and snippets through the
+same engine the search page uses (five rounds after one warm-up search; the first round meets
+cold caches), and times one save until it is findable. Prints a Markdown table for the README,
+with the machine's load average (the machine may be shared). tests/test_bench.py runs it small.
 """
 from __future__ import annotations
 
@@ -27,45 +27,54 @@ from sqlalchemy import insert, select
 QUERIES = ["afspraken", "wijkteams samenwerking", "schuldenaanpak", '"warme overdracht"',
            "jongeren OF ouders", "privacy NIET gegevensdeling", "definieren doel", "participatie",
            "samenwerkng", ""]
-SECTIONS = ("situation", "task", "approach", "result", "lesson", "tip")
 ROUNDS = 5
 
 
-def sentences() -> dict[str, list[str]]:
-    from rugzak.demo.content import EXPERIENCES
+def vocabulary() -> dict[str, list[str]]:
+    """The demo experiences (rugzak/demo/content.toml) in pieces to recombine: titles, the
+    sentences of each text section, and the kinds, visibilities and effects they use."""
+    from rugzak.demo.data import demo_data
+    from rugzak.experiences.models import TEXT_SECTIONS
 
-    pool: dict[str, list[str]] = {name: [] for name in ("title", *SECTIONS)}
-    for item in EXPERIENCES:
-        pool["title"].append(item["title"])
-        for name in SECTIONS:
-            pool[name] += [s.strip() + "." for s in item[name].split(".") if len(s.strip()) > 20]
-    return pool
+    experiences = demo_data("content")["experiences"]
+    words = {"title": [e["title"] for e in experiences],
+             "kind": sorted({e["kind"] for e in experiences}),
+             "visibility": sorted({e["visibility"] for e in experiences}),
+             "effect": sorted({effect for e in experiences for effect in e["conditions"].values()})}
+    for name in TEXT_SECTIONS:
+        words[name] = [s.strip() + "." for e in experiences for s in e[name].split(".")
+                       if len(s.strip()) > 20]
+    return words
 
 
 def generate(session, count: int, author_id: int) -> None:
-    from rugzak.experiences.models import Experience, ExperienceCondition, experience_departments
+    from rugzak.experiences.models import (
+        TEXT_SECTIONS,
+        Experience,
+        ExperienceCondition,
+        experience_departments,
+    )
     from rugzak.taxonomy.models import Condition, Department
 
     rng = random.Random(42)
-    pool = sentences()
+    words = vocabulary()
     departments = session.scalars(select(Department.id)).all()
     conditions = session.scalars(select(Condition.id)).all()
     for start in range(0, count, 2000):
         rows = []
         for number in range(start, min(count, start + 2000)):
-            row = {name: " ".join(rng.sample(pool[name], k=min(3, len(pool[name]))))
-                   for name in SECTIONS}
-            row.update(title=f"{rng.choice(pool['title'])} ({number})", kind=rng.choice(
-                ["succes", "knelpunt", "les", "vraag"]), visibility=rng.choice(
-                ["intern", "met_partners"]), status="gepubliceerd", anonymous=False,
-                author_id=author_id, version=1)
+            row = {name: " ".join(rng.sample(words[name], k=min(3, len(words[name]))))
+                   for name in TEXT_SECTIONS}
+            row.update(title=f"{rng.choice(words['title'])} ({number})",
+                       kind=rng.choice(words["kind"]), visibility=rng.choice(words["visibility"]),
+                       status="gepubliceerd", anonymous=False, author_id=author_id, version=1)
             rows.append(row)
         ids = session.scalars(insert(Experience).returning(Experience.id), rows).all()
         session.execute(insert(experience_departments), [
             {"experience_id": i, "department_id": rng.choice(departments)} for i in ids])
         session.execute(insert(ExperienceCondition.__table__), [
             {"experience_id": i, "condition_id": rng.choice(conditions),
-             "effect": rng.choice(["hielp", "ontbrak"])} for i in ids])
+             "effect": rng.choice(words["effect"])} for i in ids])
         session.commit()
 
 
@@ -85,50 +94,68 @@ def measure(count: int, instance: Path) -> dict:
     from rugzak import create_app
     from rugzak.auth.models import User
     from rugzak.auth.services import create_user
-    from rugzak.experiences.services import ExperienceInput, create_experience
     from rugzak.extensions import db
-    from rugzak.search.engine import SearchParams, search
     from rugzak.search.service import search_service
+    from rugzak.sqlite import reading_only
 
     app = create_app({"INSTANCE_PATH": str(instance), "SECRET_KEY": "bench",
                       "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_COST": 1024,
                       "ARGON2_PARALLELISM": 1})
     with app.app_context():
         app.test_cli_runner().invoke(args=["init"], catch_exceptions=False)
-        user = create_user("bench@gemeente.example", "Bench", "kernteam", "x" * 12,
-                           department="werk-en-inkomen")
-        generate(db.session, count, user.id)
+        author = create_user("bench@gemeente.example", "Bench", "kernteam",
+                             department="werk-en-inkomen").id  # never signs in: no password
+        generate(db.session, count, author)
         service = search_service()
         started = time.perf_counter()
         service.rebuild()
         build = time.perf_counter() - started
         size = folder_size(service.folder.root)
-        user = db.session.get(User, user.id)
-        search(user, SearchParams(q="voorbeeld"))  # this process's first search loads word lists
-        # (wall, CPU) milliseconds per search, one list per round; round 1 meets cold caches
-        timings: list[list[tuple[float, float]]] = []
-        for _ in range(ROUNDS):
-            timings.append([])
-            for query in QUERIES:
-                wall, cpu = time.perf_counter(), time.process_time()
-                search(user, SearchParams(q=query, department="werk-en-inkomen"
-                                          if query == "afspraken" else ""))
-                timings[-1].append(((time.perf_counter() - wall) * 1000,
-                                    (time.process_time() - cpu) * 1000))
-        started = time.perf_counter()
-        create_experience(user, ExperienceInput(
-            title="Benchmarkzoekwoord", situation="Net bewaard.", lesson="Meteen vindbaar.",
-            status="gepubliceerd"))
-        service.ensure_indexer()
-        while not search(user, SearchParams(q="benchmarkzoekwoord")).total:
-            time.sleep(0.01)
-        findable = time.perf_counter() - started
+        # Searches read the way the search page (a GET request) does: without the write lock.
+        with reading_only():
+            user = db.session.get(User, author)
+            timings = time_searches(user)
+        findable = time_until_findable(user, service)
         service.stop()
     every, repeated = sum(timings, []), sum(timings[1:], [])
     return {"n": count, "build_s": build, "size_mb": size / 1e6, "memory_mb": peak_memory_mb(),
             "all": spread(every), "repeated": spread(repeated),
             "first_max_ms": max(wall for wall, _ in timings[0]), "findable_s": findable,
             "load": os.getloadavg()[0]}
+
+
+def time_searches(user) -> list[list[tuple[float, float]]]:
+    """(wall, CPU) milliseconds per search, one list per round; round 1 meets cold caches."""
+    from rugzak.search.engine import SearchParams, search
+
+    search(user, SearchParams(q="voorbeeld"))  # this process's first search loads word lists
+    timings: list[list[tuple[float, float]]] = []
+    for _ in range(ROUNDS):
+        timings.append([])
+        for query in QUERIES:
+            wall, cpu = time.perf_counter(), time.process_time()
+            search(user, SearchParams(q=query, department="werk-en-inkomen"
+                                      if query == "afspraken" else ""))
+            timings[-1].append(((time.perf_counter() - wall) * 1000,
+                                (time.process_time() - cpu) * 1000))
+    return timings
+
+
+def time_until_findable(user, service) -> float:
+    """Seconds from saving an experience until a search finds it."""
+    from rugzak.experiences.services import ExperienceInput, create_experience
+    from rugzak.search.engine import SearchParams, search
+    from rugzak.sqlite import reading_only
+
+    started = time.perf_counter()
+    create_experience(user, ExperienceInput(
+        title="Benchmarkzoekwoord", situation="Net bewaard.", lesson="Meteen vindbaar.",
+        status="gepubliceerd"))
+    service.ensure_indexer()
+    with reading_only():
+        while not search(user, SearchParams(q="benchmarkzoekwoord")).total:
+            time.sleep(0.01)
+    return time.perf_counter() - started
 
 
 def spread(timings: list[tuple[float, float]]) -> str:
@@ -160,6 +187,7 @@ def main() -> None:
         print(f"| {r['n']:,} | {r['build_s']:.1f} s | {r['size_mb']:.0f} MB | "
               f"{r['memory_mb']:.0f} MB | {r['all']} | {r['repeated']} | "
               f"{r['first_max_ms']:.0f} ms | {r['findable_s']:.2f} s | {r['load']:.1f} |")
+
 
 if __name__ == "__main__":
     main()

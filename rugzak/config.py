@@ -1,19 +1,18 @@
 """Configuration: defaults here, then instance/config.py, then RUGZAK_* environment variables."""
 from __future__ import annotations
 
-import json
 import os
 import secrets
 from pathlib import Path
 
-ENV_PREFIX = "RUGZAK_"
+from .environment import settings_from_environment
 
 
 class Defaults:
     SQLALCHEMY_DATABASE_URI: str | None = None  # SQLite file in the instance folder
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     SECRET_KEY: str | None = None  # generated once per instance when not set
-    WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session
+    WTF_CSRF_TIME_LIMIT: int | None = None  # tokens live as long as the session
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False  # also Secure whenever the request came over HTTPS
@@ -50,7 +49,7 @@ def load_config(app, overrides: dict | None = None) -> None:
     """Apply defaults, instance/config.py, RUGZAK_* variables and test overrides, in that order."""
     app.config.from_object(Defaults)
     app.config.from_pyfile("config.py", silent=True)
-    app.config.update(_from_environment())
+    app.config.update(settings_from_environment(os.environ, Defaults))
     if overrides:
         app.config.update(overrides)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
@@ -58,25 +57,6 @@ def load_config(app, overrides: dict | None = None) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{database}"
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
-
-
-def _from_environment() -> dict:
-    values = {}
-    for name, raw in os.environ.items():
-        if not name.startswith(ENV_PREFIX) or name == "RUGZAK_INSTANCE_PATH":
-            continue
-        key = name[len(ENV_PREFIX):]
-        if key == "DATABASE_URL":
-            key = "SQLALCHEMY_DATABASE_URI"
-        values[key] = _parse(raw)
-    return values
-
-
-def _parse(raw: str):
-    try:
-        return json.loads(raw)
-    except ValueError:
-        return raw
 
 
 def _instance_secret(instance: Path) -> str:

@@ -32,7 +32,8 @@ class Server:
         self.log = Path(instance).parent / f"gunicorn-{self.port}.log"
         env = {**os.environ, "RUGZAK_INSTANCE_PATH": str(instance), "RUGZAK_SECRET_KEY": "test",
                **{f"RUGZAK_{name}": str(value) for name, value in FAST_ARGON2.items()}}
-        env.update({f"RUGZAK_{key}": json.dumps(value) for key, value in (settings or {}).items()})
+        env.update({f"RUGZAK_{key}": value if isinstance(value, str) else json.dumps(value)
+                    for key, value in (settings or {}).items()})
         if database_url:
             env["RUGZAK_DATABASE_URL"] = database_url
         self.command = [GUNICORN, "--workers", str(workers), "--bind",

@@ -2,13 +2,16 @@
 from sqlalchemy import func, select
 
 from rugzak.auth.models import ApiToken, User
-from rugzak.demo.content import EXPERIENCES
-from rugzak.demo.loader import DEMO_ACCOUNTS
+from rugzak.demo.data import demo_data
+from rugzak.demo.loader import demo_accounts
 from rugzak.experiences.models import Experience
 from rugzak.extensions import db
 from rugzak.taxonomy.models import Condition, Department, Goal
 
 from .conftest import PASSWORD
+
+EXPERIENCES = demo_data("content")["experiences"]
+DEMO_ACCOUNTS = demo_accounts()
 
 
 def count(app, model) -> int:

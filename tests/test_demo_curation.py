@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-from rugzak.demo.curation import BUNDLE, COMMENTS, HIGHLIGHTS, RECOGNITIONS
+from rugzak.demo.data import demo_data
+
+CURATION = demo_data("curation")
 
 
 def passwords(output: str) -> dict[str, str]:
@@ -21,7 +23,7 @@ def test_demo_curation_loads_and_shows_per_role(runner, client):
     assert "Schuldhulp en werkcoach samen aan één tafel" in home
     assert "Casusoverleg zonder regisseur" not in home  # intern: not for a partner
     bundles = client.get("/bundels").get_data(as_text=True)
-    assert BUNDLE["title"] in bundles and "4 ervaringen" in bundles
+    assert CURATION["bundle"]["title"] in bundles and "4 ervaringen" in bundles
     client.logout()
     client.login("sanne@demo.rugzak.example", accounts["sanne@demo.rugzak.example"])
     assert "5 ervaringen" in client.get("/bundels").get_data(as_text=True)
@@ -30,4 +32,5 @@ def test_demo_curation_loads_and_shows_per_role(runner, client):
     listing = client.get("/ervaringen?sort=herkenbaar").get_data(as_text=True)
     first = re.search(r'class="card__title"><a href="/ervaringen/\d+">([^<]+)<', listing)
     assert first.group(1) == "Dubbele intake bij UWV en gemeente voor dezelfde werkzoekende"
-    assert len(HIGHLIGHTS) == 3 and len(RECOGNITIONS) >= 10 and len(COMMENTS) >= 4
+    assert len(CURATION["highlights"]) == 3 and len(CURATION["recognitions"]) >= 10 \
+        and len(CURATION["comments"]) >= 4

@@ -8,11 +8,13 @@ from pypdf import PdfReader
 
 from rugzak.audit.models import Action, AuditEvent
 from rugzak.bundles.models import Bundle
-from rugzak.demo.curation import BUNDLE
+from rugzak.demo.data import demo_data
 from rugzak.extensions import db
 
 from .insight_helpers import load_demo_accounts, read_csv, user_id, visible_rows
 from .test_bundles import add, item_ids, make_bundle
+
+BUNDLE = demo_data("curation")["bundle"]
 
 
 def pdf_text(response) -> str:
@@ -122,8 +124,9 @@ def test_pdf_of_a_bundle_has_its_visible_items_in_order_with_notes(app, client, 
     text = pdf_text(client.get(f"/verslag/bundel.pdf?bundle={bundle}"))
     assert squash(f"Bundel „{BUNDLE['title']}”") in text
     visible = {r["title"] for r in visible_rows(app, user_id(app, demo[key][0]))}
-    shown = [(title, note) for title, note in BUNDLE["items"] if title in visible]
-    hidden = [(title, note) for title, note in BUNDLE["items"] if title not in visible]
+    items = [(item["title"], item["note"]) for item in BUNDLE["items"]]
+    shown = [(title, note) for title, note in items if title in visible]
+    hidden = [(title, note) for title, note in items if title not in visible]
     assert len(shown) >= 4 and len(hidden) == (1 if key == "esra" else 0)
     assert f"Ervaringen in dit verslag {len(shown)}" in text
     part = experiences_part(text)

@@ -16,8 +16,8 @@ from ..extensions import db
 from ..search.changelog import EXPERIENCE, record_changes
 from ..taxonomy.models import Partner
 from .agenda import load_demo_agenda
-from .content import EXPERIENCES, PARTNERS
 from .curation import load_curation
+from .data import demo_data
 from .history import date_first_revision
 
 DEMO_DOMAIN = "demo.rugzak.example"
@@ -36,16 +36,9 @@ class DemoAccount:
         return f"{self.key}@{DEMO_DOMAIN}"
 
 
-DEMO_ACCOUNTS = [
-    DemoAccount("sanne", "Sanne de Vries", Role.MEDEWERKER, department="werk-en-inkomen"),
-    DemoAccount("youssef", "Youssef El Amrani", Role.MEDEWERKER,
-                department="zorg-en-welzijn-wmo"),
-    DemoAccount("marieke", "Marieke Jansen", Role.MEDEWERKER, department="jeugd-en-onderwijs"),
-    DemoAccount("pieter", "Pieter Bakker", Role.KERNTEAM, department="jeugd-en-onderwijs"),
-    DemoAccount("esra", "Esra Yilmaz", Role.PARTNER, partner="welzijn-samen-sterk"),
-    DemoAccount("henk", "Henk Visser", Role.PARTNER, partner="uwv"),
-    DemoAccount("lotte", "Lotte Smit", Role.BEHEERDER, department="werk-en-inkomen"),
-]
+def demo_accounts() -> list[DemoAccount]:
+    return [DemoAccount(**account | {"role": Role(account["role"])})
+            for account in demo_data("content")["accounts"]]
 
 
 class NotEmpty(Exception):
@@ -62,23 +55,28 @@ def load_demo() -> list[tuple[DemoAccount, str]]:
     """Create the demo content; return each account with its new random password."""
     if not database_is_empty():
         raise NotEmpty()
-    existing = set(db.session.scalars(select(Partner.slug)))
-    db.session.add_all(Partner(slug=slug, name=name) for slug, name in PARTNERS
-                       if slug not in existing)
-    db.session.commit()
-    credentials = []
-    users = {}
-    for account in DEMO_ACCOUNTS:
-        password = secrets.token_urlsafe(12)
-        users[account.key] = create_user(account.email, account.name, account.role, password,
-                                         department=account.department,
-                                         partner=account.partner)
-        credentials.append((account, password))
-    for item in EXPERIENCES:
+    content = demo_data("content")
+    _add_partners(content["partners"])
+    credentials = [(account, secrets.token_urlsafe(12)) for account in demo_accounts()]
+    users = {account.key: _create_account(account, password)
+             for account, password in credentials}
+    for item in content["experiences"]:
         _add_experience(users[item["author"]], item)
     load_curation(users)
     load_demo_agenda(users)
     return credentials
+
+
+def _add_partners(partners: list[dict]) -> None:
+    existing = set(db.session.scalars(select(Partner.slug)))
+    db.session.add_all(Partner(slug=partner["slug"], name=partner["name"])
+                       for partner in partners if partner["slug"] not in existing)
+    db.session.commit()
+
+
+def _create_account(account: DemoAccount, password: str) -> User:
+    return create_user(account.email, account.name, account.role, password,
+                       department=account.department, partner=account.partner)
 
 
 def _add_experience(author: User, item: dict) -> None:

@@ -4,13 +4,12 @@ from __future__ import annotations
 import re
 import uuid
 
-from rugzak.demo.agenda import ITEMS as DEMO_AGENDA
-from rugzak.demo.curation import BUNDLE
+from rugzak.demo.data import demo_data
 
 NEW_PASSWORD = "een lange zin als wachtwoord"
 BSN = "111222333"  # passes the eleven test: the resident-data check must catch it
-DEMO_BUNDLE = BUNDLE["title"]
-DEMO_AGENDA_ITEM = DEMO_AGENDA[0]["title"]
+DEMO_BUNDLE = demo_data("curation")["bundle"]["title"]
+DEMO_AGENDA_ITEM = demo_data("agenda")["items"][0]["title"]
 EXPERIENCE_URL = re.compile(r"/ervaringen/(\d+)(#[\w-]*)?$")  # a fragment survives a redirect
 
 
