@@ -4,7 +4,7 @@ import sys
 import pytest
 
 from rugzak import create_app
-from rugzak.cli import main
+from rugzak.__main__ import main
 from rugzak.config import Defaults
 from rugzak.environment import PARSERS, ConfigError, setting_types, settings_from_environment
 
