@@ -40,7 +40,6 @@ def register_extensions(app: Flask) -> None:
     from .auth.loading import configure_login
     from .i18n.locale import select_locale
     from .privacy import contributors  # noqa: F401 - each feature's personal data
-    from .search import changelog  # noqa: F401 - registers the change-log session hooks
     from .search.service import init_search
 
     db.init_app(app)
