@@ -168,7 +168,7 @@ class SearchService:
 
 def init_search(app: Flask) -> None:
     app.extensions[EXTENSION] = SearchService(app)
-    follow_sessions(db.session)
+    _follow_sessions(db.session)
 
     @app.before_request
     def _start_indexer():
@@ -179,7 +179,7 @@ def search_service() -> SearchService:
     return current_app.extensions[EXTENSION]
 
 
-def follow_sessions(sessions) -> None:
+def _follow_sessions(sessions) -> None:
     """Log what every flush changes; wake the indexer after a commit that logged changes.
 
     Flask-SQLAlchemy's `db.session` is one session factory for all apps of a process, so the
