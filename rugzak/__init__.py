@@ -40,7 +40,6 @@ def create_app(config: dict | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     from .auth.loading import configure_login
     from .i18n.locale import select_locale
-    from .search import changelog  # noqa: F401 - registers the change-log session hooks
     from .search.service import init_search
 
     db.init_app(app)

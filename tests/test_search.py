@@ -4,16 +4,20 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session
 
+from rugzak import create_app
 from rugzak.auth.models import User
 from rugzak.experiences.models import Experience
 from rugzak.experiences.queries import visible_experiences
 from rugzak.extensions import db
-from rugzak.search.changelog import SearchChange
+from rugzak.search.changelog import SearchChange, log_flushed_changes
 from rugzak.search.log import SearchLog
 from rugzak.search.query import visibility_filter
 from rugzak.search.service import search_service
+
+from . import conftest
 
 
 def titles(client, query: str = "", **args) -> list[str]:
@@ -342,6 +346,21 @@ def test_rolled_back_change_leaves_no_trace(app, author, make_experience):
 
         assert [hit["title"] for hit in searcher.search(Every(), limit=None)
                 if "title" in hit] == ["Blijft"]
+
+
+def test_the_apps_sessions_log_each_change_once_other_sessions_not_at_all(
+        app, author, make_experience, instance, database_url):
+    second = create_app(conftest.test_config(instance, database_url))  # hooks are not doubled
+    experience = make_experience(author)
+    with app.app_context():
+        with Session(db.engine) as session:  # not the app's session: no hooks
+            session.get(Experience, experience.id).title = "Buiten de app om"
+            session.commit()
+        logged = db.session.scalars(select(SearchChange.entity_id)).all()
+        assert logged == [experience.id]
+    assert not event.contains(Session, "after_flush", log_flushed_changes)
+    with second.app_context():
+        db.engine.dispose()
 
 
 def test_change_made_while_index_unreachable_is_caught_up(app, runner, author, make_experience,

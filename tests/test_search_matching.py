@@ -1,22 +1,28 @@
 """The array matcher gives exactly what Whoosh's own matchers give: documents, scores, order,
-facet counts — over several segments, with replaced (deleted) documents."""
+facet counts — over several segments, with replaced (deleted) documents; also with posting lists
+split into many blocks, and over the segments of a parallel rebuild."""
 from __future__ import annotations
 
-from datetime import date
+import functools
+from datetime import date, timedelta
 
 import pytest
+import whoosh.codec
 from whoosh import sorting
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.query import And, Every, Term
 from whoosh.searching import Results
 
 from rugzak.auth.models import User
 from rugzak.experiences.models import Experience
 from rugzak.extensions import db
+from rugzak.search import sync
 from rugzak.search.documents import FACETS
 from rugzak.search.matching import match
 from rugzak.search.query import facet_filter, parse, visibility_filter
 from rugzak.search.service import search_service
 from rugzak.search.snippets import SNIPPET_FIELDS, highlight, prepare
+from rugzak.search.whoosh_private import posting_blocks
 
 TEXTS = [
     ("Warme overdracht in het wijkteam", "De warme overdracht naar het wijkteam werkte.", "les"),
@@ -31,26 +37,50 @@ QUERIES = ["", "wijkteam", "warme overdracht", '"warme overdracht"', '"warme ove
            '"overdracht naar het wijkteam"', '"wijkteam warme"', "afspraken OF privacy",
            "jongeren EN (ouders OF school)", "overdracht NIET privacy", "NIET werk",
            "samenwerking", "wijkteams samenwerking", "onbekendwoord"]
+SMALL_BLOCK = 2  # postings per block; Whoosh writes 128
 
 
-@pytest.fixture
-def indexed(app, make_user, make_experience):
+@pytest.fixture(params=["commits", "small-blocks", "parallel-rebuild"])
+def indexed(request, app, make_user, make_experience, monkeypatch):
+    """Three rounds of experiences, indexed one commit (segment) per round, or all at once by
+    the parallel rebuild; then some replaced, which leaves deleted ones in older segments."""
+    if request.param == "small-blocks":
+        monkeypatch.setattr(whoosh.codec, "default_codec",
+                            functools.partial(W3Codec, blocklimit=SMALL_BLOCK))
     author = make_user()
-    for round_number in range(3):  # one commit (segment) per round
+    for round_number in range(3):
         for number, (title, text, kind) in enumerate(TEXTS):
             make_experience(author, title=f"{title} {round_number}", situation=text, kind=kind,
                             visibility="intern" if number % 2 else "met_partners",
                             departments=["werk-en-inkomen"] if number % 3 else [],
                             conditions={"transparantie": "hielp"} if number % 2 else {},
                             occurred_on=date(2023 + number % 3, 1, 1 + number))
-        with app.app_context():
-            search_service().catch_up()
-    with app.app_context():  # replacing documents leaves deleted ones in older segments
+        if request.param != "parallel-rebuild":
+            with app.app_context():
+                search_service().catch_up()
+    if request.param == "parallel-rebuild":
+        _rebuild_in_parallel(app, monkeypatch)
+    with app.app_context():
         for experience in db.session.query(Experience).limit(4):
             experience.title += " (bijgewerkt)"
         db.session.commit()
         search_service().catch_up()
+        if request.param == "small-blocks":
+            reader, _ = search_service().searcher().reader().leaf_readers()[0]
+            assert len(list(posting_blocks(reader, "status", b"gepubliceerd"))) > 1
     return author
+
+
+def _rebuild_in_parallel(app, monkeypatch) -> None:
+    """`rugzak search rebuild` as for a big database: processes that write a segment each."""
+    monkeypatch.setattr(sync, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(sync, "PARALLEL_PROCS", 2)
+    monkeypatch.setattr(sync, "PARALLEL_BATCH", 2)
+    monkeypatch.setattr(sync, "GAP_GRACE", timedelta(0))  # nothing left to catch up after it
+    with app.app_context():
+        search_service().rebuild()
+        segments = search_service().searcher().reader().leaf_readers()
+        assert len(segments) == 2  # one per process
 
 
 @pytest.mark.parametrize("role", ["medewerker", "partner"])

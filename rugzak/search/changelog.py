@@ -1,13 +1,14 @@
 """The change log: every change that search must follow is a row, in the same transaction.
 
 The index follows this table (see ARCHITECTURE.md): it records the last sequence number it
-applied, so a crash between the database commit and the index update loses nothing.
+applied, so a crash between the database commit and the index update loses nothing. The session
+hooks here are registered by the search service (service.init_search).
 """
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Integer, String, event, insert
+from sqlalchemy import BigInteger, Integer, String, insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ..experiences.models import Experience, ExperienceCondition
@@ -15,7 +16,7 @@ from ..extensions import db
 from ..timeutil import UTCDateTime, utcnow
 
 EXPERIENCE = "experience"
-PENDING_KEY = "rugzak.search.changed"
+LOGGED_KEY = "rugzak.search.changed"
 
 
 class SearchChange(db.Model):
@@ -33,7 +34,7 @@ def record_changes(session: Session, entity: str, ids) -> None:
     rows = [{"entity": entity, "entity_id": i, "created_at": utcnow()} for i in set(ids)]
     if rows:  # on the connection: no autoflush, also safe inside a flush
         session.connection().execute(insert(SearchChange.__table__), rows)
-        session.info[PENDING_KEY] = True
+        session.info[LOGGED_KEY] = True
 
 
 def _changed_experience_ids(session: Session) -> set[int]:
@@ -46,19 +47,11 @@ def _changed_experience_ids(session: Session) -> set[int]:
     return ids
 
 
-@event.listens_for(Session, "after_flush")
-def _log_flushed_changes(session: Session, _context) -> None:
+def log_flushed_changes(session: Session, _context) -> None:
+    """after_flush: log the experiences this flush changed."""
     record_changes(session, EXPERIENCE, _changed_experience_ids(session))
 
 
-@event.listens_for(Session, "after_commit")
-def _wake_indexer(session: Session) -> None:
-    if session.info.pop(PENDING_KEY, False):
-        from .service import notify_committed
-
-        notify_committed()
-
-
-@event.listens_for(Session, "after_rollback")
-def _forget_pending(session: Session) -> None:
-    session.info.pop(PENDING_KEY, None)
+def take_logged(session: Session) -> bool:
+    """Whether the transaction that just ended logged changes; clears that for the next one."""
+    return session.info.pop(LOGGED_KEY, False)

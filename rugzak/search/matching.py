@@ -17,6 +17,7 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from .segments import SEGMENTS, live_mask
+from .whoosh_private import bm25f_b
 
 NO_DOCS = np.zeros(0, dtype=np.int64)
 MAX_SLOP = 10
@@ -154,7 +155,7 @@ class _Segment:
 
     def bm25(self, fieldname: str, text, postings) -> np.ndarray:
         weighting, searcher = self.searcher.weighting, self.searcher
-        b = weighting._field_B.get(fieldname, weighting.B)
+        b = bm25f_b(weighting, fieldname)
         k1 = weighting.K1
         idf = searcher.idf(fieldname, text)
         avgfl = searcher.avg_field_length(fieldname) or 1

@@ -3,8 +3,8 @@
 A segment never changes after it is written (only its deletions do, and those are applied per
 searcher), so everything here is cached by segment id for the life of the process and shared
 by its threads. Postings are kept in a cache bounded by size; merged-away segments fall out of
-the segment cache. This module reads Whoosh's W3 codec directly (posting blocks and fixed-size
-columns); tests/test_search_matching.py checks the results against Whoosh's own matchers.
+the segment cache. The codec's blocks and columns are read through whoosh_private;
+tests/test_search_matching.py checks the results against Whoosh's own matchers.
 """
 from __future__ import annotations
 
@@ -13,13 +13,17 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-from whoosh.columns import EmptyColumnReader
-from whoosh.util.numeric import byte_to_length
+
+from .whoosh_private import (
+    deleted_docnums,
+    field_lengths,
+    numeric_column,
+    posting_blocks,
+    segment_id,
+)
 
 MAX_POSTINGS = 8_000_000  # 8 bytes each: about 64 MB of cached posting lists per process
 MAX_SEGMENTS = 64
-LENGTH_OF_BYTE = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
 EMPTY_IDS = np.zeros(0, dtype=np.int32)
 
 
@@ -39,7 +43,6 @@ class FacetValues:
 
 @dataclass
 class SegmentData:
-    doc_count: int
     lengths: dict[str, np.ndarray] = field(default_factory=dict)
     columns: dict[str, np.ndarray] = field(default_factory=dict)
     facets: dict[str, FacetValues] = field(default_factory=dict)
@@ -53,18 +56,18 @@ class SegmentCache:
         self._cached_postings = 0
 
     def segment(self, reader) -> SegmentData:
-        key = segment_key(reader)
+        key = segment_id(reader)
         with self._lock:
             data = self._segments.get(key)
             if data is None:
-                data = self._segments[key] = SegmentData(reader.doc_count_all())
+                data = self._segments[key] = SegmentData()
                 while len(self._segments) > MAX_SEGMENTS:
                     self._segments.popitem(last=False)
             self._segments.move_to_end(key)
             return data
 
     def postings(self, reader, fieldname: str, btext: bytes) -> Postings:
-        key = (segment_key(reader), fieldname, btext)
+        key = (segment_id(reader), fieldname, btext)
         with self._lock:
             if key in self._postings:
                 self._postings.move_to_end(key)
@@ -84,7 +87,7 @@ class SegmentCache:
         """Documents where the words follow each other in order, each at most `slop` positions
         after the one before (Whoosh's SpanNear2, mindist 1). `candidates` must hold every
         document with all the words; only their positions are decoded."""
-        key = ("phrase", segment_key(reader), fieldname, btexts, slop)
+        key = ("phrase", segment_id(reader), fieldname, btexts, slop)
         with self._lock:
             if key in self._postings:
                 self._postings.move_to_end(key)
@@ -107,21 +110,14 @@ class SegmentCache:
         """Each document's length of a field, as Whoosh's scorer sees it (byte-encoded)."""
         data = self.segment(reader)
         if fieldname not in data.lengths:
-            column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
-            data.lengths[fieldname] = LENGTH_OF_BYTE[read_numeric_column(
-                column, data.doc_count, "B")] if column is not None \
-                else np.zeros(data.doc_count)
+            data.lengths[fieldname] = field_lengths(reader, fieldname)
         return data.lengths[fieldname]
 
     def column(self, reader, fieldname: str) -> np.ndarray:
         """A sortable numeric column (for example `published`) as one array."""
         data = self.segment(reader)
         if fieldname not in data.columns:
-            column = reader.column_reader(fieldname, translate=False)
-            # a segment where no document has the column gets Whoosh's empty reader
-            data.columns[fieldname] = np.zeros(data.doc_count, dtype=np.int64) \
-                if isinstance(column, EmptyColumnReader) \
-                else read_numeric_column(column, data.doc_count, column._typecode)
+            data.columns[fieldname] = numeric_column(reader, fieldname)
         return data.columns[fieldname]
 
     def facet(self, reader, fieldname: str) -> FacetValues:
@@ -140,15 +136,11 @@ class SegmentCache:
         return data.facets[fieldname]
 
 
-def segment_key(reader) -> str:
-    return reader.segment().segment_id()
-
-
 def live_mask(reader) -> np.ndarray:
     """True for every document of the segment that is not deleted."""
     live = np.ones(reader.doc_count_all(), dtype=bool)
     if reader.has_deletions():
-        live[np.fromiter(reader.deleted_docs_set, dtype=np.int64)] = False
+        live[np.fromiter(deleted_docnums(reader), dtype=np.int64)] = False
     return live
 
 
@@ -156,45 +148,24 @@ def read_postings(reader, fieldname: str, btext: bytes) -> Postings:
     """A posting list read block by block (not posting by posting), deletions included."""
     if (fieldname, btext) not in reader:
         return Postings(EMPTY_IDS, np.zeros(0, dtype=np.float32))
-    matcher = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
     ids, weights = [], []
-    while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        ids.append(np.asarray(matcher._ids, dtype=np.int32))
-        weights.append(np.asarray(matcher._weights, dtype=np.float32))
-        matcher._next_block()
+    for block in posting_blocks(reader, fieldname, btext):
+        ids.append(np.asarray(block.ids(), dtype=np.int32))
+        weights.append(np.asarray(block.weights(), dtype=np.float32))
     return Postings(np.concatenate(ids), np.concatenate(weights))
 
 
 def read_positions(reader, fieldname: str, btext: bytes, candidates: np.ndarray
                    ) -> tuple[np.ndarray, np.ndarray]:
     """(document, position) pairs of a word, for the candidate documents only."""
-    matcher = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
-    decode = reader.schema[fieldname].format.decode_positions
     docs, positions = [], []
-    while matcher.is_active():
-        matcher._read_ids()
-        ids = np.asarray(matcher._ids, dtype=np.int64)
-        wanted = np.flatnonzero(candidates[ids])
-        if len(wanted):
-            matcher._read_values()
-            for index in wanted.tolist():
-                found = decode(matcher._values[index])
-                docs += [ids[index]] * len(found)
-                positions += found
-        matcher._next_block()
+    for block in posting_blocks(reader, fieldname, btext):
+        ids = np.asarray(block.ids(), dtype=np.int64)
+        for index in np.flatnonzero(candidates[ids]).tolist():
+            found = block.positions(index)
+            docs += [ids[index]] * len(found)
+            positions += found
     return np.array(docs, dtype=np.int64), np.array(positions, dtype=np.int64)
-
-
-def read_numeric_column(column, doc_count: int, typecode: str) -> np.ndarray:
-    """A fixed-size numeric column in one read; documents past its end get the default."""
-    stored = column._count
-    raw = np.frombuffer(column._dbfile.get(column._basepos, stored * column._fixedlen),
-                        dtype=np.dtype(typecode).newbyteorder(">"))
-    values = np.full(doc_count, column._default, dtype=raw.dtype.newbyteorder("="))
-    values[:stored] = raw[:doc_count]
-    return values
 
 
 SEGMENTS = SegmentCache()  # one per process, shared by its threads

@@ -12,11 +12,13 @@ import threading
 from pathlib import Path
 
 from flask import Flask, current_app, has_app_context
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 from whoosh.index import LockError
 
 from ..extensions import db
 from ..sqlite import reading_only
+from .changelog import log_flushed_changes, take_logged
 from .storage import IndexFolder
 from .sync import (
     apply_pending,
@@ -166,6 +168,7 @@ class SearchService:
 
 def init_search(app: Flask) -> None:
     app.extensions[EXTENSION] = SearchService(app)
+    _follow_sessions(db.session)
 
     @app.before_request
     def _start_indexer():
@@ -176,6 +179,18 @@ def search_service() -> SearchService:
     return current_app.extensions[EXTENSION]
 
 
-def notify_committed() -> None:
-    if has_app_context() and EXTENSION in current_app.extensions:
+def _follow_sessions(sessions) -> None:
+    """Log what every flush changes; wake the indexer after a commit that logged changes.
+
+    Flask-SQLAlchemy's `db.session` is one session factory for all apps of a process, so the
+    hooks go on it once; when they run, they find the current app's indexer.
+    """
+    for name, hook in (("after_flush", log_flushed_changes), ("after_commit", _wake_indexer),
+                       ("after_rollback", take_logged)):  # a rolled back change wakes no one
+        if not event.contains(sessions, name, hook):
+            event.listen(sessions, name, hook)
+
+
+def _wake_indexer(session: Session) -> None:
+    if take_logged(session) and has_app_context() and EXTENSION in current_app.extensions:
         current_app.extensions[EXTENSION].notify()

@@ -15,6 +15,7 @@ from whoosh.analysis import Token
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, top_fragments
 
 from .analysis import WORD_PATTERN, dutch_analyzer
+from .whoosh_private import merge_matched_tokens
 
 SNIPPET_FIELDS = ("lesson", "body", "title")  # all analysed with the Dutch analyzer
 _WORD = re.compile(WORD_PATTERN)
@@ -63,7 +64,7 @@ def highlight(hit, fieldname: str, top: int) -> str:
     if not words:
         return ""
     highlighter = results.highlighter
-    tokens = highlighter._merge_matched_tokens(_tokens(text, words))
+    tokens = merge_matched_tokens(_tokens(text, words))
     fragments = top_fragments(highlighter.fragmenter.fragment_tokens(text, tokens), top,
                               highlighter.scorer, highlighter.order, minscore=1)
     return highlighter.formatter.format(fragments)

@@ -18,6 +18,8 @@ from .documents import META_ID, document
 BATCH = 2000
 # A rebuild this big analyses in parallel processes, each writing its own segment.
 PARALLEL_FROM = 5000
+PARALLEL_PROCS = min(os.cpu_count() or 1, 4)
+PARALLEL_BATCH = 100  # documents handed to a process at a time (Whoosh's default)
 # A missing sequence number younger than this may belong to a transaction that has not
 # committed yet (PostgreSQL hands out numbers before commit); older gaps were rolled back.
 GAP_GRACE = timedelta(seconds=30)
@@ -96,8 +98,8 @@ def rebuild_into(ix: FileIndex, session: Session) -> int:
     """Fill an empty index from the database; returns the number of experiences."""
     start = _safe_start(session)  # changes after this are caught up afterwards
     big = (session.scalar(select(func.count()).select_from(Experience)) or 0) >= PARALLEL_FROM
-    writer = ix.writer(procs=min(os.cpu_count() or 1, 4), multisegment=True, limitmb=128) \
-        if big else ix.writer(limitmb=256)
+    writer = ix.writer(procs=PARALLEL_PROCS, multisegment=True, limitmb=128,
+                       batchsize=PARALLEL_BATCH) if big else ix.writer(limitmb=256)
     count = 0
     query = select(Experience).where(not_deleted()).options(*LOADING).order_by(Experience.id)
     for experience in session.scalars(query).yield_per(500):
