@@ -53,7 +53,7 @@ def register_extensions(app: Flask) -> None:
         from .sqlite import configure_sqlite
 
         with app.app_context():
-            configure_sqlite(db.engine)
+            configure_sqlite(db.engine, db.session)
 
 
 def register_blueprints(app: Flask) -> None:

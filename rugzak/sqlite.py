@@ -30,7 +30,11 @@ MODE = "rugzak.sqlite.begin"
 _reading_only: ContextVar[bool] = ContextVar("rugzak_sqlite_reading_only", default=False)
 
 
-def configure_sqlite(engine: Engine) -> None:
+def configure_sqlite(engine: Engine, sessions) -> None:
+    """`sessions`: the app's session factory (Flask-SQLAlchemy's `db.session`, shared by every
+    app of a process, so its hooks go on once), never SQLAlchemy's global `Session`."""
+    _take_write_lock_on_first_write(sessions)
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None  # the driver emits no BEGIN; _on_begin does
@@ -73,12 +77,16 @@ def _take_write_lock(session: Session) -> None:
         connection.info[MODE] = "IMMEDIATE"
 
 
-@event.listens_for(Session, "before_flush")
+def _take_write_lock_on_first_write(sessions) -> None:
+    for name, hook in (("before_flush", _before_flush), ("do_orm_execute", _before_dml)):
+        if not event.contains(sessions, name, hook):
+            event.listen(sessions, name, hook)
+
+
 def _before_flush(session: Session, _context, _instances) -> None:
     _take_write_lock(session)
 
 
-@event.listens_for(Session, "do_orm_execute")
 def _before_dml(state) -> None:
     if state.is_insert or state.is_update or state.is_delete:
         _take_write_lock(state.session)
