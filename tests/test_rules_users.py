@@ -225,7 +225,8 @@ def test_a_wrong_current_password_is_refused(client, logged_in, language, messag
 
 
 @pytest.mark.parametrize("language, message", [
-    ("nl", "De twee wachtwoorden zijn niet gelijk."), ("en", "The two passwords are not the same.")])
+    ("nl", "De twee wachtwoorden zijn niet gelijk."),
+    ("en", "The two passwords are not the same.")])
 def test_the_link_wants_the_same_password_twice(client, admin, language, message):
     created = client.submit("/beheer/gebruikers/nieuw", NEW_USER)
     link = link_of(created)

@@ -73,7 +73,7 @@ class Users(MethodView):
     def get(self, args):
         """Gebruikers, eventueel gezocht op naam of e-mailadres (beheerder)"""
         require(may_administer(current_user))
-        return {"items": db.session.scalars(users_matching(args["q"]))}
+        return {"items": db.session.scalars(users_matching(args["q"])).all()}
 
     @checked_first(lambda: require(may_administer(current_user)))
     @blp.arguments(NewUserSchema)
