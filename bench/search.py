@@ -92,8 +92,8 @@ def run(count: int) -> dict:
 
 def measure(count: int, instance: Path) -> dict:
     from rugzak import create_app
+    from rugzak.admin.services import create_user
     from rugzak.auth.models import User
-    from rugzak.auth.services import create_user
     from rugzak.extensions import db
     from rugzak.search.service import search_service
     from rugzak.sqlite import reading_only
@@ -103,7 +103,7 @@ def measure(count: int, instance: Path) -> dict:
                       "ARGON2_PARALLELISM": 1})
     with app.app_context():
         app.test_cli_runner().invoke(args=["init"], catch_exceptions=False)
-        author = create_user("bench@gemeente.example", "Bench", "kernteam",
+        author = create_user(None, "bench@gemeente.example", "Bench", "kernteam",
                              department="werk-en-inkomen").id  # never signs in: no password
         generate(db.session, count, author)
         service = search_service()

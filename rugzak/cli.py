@@ -9,9 +9,11 @@ from flask.cli import AppGroup, with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import select
 
+from .admin.services import create_user, deactivate_user
 from .auth.models import ApiToken, User
 from .auth.roles import Role
-from .auth.services import AccountError, create_user, deactivate_user, find_user
+from .auth.services import find_user
+from .errors import InvalidInput
 from .extensions import db
 from .search.service import search_service
 
@@ -93,9 +95,10 @@ def create_user_command(email, name, role, department, partner, password_stdin) 
     else:
         password = click.prompt("Wachtwoord", hide_input=True, confirmation_prompt=True)
     try:
-        user = create_user(email, name, role, password, department=department, partner=partner)
-    except AccountError as error:
-        raise click.ClickException(str(error)) from None
+        user = create_user(None, email, name, role, password, department=department,
+                           partner=partner)
+    except InvalidInput as error:
+        raise click.ClickException(" ".join(error.errors.values())) from None
     click.echo(f"Gebruiker {user.email} ({user.role}) is aangemaakt.")
 
 
@@ -118,7 +121,7 @@ def deactivate_user_command(email: str) -> None:
     user = find_user(email)
     if user is None:
         raise click.ClickException(f"Er is geen gebruiker met e-mailadres {email}.")
-    deactivate_user(user)
+    deactivate_user(None, user)
     click.echo(f"Gebruiker {user.email} is gedeactiveerd; open sessies zijn beëindigd.")
 
 

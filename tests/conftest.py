@@ -12,8 +12,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from rugzak import create_app
+from rugzak.admin.services import create_user
 from rugzak.auth.models import ApiToken, User
-from rugzak.auth.services import create_user
 from rugzak.experiences.services import ExperienceInput, create_experience
 from rugzak.extensions import db
 from rugzak.taxonomy.models import Partner
@@ -162,7 +162,7 @@ def make_user(app):
         if role == "partner":
             department, partner = None, partner or "uwv"
         with app.app_context():
-            user = create_user(email or f"{role}{number}@gemeente.example",
+            user = create_user(None, email or f"{role}{number}@gemeente.example",
                                name or f"{role.title()} {number}", role, PASSWORD,
                                department=department, partner=partner)
             return Ref(id=user.id, email=user.email, name=user.name, role=user.role)

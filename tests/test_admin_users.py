@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from rugzak.admin.password_links import PasswordLink
+from rugzak.admin.models import PasswordLink
 from rugzak.auth.models import User
 from rugzak.extensions import db
 from rugzak.timeutil import utcnow

@@ -1,7 +1,7 @@
 import pytest
 
+from rugzak.admin.services import deactivate_user
 from rugzak.auth.models import User
-from rugzak.auth.services import deactivate_user
 from rugzak.extensions import db
 
 from .conftest import PASSWORD
@@ -11,7 +11,7 @@ from .conftest import PASSWORD
 def deactivate(app):
     def run(user):
         with app.app_context():
-            deactivate_user(db.session.get(User, user.id))
+            deactivate_user(None, db.session.get(User, user.id))
 
     return run
 

@@ -10,7 +10,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from rugzak.admin.password_links import issue_link
+from rugzak.admin.services import issue_password_link
 from rugzak.agenda.models import AgendaItem
 from rugzak.agenda.services import AgendaInput, create_item
 from rugzak.auth.models import User
@@ -334,7 +334,7 @@ def _objects_of(owner, commenter, values: dict, link_user_id: int) -> dict:
         title="Vaste overdracht", description="Samen afspreken.", owner=f"user:{owner.id}",
         shared_with_partners=True, experience_ids=[experience.id]))
     delete_experience(owner, db.session.get(Experience, values["binned_experience_id"]))
-    token = issue_link(db.session.get(User, link_user_id))
+    token = issue_password_link(None, db.session.get(User, link_user_id)).token
     db.session.commit()
     goal = db.session.scalars(select(Goal).order_by(Goal.id)).first()
     condition = db.session.scalars(select(Condition).order_by(Condition.id)).first()

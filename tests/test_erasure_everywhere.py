@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from rugzak.admin.password_links import PasswordLink
+from rugzak.admin.models import PasswordLink
 from rugzak.agenda.models import AgendaChange
 from rugzak.auth.models import User
 from rugzak.comments.models import Comment

@@ -4,8 +4,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
+from rugzak.admin.services import deactivate_user
 from rugzak.auth.models import User
-from rugzak.auth.services import deactivate_user
 from rugzak.extensions import db
 from rugzak.security.sessions import UserSession
 
@@ -121,7 +121,7 @@ def test_deactivation_ends_every_session(app, make_user):
     first.login(user.email)
     second.login(user.email)
     with app.app_context():
-        deactivate_user(db.session.get(User, user.id))
+        deactivate_user(None, db.session.get(User, user.id))
     assert first.get("/ervaringen").status_code == 302
     assert second.get("/ervaringen").status_code == 302
     assert {row.end_reason for row in sessions_of(app, user)} == {"gedeactiveerd"}

@@ -7,22 +7,16 @@ from ..audit.models import Action
 from ..audit.services import record
 from ..auth.models import User
 from ..auth.passwords import hash_password, password_problem, verify_password
+from ..errors import InvalidInput
 from ..extensions import db
 from ..security.sessions import EndReason, end_sessions
 
 
-class PasswordChangeRefused(Exception):
-    """Dutch messages by field name: current, new, repeat."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(errors)
-        self.errors = errors
-
-
 def change_password(user: User, current: str, new: str, repeat: str) -> None:
-    """Set a new password and end the user's other sessions; this one stays signed in."""
+    """Set a new password and end the user's other sessions; this one stays signed in.
+    InvalidInput names the field: current, new or repeat."""
     if not verify_password(user.password_hash, current):
-        raise PasswordChangeRefused({"current": _("Dit is niet je huidige wachtwoord.")})
+        raise InvalidInput({"current": _("Dit is niet je huidige wachtwoord.")})
     errors = {}
     problem = password_problem(new, context=(user.email, user.name))
     if problem:
@@ -32,7 +26,7 @@ def change_password(user: User, current: str, new: str, repeat: str) -> None:
     elif repeat != new:
         errors["repeat"] = _("De twee nieuwe wachtwoorden zijn niet gelijk.")
     if errors:
-        raise PasswordChangeRefused(errors)
+        raise InvalidInput(errors)
     user.password_hash = hash_password(new)
     end_sessions(user, EndReason.PASSWORD_CHANGED, keep_current=True)
     record(Action.PASSWORD_CHANGED, target=user, detail="door de gebruiker zelf")

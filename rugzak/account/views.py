@@ -9,14 +9,15 @@ from flask_login import current_user
 
 from ..audit.models import Action
 from ..audit.services import record
+from ..errors import InvalidInput
 from ..extensions import db
-from ..forms import attach_errors
+from ..forms import keep_input
 from ..personal_data import jsonable, personal_data
 from ..security.sessions import current_session, open_sessions
 from ..security.throttle import count_failed_sign_in, sign_in_retry_after
 from ..timeutil import utcnow
 from .forms import ConfirmForm, PasswordChangeForm
-from .services import PasswordChangeRefused, change_password, end_other_sessions
+from .services import change_password, end_other_sessions
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 
@@ -41,10 +42,10 @@ def password():
     try:
         change_password(user, form.current.data or "", form.new.data or "",
                         form.repeat.data or "")
-    except PasswordChangeRefused as refused:
+    except InvalidInput as refused:
+        keep_input(form, refused)
         if "current" in refused.errors:
             count_failed_sign_in(user.email, request.remote_addr)
-        attach_errors(form, refused.errors)
         return render_template("account/password.html", form=form), 422
     flash(_("Je wachtwoord is gewijzigd. Je andere sessies zijn beëindigd."), "success")
     return redirect(url_for(".index"))

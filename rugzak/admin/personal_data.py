@@ -7,7 +7,7 @@ from sqlalchemy import delete, select
 from ..auth.models import User
 from ..extensions import db
 from ..personal_data import personal_data_section, user_erasing
-from .password_links import PasswordLink
+from .models import PasswordLink
 
 
 @personal_data_section("password_links", PasswordLink.user_id)

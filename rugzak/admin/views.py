@@ -3,57 +3,42 @@ the administrator lists, creates, changes, deactivates and reactivates users and
 one-time links; and /wachtwoord-instellen/<token>, the public page behind such a link."""
 from __future__ import annotations
 
-from flask import (
-    Blueprint,
-    abort,
-    flash,
-    redirect,
-    render_template,
-    request,
-    session,
-    url_for,
-)
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
-from sqlalchemy import func, or_, select
 
-from ..auth.models import User
 from ..auth.policies import may_administer, only_if
-from ..auth.services import (
-    AccountError,
+from ..errors import InvalidInput
+from ..extensions import db
+from ..forms import keep_input
+from .forms import NewUserForm, PlacementForm, SetPasswordForm
+from .policies import may_see_overview, user_or_404
+from .queries import usable_link, users_matching
+from .services import (
+    NewLink,
     change_user,
     create_user,
     deactivate_user,
+    issue_password_link,
     reactivate_user,
+    set_password_with,
 )
-from ..extensions import db
-from .forms import NewUserForm, PlacementForm, SetPasswordForm
-from .password_links import LinkProblem, issue_link, set_password_with, usable_link
 
 bp = Blueprint("admin", __name__, url_prefix="/beheer")
 password = Blueprint("password", __name__)
 
 
 @bp.get("")
+@only_if(may_see_overview)
 def index():
-    if not current_user.is_curator:
-        abort(403)
     return render_template("admin/index.html")
-
-
-SEARCH_MAX = 100
 
 
 @bp.get("/gebruikers")
 @only_if(may_administer)
 def users():
-    q = request.args.get("q", "").strip()[:SEARCH_MAX]
-    query = select(User).order_by(func.lower(User.name))
-    if q:
-        pattern = f"%{q.lower()}%"
-        query = query.where(or_(func.lower(User.name).like(pattern),
-                                func.lower(User.email).like(pattern)))
-    page = db.paginate(query, per_page=50, error_out=False)
+    q = request.args.get("q", "").strip()
+    page = db.paginate(users_matching(q), per_page=50, error_out=False)
     return render_template("admin/users.html", page=page, q=q)
 
 
@@ -64,37 +49,30 @@ def user_new():
     form.fill_choices()
     if form.validate_on_submit():
         try:
-            user = create_user(form.email.data or "", form.name.data or "", form.role.data or "",
-                               department=form.department.data or None,
+            user = create_user(current_user, form.email.data or "", form.name.data or "",
+                               form.role.data or "", department=form.department.data or None,
                                partner=form.partner.data or None)
-        except AccountError as error:
-            db.session.rollback()
-            _attach(form, error)
+        except InvalidInput as error:
+            keep_input(form, error)
         else:
-            return _show_link(user, created=True)
+            return _show_link(issue_password_link(current_user, user), created=True)
     status = 422 if form.is_submitted() else 200
     return render_template("admin/user_new.html", form=form), status
 
 
 @bp.route("/gebruikers/<int:user_id>", methods=["GET", "POST"])
-@only_if(may_administer)
 def user_edit(user_id: int):
-    user = _user_or_404(user_id)
+    user = user_or_404(user_id, current_user)
     form = PlacementForm(data={"role": user.role,
                                "department": user.department.slug if user.department else "",
                                "partner": user.partner.slug if user.partner else ""})
     form.fill_choices(user)
     if form.validate_on_submit():
         try:
-            if user.id == current_user.id and form.role.data != user.role:
-                raise AccountError(_("Je kunt je eigen rol niet wijzigen; vraag een andere "
-                                     "beheerder."), "role")
-            change_user(user, form.role.data or "", form.department.data or None,
-                        form.partner.data or None)
-        except AccountError as error:
-            db.session.rollback()
-            user = _user_or_404(user_id)
-            _attach(form, error)
+            change_user(current_user, user, form.role.data or "",
+                        form.department.data or None, form.partner.data or None)
+        except InvalidInput as error:
+            keep_input(form, error)  # the user is read again as it is stored
         else:
             flash(_("De gegevens van %(name)s zijn bewaard.", name=user.name), "success")
             return redirect(url_for(".user_edit", user_id=user.id))
@@ -103,59 +81,48 @@ def user_edit(user_id: int):
 
 
 @bp.post("/gebruikers/<int:user_id>/deactiveren")
-@only_if(may_administer)
 def user_deactivate(user_id: int):
-    user = _user_or_404(user_id)
-    if user.id == current_user.id:
-        flash(_("Je kunt jezelf niet deactiveren."), "error")
-    elif user.active:
-        deactivate_user(user)
+    user = user_or_404(user_id, current_user)
+    try:
+        deactivate_user(current_user, user)
+    except InvalidInput as refused:
+        _flash_refusal(refused)
+    else:
         flash(_("%(name)s is gedeactiveerd en overal uitgelogd.", name=user.name), "success")
     return redirect(url_for(".user_edit", user_id=user.id))
 
 
 @bp.post("/gebruikers/<int:user_id>/heractiveren")
-@only_if(may_administer)
 def user_reactivate(user_id: int):
-    user = _user_or_404(user_id)
-    reactivate_user(user)
+    user = user_or_404(user_id, current_user)
+    reactivate_user(current_user, user)
     flash(_("%(name)s is weer actief.", name=user.name), "success")
     return redirect(url_for(".user_edit", user_id=user.id))
 
 
 @bp.post("/gebruikers/<int:user_id>/wachtwoordlink")
-@only_if(may_administer)
 def user_password_link(user_id: int):
-    user = _user_or_404(user_id)
-    if not user.active:
-        flash(_("Heractiveer het account eerst."), "error")
+    user = user_or_404(user_id, current_user)
+    try:
+        link = issue_password_link(current_user, user)
+    except InvalidInput as refused:
+        _flash_refusal(refused)
         return redirect(url_for(".user_edit", user_id=user.id))
-    return _show_link(user, created=False)
+    return _show_link(link, created=False)
 
 
-def _show_link(user: User, created: bool):
+def _show_link(link: NewLink, created: bool):
     """The link is shown once, on this page only: it is in no session, flash or log."""
-    token = issue_link(user)
-    db.session.commit()
-    response = render_template("admin/user_link.html", user=user, created=created,
-                               link=url_for("password.set_password", token=token,
+    response = render_template("admin/user_link.html", user=link.user, created=created,
+                               link=url_for("password.set_password", token=link.token,
                                             _external=True))
     return response, 200, {"Cache-Control": "no-store"}
 
 
-def _user_or_404(user_id: int) -> User:
-    user = db.session.get(User, user_id)
-    if user is None:
-        abort(404)
-    return user
-
-
-def _attach(form, error: AccountError) -> None:
-    field = form._fields.get(error.field or "")
-    if field is None:
-        form.form_errors.append(str(error))
-    else:
-        field.errors = [str(error)]
+def _flash_refusal(refused: InvalidInput) -> None:
+    db.session.rollback()
+    for message in refused.errors.values():
+        flash(message, "error")
 
 
 PRIVATE = {"Referrer-Policy": "no-referrer"}  # the token is in the URL
@@ -170,8 +137,8 @@ def set_password(token: str):
     if form.validate_on_submit():
         try:
             set_password_with(link, form.password.data or "", form.confirm.data or "")
-        except LinkProblem as problem:
-            form[problem.field].errors = [problem.message]
+        except InvalidInput as error:
+            keep_input(form, error)
         else:
             logout_user()
             session.clear()

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from flask_babel import get_timezone
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import joinedload
 
+from ..admin.queries import user_matches
 from ..auth.models import User
 from .models import AuditEvent
 
@@ -29,9 +30,7 @@ def filtered_events(filters: AuditFilters) -> Select:
     if filters.outcome:
         query = query.where(AuditEvent.outcome == filters.outcome)
     if filters.person.strip():
-        pattern = f"%{filters.person.strip().lower()}%"
-        people = select(User.id).where(or_(func.lower(User.name).like(pattern),
-                                           func.lower(User.email).like(pattern)))
+        people = select(User.id).where(user_matches(filters.person))
         query = query.where(or_(AuditEvent.actor_id.in_(people),
                                 (AuditEvent.object_type == "users")
                                 & AuditEvent.object_id.in_(people)))

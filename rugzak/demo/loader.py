@@ -7,9 +7,9 @@ from datetime import date, datetime, time, timezone
 
 from sqlalchemy import func, select, update
 
+from ..admin.services import create_user
 from ..auth.models import User
 from ..auth.roles import Role
-from ..auth.services import create_user
 from ..experiences.models import Experience
 from ..experiences.services import ExperienceInput, create_experience
 from ..extensions import db
@@ -75,7 +75,7 @@ def _add_partners(partners: list[dict]) -> None:
 
 
 def _create_account(account: DemoAccount, password: str) -> User:
-    return create_user(account.email, account.name, account.role, password,
+    return create_user(None, account.email, account.name, account.role, password,
                        department=account.department, partner=account.partner)
 
 

@@ -6,7 +6,8 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from ..auth.services import find_user
-from .erasure import ErasureRefused, erase_user
+from ..errors import InvalidInput
+from .erasure import erase_user
 from .retention import purge_search_log
 
 
@@ -24,9 +25,9 @@ def erase_user_command(email: str, delete_experiences: bool, yes: bool) -> None:
     if not yes:
         click.confirm(f"{user.name} <{user.email}> definitief wissen?", abort=True)
     try:
-        done = erase_user(user, delete_experiences)
-    except ErasureRefused as refused:
-        raise click.ClickException(str(refused)) from None
+        done = erase_user(None, user, delete_experiences)
+    except InvalidInput as refused:
+        raise click.ClickException(" ".join(refused.errors.values())) from None
     click.echo(f"Gebruiker is gewist. Ervaringen behouden: {done.experiences_kept}, "
                f"verwijderd: {done.experiences_deleted}.")
 

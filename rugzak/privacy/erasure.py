@@ -11,20 +11,20 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from sqlalchemy import delete, or_, select, update
 
+from ..admin.policies import is_self
 from ..audit.models import Action, AuditEvent
 from ..audit.services import record
 from ..auth.models import ApiToken, User
+from ..auth.policies import require
+from ..errors import InvalidInput
 from ..experiences.models import Experience
 from ..extensions import db
 from ..personal_data import ERASED_NAME, user_erasing
 from ..search.changelog import EXPERIENCE, record_changes
 from ..security.sessions import UserSession
+from .policies import may_erase
 
 ERASED_DOMAIN = "gewist.invalid"
-
-
-class ErasureRefused(Exception):
-    """A Dutch explanation of why this user cannot be erased."""
 
 
 @dataclass(frozen=True)
@@ -38,13 +38,15 @@ def is_erased(user: User) -> bool:
     return user.email.endswith("@" + ERASED_DOMAIN)
 
 
-def erase_user(user: User, delete_experiences: bool = False, actor: User | None = None
-               ) -> Erasure:
-    """Remove the user's personal data and commit; recorded in the audit log."""
+def erase_user(actor: User | None, user: User, delete_experiences: bool = False) -> Erasure:
+    """Remove the user's personal data and commit; recorded in the audit log. `actor` None is
+    the operator on the server's command line; nobody erases themselves."""
+    require(may_erase(actor))
     if is_erased(user):
-        raise ErasureRefused(_("Deze gebruiker is al gewist."))
-    if actor is not None and actor.id == user.id:
-        raise ErasureRefused(_("Je kunt jezelf niet wissen; vraag een andere beheerder."))
+        raise InvalidInput({"user": _("Deze gebruiker is al gewist.")})
+    if is_self(actor, user):
+        raise InvalidInput({"user": _("Je kunt jezelf niet wissen; vraag een andere "
+                                      "beheerder.")})
     experiences = list(db.session.scalars(
         select(Experience).where(Experience.author_id == user.id)))
     user_erasing.send(user, delete_experiences=delete_experiences, actor=actor)

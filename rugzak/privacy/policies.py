@@ -1,8 +1,8 @@
 """Who reviews resident-data findings and who erases a person."""
 from __future__ import annotations
 
+from ..admin.policies import may_administer_users
 from ..auth.models import User
-from ..auth.roles import Role
 
 
 def may_review_findings(user: User) -> bool:
@@ -10,5 +10,6 @@ def may_review_findings(user: User) -> bool:
     return user.is_authenticated and user.is_curator
 
 
-def may_erase(user: User) -> bool:
-    return user.is_authenticated and user.role == Role.BEHEERDER
+def may_erase(actor: User | None) -> bool:
+    """The administrator, or the operator on the server's command line (None)."""
+    return may_administer_users(actor)

@@ -84,7 +84,7 @@ def _prepare_instance(env: dict) -> None:
 def _create_accounts(env: dict) -> None:
     """Through the service the `rugzak users create` command calls (one process, not five)."""
     from rugzak import create_app
-    from rugzak.auth.services import create_user
+    from rugzak.admin.services import create_user
     from rugzak.extensions import db
 
     config = {"INSTANCE_PATH": env["RUGZAK_INSTANCE_PATH"], "SECRET_KEY": "browser-tests",
@@ -94,7 +94,7 @@ def _create_accounts(env: dict) -> None:
     app = create_app(config)
     with app.app_context():
         for account in ACCOUNTS.values():
-            create_user(account.email, account.name, account.role, PASSWORD,
+            create_user(None, account.email, account.name, account.role, PASSWORD,
                         **dict([account.place]))
         db.engine.dispose()
     app.extensions["rugzak.search"].stop()
