@@ -4,29 +4,31 @@ from collections import Counter
 from rugzak.demo.data import demo_data
 from rugzak.demo.loader import demo_accounts
 from rugzak.experiences.models import Effect, Kind
-from rugzak.taxonomy.seed import CONDITIONS, DEPARTMENTS, GOALS
+from rugzak.taxonomy.seed import default_taxonomy
 from rugzak.text import slugify
 
 CONTENT = demo_data("content")
 EXPERIENCES, PARTNERS = CONTENT["experiences"], CONTENT["partners"]
 DEMO_ACCOUNTS = demo_accounts()
+DEFAULTS = default_taxonomy()
 PUBLISHED = [e for e in EXPERIENCES if e["status"] == "gepubliceerd"]
 
 
 def test_enough_published_experiences_spread_over_departments_and_partners():
     assert len(PUBLISHED) >= 25
     departments = Counter(d for e in PUBLISHED for d in e["departments"])
-    assert set(departments) == {slugify(name) for name in DEPARTMENTS}
+    assert set(departments) == {slugify(name) for name in DEFAULTS["departments"]}
     partners = Counter(p for e in PUBLISHED for p in e["partners"])
     assert len(partners) >= 4 and set(partners) <= {partner["slug"] for partner in PARTNERS}
 
 
 def test_every_condition_with_both_effects_every_goal_and_kind():
     effects = Counter((c, effect) for e in PUBLISHED for c, effect in e["conditions"].items())
-    for name, _ in CONDITIONS:
+    for condition in DEFAULTS["conditions"]:
         for effect in Effect:
-            assert effects[(slugify(name), effect.value)] >= 1, (name, effect)
-    assert {g for e in PUBLISHED for g in e["goals"]} == {slugify(name) for name, _ in GOALS}
+            assert effects[(slugify(condition["name"]), effect.value)] >= 1, (condition, effect)
+    goals = {slugify(goal["name"]) for goal in DEFAULTS["goals"]}
+    assert {g for e in PUBLISHED for g in e["goals"]} == goals
     assert {e["kind"] for e in PUBLISHED} == {kind.value for kind in Kind}
 
 

@@ -53,7 +53,8 @@ def test_people_and_titles_refer_to_the_demo_content():
     keys = {account["key"] for account in content["accounts"]}
     titles = {experience["title"] for experience in content["experiences"]}
     people = {e["author"] for e in content["experiences"]} | {curation["bundle"]["by"]} | {
-        entry["by"] for entry in [*curation["recognitions"], *curation["comments"], *agenda,
+        entry["by"] for entry in [*curation["highlights"], *curation["recognitions"],
+                                  *curation["comments"], *agenda,
                                   *(step for item in agenda for step in item.get("progress", []))]}
     assert people <= keys, people - keys
     referred = {entry["title"] for entry in [*curation["highlights"], *curation["bundle"]["items"],

@@ -75,13 +75,14 @@ def curate(first, theirs, mailed, author, curator) -> None:
     writer, kern = db.session.get(User, author.id), db.session.get(User, curator.id)
     plan, mail = db.session.get(Experience, first.id), db.session.get(Experience, mailed.id)
     set_locale(writer, "en")
-    highlight(plan, "Laat zien hoe regie werkt.")
-    hide(db.session.get(Experience, theirs.id), "Staat er dubbel in.")
+    highlight(kern, plan, "Laat zien hoe regie werkt.")
+    hide(kern, db.session.get(Experience, theirs.id), "Staat er dubbel in.")
     recognise(kern, plan)
-    edit_comment(add_comment(kern, plan, "Herkenbaar, *zeker* bij ons."),
+    edit_comment(kern, add_comment(kern, plan, "Herkenbaar, *zeker* bij ons."),
                  "Herkenbaar, **zeker** bij ons.")
-    hide_comment(add_comment(writer, plan, "Een gedachte."), "Hoort bij een andere ervaring.")
-    delete_comment(add_comment(writer, mail, "Weg ermee."))
+    hide_comment(kern, add_comment(writer, plan, "Een gedachte."),
+                 "Hoort bij een andere ervaring.")
+    delete_comment(writer, add_comment(writer, mail, "Weg ermee."))
     bundle = create_bundle(kern, BundleInput(title="Regie", intro="Over *regie*.",
                                              visibility="met_partners"))
     add_item(bundle, plan, "Lees dit eerst.")

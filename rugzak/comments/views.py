@@ -7,21 +7,22 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..auth.policies import may_curate, require
+from ..auth.policies import may_curate
+from ..errors import InvalidInput
 from ..experiences.models import Experience
 from ..experiences.policies import get_visible_or_404
+from ..forms import keep_input
 from .forms import CommentForm, HideCommentForm
 from .models import Comment
-from .services import (
-    CommentRefused,
-    add_comment,
-    comments_on,
-    delete_comment,
-    edit_comment,
-    get_visible_or_404_with_experience,
-    hide_comment,
-    restore_comment,
+from .policies import (
+    comment_or_404,
+    curated_comment_or_404,
+    may_delete_comment,
+    may_edit_comment,
+    own_comment_or_404,
 )
+from .queries import comments_on
+from .services import add_comment, delete_comment, edit_comment, hide_comment, restore_comment
 
 bp = Blueprint("comments", __name__)
 
@@ -32,8 +33,8 @@ def add(experience_id: int):
     form = CommentForm()
     try:
         comment = add_comment(current_user, experience, form.body.data or "")
-    except CommentRefused as refusal:
-        form.body.errors = [refusal.message]
+    except InvalidInput as error:
+        keep_input(form, error)
         return render_template("comments/form.html", form=form, experience=experience,
                                comment=None), 422
     return _back(experience.id, comment)
@@ -41,14 +42,13 @@ def add(experience_id: int):
 
 @bp.route("/reacties/<int:comment_id>/bewerken", methods=["GET", "POST"])
 def edit(comment_id: int):
-    comment, experience = _visible(comment_id)
-    require(comment.author_id == current_user.id and not comment.is_hidden)
+    comment, experience = own_comment_or_404(comment_id, current_user)
     form = CommentForm(data={"body": comment.body})
     if form.validate_on_submit():
         try:
-            edit_comment(comment, form.body.data or "")
-        except CommentRefused as refusal:
-            form.body.errors = [refusal.message]
+            edit_comment(current_user, comment, form.body.data or "")
+        except InvalidInput as error:
+            keep_input(form, error)
         else:
             return _back(experience.id, comment)
     status = 422 if form.is_submitted() else 200
@@ -58,23 +58,21 @@ def edit(comment_id: int):
 
 @bp.post("/reacties/<int:comment_id>/verwijderen")
 def delete(comment_id: int):
-    comment, experience = _visible(comment_id)
-    require(comment.author_id == current_user.id)
-    delete_comment(comment)
+    comment, experience = comment_or_404(comment_id, current_user)
+    delete_comment(current_user, comment)
     flash(_("Je reactie is verwijderd."), "success")
     return _back(experience.id)
 
 
 @bp.route("/reacties/<int:comment_id>/verbergen", methods=["GET", "POST"])
 def hide(comment_id: int):
-    comment, experience = _visible(comment_id)
-    require(may_curate(current_user))
+    comment, experience = curated_comment_or_404(comment_id, current_user)
     form = HideCommentForm()
     if form.validate_on_submit():
         try:
-            hide_comment(comment, form.reason.data or "")
-        except CommentRefused as refusal:
-            form.reason.errors = [refusal.message]
+            hide_comment(current_user, comment, form.reason.data or "")
+        except InvalidInput as error:
+            keep_input(form, error)
         else:
             flash(_("De reactie is verborgen."), "success")
             return _back(experience.id, comment)
@@ -85,14 +83,9 @@ def hide(comment_id: int):
 
 @bp.post("/reacties/<int:comment_id>/terugzetten")
 def restore(comment_id: int):
-    comment, experience = _visible(comment_id)
-    require(may_curate(current_user))
-    restore_comment(comment)
+    comment, experience = comment_or_404(comment_id, current_user)
+    restore_comment(current_user, comment)
     return _back(experience.id, comment)
-
-
-def _visible(comment_id: int) -> tuple[Comment, Experience]:
-    return get_visible_or_404_with_experience(comment_id, current_user)
 
 
 def _back(experience_id: int, comment: Comment | None = None):
@@ -105,6 +98,12 @@ class Discussion:
     comments: list[Comment]
     form: CommentForm
     may_hide: bool
+
+    def may_edit(self, comment: Comment) -> bool:
+        return may_edit_comment(current_user, comment)
+
+    def may_delete(self, comment: Comment) -> bool:
+        return may_delete_comment(current_user, comment)
 
 
 @bp.app_template_global()

@@ -7,6 +7,9 @@ from sqlalchemy import update
 
 from ..audit.models import Action
 from ..audit.services import record
+from ..auth.models import User
+from ..auth.policies import may_curate, require
+from ..errors import InvalidInput
 from ..experiences.models import Experience
 from ..extensions import db
 from ..search.changelog import EXPERIENCE, record_changes
@@ -16,21 +19,14 @@ NOTE_MAX = 300
 REASON_MAX = 500
 
 
-class CurationError(Exception):
-    """Dutch messages by field name."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(errors)
-        self.errors = errors
-
-
-def highlight(experience: Experience, note: str) -> None:
+def highlight(actor: User, experience: Experience, note: str) -> None:
     """Highlight with a note on why it matters, or change the note of a highlight."""
+    require(may_curate(actor))
     note = note.strip()
     if not experience.is_published:
-        raise CurationError({"note": _("Alleen een gepubliceerde ervaring kun je uitlichten.")})
+        raise InvalidInput({"note": _("Alleen een gepubliceerde ervaring kun je uitlichten.")})
     if experience.is_hidden:
-        raise CurationError({"note": _("Een verborgen ervaring kun je niet uitlichten.")})
+        raise InvalidInput({"note": _("Een verborgen ervaring kun je niet uitlichten.")})
     _check_text(note, "note", _("Schrijf kort waarom deze ervaring ertoe doet."), NOTE_MAX)
     changing = experience.is_highlighted
     _mark(experience, highlighted_at=experience.highlighted_at or utcnow(), highlight_note=note)
@@ -39,20 +35,22 @@ def highlight(experience: Experience, note: str) -> None:
     db.session.commit()
 
 
-def remove_highlight(experience: Experience) -> None:
+def remove_highlight(actor: User, experience: Experience) -> None:
+    require(may_curate(actor))
     if experience.is_highlighted:
         _mark(experience, highlighted_at=None, highlight_note=None)
         record(Action.EXPERIENCE_UNHIGHLIGHTED, target=experience)
         db.session.commit()
 
 
-def hide(experience: Experience, reason: str) -> None:
+def hide(actor: User, experience: Experience, reason: str) -> None:
     """Hide for everyone but the core team, the administrator and the author; ends a highlight."""
+    require(may_curate(actor))
     reason = reason.strip()
     if not experience.is_published:
-        raise CurationError({"reason": _("Alleen een gepubliceerde ervaring kun je verbergen.")})
+        raise InvalidInput({"reason": _("Alleen een gepubliceerde ervaring kun je verbergen.")})
     if experience.is_hidden:
-        raise CurationError({"reason": _("Deze ervaring is al verborgen.")})
+        raise InvalidInput({"reason": _("Deze ervaring is al verborgen.")})
     _check_text(reason, "reason", _("Schrijf de reden op; de auteur krijgt die te zien."),
                 REASON_MAX)
     if experience.is_highlighted:
@@ -63,7 +61,8 @@ def hide(experience: Experience, reason: str) -> None:
     db.session.commit()
 
 
-def restore(experience: Experience) -> None:
+def restore(actor: User, experience: Experience) -> None:
+    require(may_curate(actor))
     if experience.is_hidden:
         _mark(experience, hidden_at=None, hidden_reason=None)
         record(Action.EXPERIENCE_UNHIDDEN, target=experience)
@@ -72,9 +71,9 @@ def restore(experience: Experience) -> None:
 
 def _check_text(text: str, field: str, empty_message: str, maximum: int) -> None:
     if not text:
-        raise CurationError({field: empty_message})
+        raise InvalidInput({field: empty_message})
     if len(text) > maximum:
-        raise CurationError({field: _("Gebruik hoogstens %(count)d tekens.", count=maximum)})
+        raise InvalidInput({field: _("Gebruik hoogstens %(count)d tekens.", count=maximum)})
 
 
 def _mark(experience: Experience, **values) -> None:

@@ -18,7 +18,7 @@ def load_curation(users: dict[str, User]) -> None:
     curation = demo_data("curation")
     titles = {e.title: e for e in db.session.scalars(select(Experience))}
     for item in curation["highlights"]:
-        highlight(titles[item["title"]], item["note"])
+        highlight(users[item["by"]], titles[item["title"]], item["note"])
     bundle = curation["bundle"]
     made = create_bundle(users[bundle["by"]],
                          BundleInput(bundle["title"], bundle["intro"], bundle["visibility"]))

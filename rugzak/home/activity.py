@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from ..auth.models import User
 from ..comments.models import Comment
-from ..comments.services import visible_comment_clause
+from ..comments.policies import visible_comment_clause
 from ..experiences.models import Experience
 from ..extensions import db
 from ..recognition.models import Recognition

@@ -1,36 +1,27 @@
 """Recognising an experience and taking it back; the count on the experience follows."""
 from __future__ import annotations
 
-from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..auth.models import User
+from ..errors import InvalidInput, NotFound
 from ..experiences.models import Experience
+from ..experiences.policies import can_view
 from ..extensions import db
 from ..search.changelog import EXPERIENCE, record_changes
 from .models import Recognition
-
-
-class RecognitionRefused(Exception):
-    """A Dutch explanation."""
-
-
-def has_recognised(user: User, experience: Experience) -> bool:
-    return db.session.get(Recognition, (experience.id, user.id)) is not None
-
-
-def may_recognise(user: User, experience: Experience) -> bool:
-    return (experience.author_id != user.id and experience.is_published
-            and not experience.is_hidden)
+from .policies import recognition_refused
+from .queries import has_recognised
 
 
 def recognise(user: User, experience: Experience) -> None:
     """One per person: recognising twice changes nothing."""
-    if experience.author_id == user.id:
-        raise RecognitionRefused(_("Je eigen ervaring kun je niet herkenbaar vinden."))
-    if not may_recognise(user, experience):
-        raise RecognitionRefused(_("Deze ervaring kun je nu niet herkenbaar vinden."))
+    if not can_view(user, experience):
+        raise NotFound()
+    refused = recognition_refused(user, experience)
+    if refused:
+        raise InvalidInput({"experience": refused})
     if has_recognised(user, experience):
         return
     db.session.add(Recognition(experience_id=experience.id, user_id=user.id))

@@ -6,20 +6,23 @@ from dataclasses import dataclass
 from flask import Blueprint, flash, redirect, url_for
 from flask_login import current_user
 
+from ..errors import InvalidInput
 from ..experiences.models import Experience
 from ..experiences.policies import get_visible_or_404
-from .services import RecognitionRefused, has_recognised, may_recognise, recognise, take_back
+from .policies import may_recognise
+from .queries import has_recognised
+from .services import recognise, take_back
 
 bp = Blueprint("recognition", __name__)
 
 
 @bp.post("/ervaringen/<int:experience_id>/herkenbaar")
 def add(experience_id: int):
-    experience = get_visible_or_404(experience_id, current_user)
     try:
-        recognise(current_user, experience)
-    except RecognitionRefused as refusal:
-        flash(str(refusal), "error")
+        recognise(current_user, get_visible_or_404(experience_id, current_user))
+    except InvalidInput as refusal:
+        for message in refusal.errors.values():
+            flash(message, "error")
     return _back(experience_id)
 
 

@@ -1,28 +1,15 @@
 """/api/v1/taxonomy: the lists with their slugs, and their upkeep with the rules of /beheer."""
 from __future__ import annotations
 
-from flask import abort
 from flask.views import MethodView
 from flask_login import current_user
-from sqlalchemy import select
 
 from ..api.blueprint import ApiBlueprint, checked_first
-from ..api.errors import unprocessable
 from ..api.fields import Bool, DutchSchema, Int, List, Nested, Str
 from ..auth.policies import may_keep_vocabulary, require
-from ..extensions import db
-from .models import Tag
-from .policies import may_keep_list
-from .queries import taxonomy_for_filters
-from .services import (
-    KINDS,
-    EntryInput,
-    TaxonomyError,
-    merge_tags,
-    rename_tag,
-    save_entry,
-    tags_with_counts,
-)
+from .policies import kept_entry_or_404, kept_kind, kept_tag_or_404
+from .queries import tag_with_count, tags_with_counts, taxonomy_for_filters
+from .services import EntryInput, merge_tags, rename_tag, save_entry
 
 blp = ApiBlueprint("api_taxonomy", __name__, url_prefix="/api/v1",
                 description="Afdelingen, partners, randvoorwaarden, doelen en trefwoorden")
@@ -75,27 +62,21 @@ class EntryOutSchema(DutchSchema):
     active = Bool()
 
 
-def _tag(tag_id: int) -> tuple[Tag, int]:
-    require(may_keep_vocabulary(current_user))
-    for tag, count in tags_with_counts(current_user):
-        if tag.id == tag_id:
-            return tag, count
-    abort(404)
+def _tag(tag_id: int):
+    return kept_tag_or_404(tag_id, current_user)
 
 
 def _kind(kind: str):
-    entry_kind = KINDS[API_KINDS[kind]]
-    require(may_keep_list(current_user, entry_kind.model))
-    return entry_kind
+    return kept_kind(API_KINDS[kind], current_user)
 
 
 def _entry(kind: str, slug: str):
-    """(kind, entry) of a list the user keeps; 404 for an unknown slug."""
-    entry_kind = _kind(kind)
-    entry = db.session.scalar(select(entry_kind.model).filter_by(slug=slug))
-    if entry is None:
-        abort(404)
-    return entry_kind, entry
+    return kept_entry_or_404(API_KINDS[kind], current_user, slug=slug)
+
+
+def _tag_dict(tag_id: int) -> dict:
+    tag, count = tag_with_count(current_user, tag_id)
+    return {"id": tag.id, "name": tag.name, "count": count}
 
 
 @blp.route("/taxonomy")
@@ -123,10 +104,8 @@ class TagItem(MethodView):
     @blp.response(200, TagCountSchema)
     def put(self, payload, tag_id: int):
         """Hernoemen; zoeken volgt (kernteam, beheerder)"""
-        tag, _count = _tag(tag_id)
-        _keeping(lambda: rename_tag(tag, payload["name"]))
-        tag, count = _tag(tag_id)
-        return {"id": tag.id, "name": tag.name, "count": count}
+        rename_tag(current_user, _tag(tag_id), payload["name"])
+        return _tag_dict(tag_id)
 
 
 @blp.route("/taxonomy/tags/<int:tag_id>/merge")
@@ -136,12 +115,9 @@ class TagMerge(MethodView):
     @blp.response(200, TagCountSchema)
     def post(self, payload, tag_id: int):
         """Samenvoegen in `into`: dit trefwoord verdwijnt (kernteam, beheerder)"""
-        source, _count = _tag(tag_id)
-        target, _count = _tag(payload["into"])
-        target_id = target.id
-        _keeping(lambda: merge_tags(source, target))
-        tag, count = _tag(target_id)
-        return {"id": tag.id, "name": tag.name, "count": count}
+        source, target = _tag(tag_id), _tag(payload["into"])
+        merge_tags(current_user, source, target)
+        return _tag_dict(target.id)
 
 
 @blp.route("/taxonomy/<any(goals, conditions, departments, partners):kind>")
@@ -152,8 +128,7 @@ class Entries(MethodView):
     def post(self, payload, kind: str):
         """Toevoegen: doelen (kernteam, beheerder); randvoorwaarden, afdelingen, partners
         (beheerder)"""
-        entry_kind = _kind(kind)
-        return entry_dict(_keeping(lambda: save_entry(entry_kind, None, EntryInput(**payload))))
+        return entry_dict(save_entry(current_user, _kind(kind), None, EntryInput(**payload)))
 
 
 @blp.route("/taxonomy/<any(goals, conditions, departments, partners):kind>/<slug>")
@@ -164,16 +139,7 @@ class EntryItem(MethodView):
     def put(self, payload, kind: str, slug: str):
         """Wijzigen of niet meer aanbieden (active=false); oude ervaringen houden het"""
         entry_kind, entry = _entry(kind, slug)
-        return entry_dict(_keeping(lambda: save_entry(entry_kind, entry,
-                                                      EntryInput(**payload))))
-
-
-def _keeping(action):
-    try:
-        return action()
-    except TaxonomyError as error:
-        db.session.rollback()
-        unprocessable(error.errors)
+        return entry_dict(save_entry(current_user, entry_kind, entry, EntryInput(**payload)))
 
 
 def entry_dict(entry) -> dict:

@@ -1,45 +1,30 @@
-"""The defaults of a new installation (PRODUCT.md); seeding twice changes nothing."""
+"""The defaults of a new installation, from defaults.toml; seeding twice changes nothing."""
+from __future__ import annotations
+
+import tomllib
+from importlib.resources import files
+
 from sqlalchemy import select
 
 from ..extensions import db
 from ..text import slugify
 from .models import Condition, Department, Goal
 
-DEPARTMENTS = ["Werk en Inkomen", "Zorg en Welzijn (Wmo)", "Jeugd en Onderwijs"]
 
-CONDITIONS = [
-    ("Gezamenlijk doel en visie",
-     "Een concreet gezamenlijk doel en visie definiëren, en die stap voor stap ontwikkelen en "
-     "implementeren."),
-    ("Verantwoordelijkheden", "Afspreken wie waar verantwoordelijk voor is."),
-    ("Belang van het geheel",
-     "Over je eigen schaduw heen stappen, boven je eigen belang uitstijgen, denken in het belang "
-     "van het geheel."),
-    ("Vertrouwen en aanspreken",
-     "Elkaar volledig durven vertrouwen en elkaar (durven) aanspreken."),
-    ("Transparantie",
-     "Terugkoppeling van de voortgang, zowel met de gemeente als met de partners, in alle "
-     "openheid."),
-]
-
-GOALS = [
-    ("Integrale toegang", "Eén gezin, één plan, één regisseur."),
-    ("Eigen kracht en participatie", ""),
-    ("Van zorg naar preventie", ""),
-    ("Werk boven uitkering", ""),
-    ("Samenwerken met partners in de wijk", ""),
-]
-
+def default_taxonomy() -> dict:
+    """{"departments": [name], "conditions": [{name, description}], "goals": [...]}."""
+    return tomllib.loads(files(__package__).joinpath("defaults.toml").read_text("utf-8"))
 
 
 def seed_taxonomy() -> None:
     """Add the default departments, conditions and goals that are not there yet."""
-    for name in DEPARTMENTS:
+    defaults = default_taxonomy()
+    for name in defaults["departments"]:
         _ensure(Department, slugify(name), name=name)
-    for position, (name, description) in enumerate(CONDITIONS, start=1):
-        _ensure(Condition, slugify(name), name=name, description=description, position=position)
-    for position, (name, description) in enumerate(GOALS, start=1):
-        _ensure(Goal, slugify(name), name=name, description=description, position=position)
+    for model, key in ((Condition, "conditions"), (Goal, "goals")):
+        for position, entry in enumerate(defaults[key], start=1):
+            _ensure(model, slugify(entry["name"]), name=entry["name"],
+                    description=entry["description"], position=position)
     db.session.commit()
 
 

@@ -8,79 +8,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select, update
 
 from ..audit.models import Action
 from ..audit.services import record
 from ..auth.models import User
-from ..experiences.models import Experience, Status, experience_tags
-from ..experiences.policies import visible_clause
+from ..auth.policies import may_keep_vocabulary, require
+from ..errors import InvalidInput
+from ..experiences.models import experience_tags
 from ..extensions import db
 from ..search.changelog import EXPERIENCE, record_changes
 from ..text import normalise_tag, slugify
-from .models import Condition, Department, Goal, Partner, Tag
+from .kinds import EntryKind
+from .models import Condition, Goal, Tag
+from .policies import may_keep_list
 
 TAG_MAX = 60
 NAME_MAX = 200
 DESCRIPTION_MAX = 2000
 
 
-class TaxonomyError(Exception):
-    """Dutch messages by field name."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(errors)
-        self.errors = errors
-
-
-@dataclass(frozen=True)
-class EntryKind:
-    """One of the named lists an administrator or the core team keeps."""
-
-    key: str  # the URL segment
-    model: type
-    label: str  # singular, for the audit log
-    title: str  # plural, for page titles
-    has_description: bool
-    duplicate: str  # the message for a name already in use
-
-
-KINDS = {kind.key: kind for kind in (
-    EntryKind("doelen", Goal, "transformatiedoel", _l("Transformatiedoelen"), True,
-              _l("Er is al een transformatiedoel met deze naam.")),
-    EntryKind("randvoorwaarden", Condition, "randvoorwaarde", _l("Randvoorwaarden"), True,
-              _l("Er is al een randvoorwaarde met deze naam.")),
-    EntryKind("afdelingen", Department, "afdeling", _l("Afdelingen"), False,
-              _l("Er is al een afdeling met deze naam.")),
-    EntryKind("partners", Partner, "partnerorganisatie", _l("Partnerorganisaties"), False,
-              _l("Er is al een partnerorganisatie met deze naam.")),
-)}
-
-
 # -- tags -----------------------------------------------------------------------------------
-def tags_with_counts(user: User) -> list[tuple[Tag, int]]:
-    """Tags on at least one published experience the user may see, with that number."""
-    count = func.count(Experience.id)
-    return [(tag, number) for tag, number in db.session.execute(
-        select(Tag, count).join(experience_tags, experience_tags.c.tag_id == Tag.id)
-        .join(Experience, Experience.id == experience_tags.c.experience_id)
-        .where(visible_clause(user), Experience.status == Status.GEPUBLICEERD)
-        .group_by(Tag.id).order_by(Tag.name))]
-
-
-def rename_tag(tag: Tag, new_name: str) -> None:
+def rename_tag(actor: User, tag: Tag, new_name: str) -> None:
+    require(may_keep_vocabulary(actor))
     name = normalise_tag(new_name)
     if not name:
-        raise TaxonomyError({"name": _("Vul de nieuwe naam in.")})
+        raise InvalidInput({"name": _("Vul de nieuwe naam in.")})
     if len(name) > TAG_MAX:
-        raise TaxonomyError({"name": _("Een trefwoord mag hoogstens %(count)d tekens hebben.",
-                                       count=TAG_MAX)})
+        raise InvalidInput({"name": _("Een trefwoord mag hoogstens %(count)d tekens hebben.",
+                                      count=TAG_MAX)})
     if name == tag.name:
         return
     if db.session.scalar(select(Tag).where(Tag.name == name)) is not None:
-        raise TaxonomyError({"name": _("Het trefwoord „%(name)s” bestaat al; voeg de twee samen.",
-                                       name=name)})
+        raise InvalidInput({"name": _("Het trefwoord „%(name)s” bestaat al; voeg de twee samen.",
+                                      name=name)})
     old = tag.name
     _reindex_tagged(tag.id)
     tag.name = name
@@ -88,10 +49,11 @@ def rename_tag(tag: Tag, new_name: str) -> None:
     db.session.commit()
 
 
-def merge_tags(source: Tag, target: Tag) -> None:
+def merge_tags(actor: User, source: Tag, target: Tag) -> None:
     """Every experience with `source` gets `target` instead; `source` disappears."""
+    require(may_keep_vocabulary(actor))
     if source.id == target.id:
-        raise TaxonomyError({"target": _("Kies twee verschillende trefwoorden.")})
+        raise InvalidInput({"target": _("Kies twee verschillende trefwoorden.")})
     _reindex_tagged(source.id)
     link = experience_tags.c
     has_target = select(link.experience_id).where(link.tag_id == target.id)
@@ -119,8 +81,9 @@ class EntryInput:
     active: bool = True
 
 
-def save_entry(kind: EntryKind, entry, data: EntryInput):
+def save_entry(actor: User, kind: EntryKind, entry, data: EntryInput):
     """Add (entry None) or change an entry; retiring keeps it on old experiences."""
+    require(may_keep_list(actor, kind.model))
     name, description = " ".join(data.name.split()), data.description.strip()
     _check_entry(kind, entry, name, description)
     adding = entry is None
@@ -160,7 +123,7 @@ def _check_entry(kind: EntryKind, entry, name: str, description: str) -> None:
         errors["description"] = _("Een omschrijving mag hoogstens %(count)d tekens hebben.",
                                    count=DESCRIPTION_MAX)
     if errors:
-        raise TaxonomyError(errors)
+        raise InvalidInput(errors)
 
 
 def _entry_detail(kind: EntryKind, entry, adding: bool, before: tuple[str, bool]) -> str:

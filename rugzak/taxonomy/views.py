@@ -5,29 +5,22 @@ partner organisations by the administrator.
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
 
-from ..auth.policies import may_keep_vocabulary, only_if, require
-from ..extensions import db
-from ..forms import attach_errors
+from ..auth.policies import may_keep_vocabulary, only_if
+from ..errors import InvalidInput
+from ..forms import keep_input
 from .forms import EntryForm, MergeTagsForm, TagNameForm
+from .kinds import KINDS, EntryKind
 from .models import Tag
-from .policies import may_keep_list
-from .services import (
-    KINDS,
-    EntryInput,
-    EntryKind,
-    TaxonomyError,
-    merge_tags,
-    rename_tag,
-    save_entry,
-    tags_with_counts,
-)
+from .policies import kept_entry_or_404, kept_kind, kept_tag_or_404, may_keep_list
+from .queries import entries_of, tags_with_counts
+from .services import EntryInput, merge_tags, rename_tag, save_entry
 
 bp = Blueprint("taxonomy", __name__, url_prefix="/beheer")
+LIST_KEYS = "<any(doelen, randvoorwaarden, afdelingen, partners):key>"
 
 
 @bp.get("/taxonomie")
@@ -47,15 +40,11 @@ def tags():
     form.source.choices = form.target.choices = choices
     if form.validate_on_submit():
         visible = {str(tag.id): tag for tag, _n in tags}
-        source, target = visible.get(form.source.data), visible.get(form.target.data)
         try:
-            if source is None or target is None:
-                raise TaxonomyError({"source" if source is None else "target":
-                                     _("Kies een trefwoord.")})
-            merge_tags(source, target)
-        except TaxonomyError as error:
-            db.session.rollback()
-            attach_errors(form, error.errors)
+            source, target = _chosen(form.source, visible), _chosen(form.target, visible)
+            merge_tags(current_user, source, target)
+        except InvalidInput as error:
+            keep_input(form, error)
         else:
             flash(_("„%(source)s” is samengevoegd met „%(target)s”.", source=source.name,
                     target=target.name), "success")
@@ -64,18 +53,22 @@ def tags():
     return render_template("taxonomy/tags.html", tags=tags, form=form), status
 
 
+def _chosen(field, visible: dict[str, Tag]) -> Tag:
+    if field.data not in visible:
+        raise InvalidInput({field.name: _("Kies een trefwoord.")})
+    return visible[field.data]
+
+
 @bp.route("/trefwoorden/<int:tag_id>", methods=["GET", "POST"])
-@only_if(may_keep_vocabulary)
 def tag_rename(tag_id: int):
-    tag = _visible_tag(tag_id)
+    tag = kept_tag_or_404(tag_id, current_user)
     form = TagNameForm(data={"name": tag.name})
     if form.validate_on_submit():
         old = tag.name
         try:
-            rename_tag(tag, form.name.data or "")
-        except TaxonomyError as error:
-            db.session.rollback()
-            attach_errors(form, error.errors)
+            rename_tag(current_user, tag, form.name.data or "")
+        except InvalidInput as error:
+            keep_input(form, error)
         else:
             flash(_("„%(old)s” heet nu „%(new)s”.", old=old, new=tag.name), "success")
             return redirect(url_for(".tags"))
@@ -83,28 +76,20 @@ def tag_rename(tag_id: int):
     return render_template("taxonomy/tag_rename.html", tag=tag, form=form), status
 
 
-@bp.get("/<any(doelen, randvoorwaarden, afdelingen, partners):key>")
+@bp.get(f"/{LIST_KEYS}")
 def entries(key: str):
-    kind = _kind(key)
-    rows = db.session.scalars(select(kind.model).order_by(
-        *([kind.model.position] if kind.has_description else []), kind.model.name)).all()
-    return render_template("taxonomy/entries.html", kind=kind, rows=rows)
+    kind = kept_kind(key, current_user)
+    return render_template("taxonomy/entries.html", kind=kind, rows=entries_of(kind))
 
 
-@bp.route("/<any(doelen, randvoorwaarden, afdelingen, partners):key>/nieuw",
-          methods=["GET", "POST"])
+@bp.route(f"/{LIST_KEYS}/nieuw", methods=["GET", "POST"])
 def entry_new(key: str):
-    return _entry_form(_kind(key), None)
+    return _entry_form(kept_kind(key, current_user), None)
 
 
-@bp.route("/<any(doelen, randvoorwaarden, afdelingen, partners):key>/<int:entry_id>",
-          methods=["GET", "POST"])
+@bp.route(f"/{LIST_KEYS}/<int:entry_id>", methods=["GET", "POST"])
 def entry_edit(key: str, entry_id: int):
-    kind = _kind(key)
-    entry = db.session.get(kind.model, entry_id)
-    if entry is None:
-        abort(404)
-    return _entry_form(kind, entry)
+    return _entry_form(*kept_entry_or_404(key, current_user, id=entry_id))
 
 
 def _entry_form(kind: EntryKind, entry):
@@ -113,29 +98,14 @@ def _entry_form(kind: EntryKind, entry):
         data = EntryInput(form.name.data or "", form.description.data or "",
                           bool(form.active.data))
         try:
-            saved = save_entry(kind, entry, data)
-        except TaxonomyError as error:
-            db.session.rollback()
-            attach_errors(form, error.errors)
+            saved = save_entry(current_user, kind, entry, data)
+        except InvalidInput as error:
+            keep_input(form, error)
         else:
             flash(_("„%(name)s” is bewaard.", name=saved.name), "success")
             return redirect(url_for(".entries", key=kind.key))
     status = 422 if form.is_submitted() else 200
     return render_template("taxonomy/entry_form.html", kind=kind, entry=entry, form=form), status
-
-
-def _kind(key: str) -> EntryKind:
-    kind = KINDS[key]
-    require(may_keep_list(current_user, kind.model))
-    return kind
-
-
-def _visible_tag(tag_id: int) -> Tag:
-    """Only a tag the user sees on an experience: a tag used only in others' drafts stays 404."""
-    for tag, _count in tags_with_counts(current_user):
-        if tag.id == tag_id:
-            return tag
-    abort(404)
 
 
 @bp.app_template_global()
