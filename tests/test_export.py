@@ -171,7 +171,8 @@ def test_an_export_round_trips_into_an_empty_instance(app, client, runner, make_
 
 
 def assert_new_rows_follow_the_imported(export) -> None:
-    admin = create_user("nieuw@gemeente.example", "Nieuw", "kernteam")
+    admin = create_user("nieuw@gemeente.example", "Nieuw", "kernteam",
+                        department="werk-en-inkomen")
     plan = db.session.get(Experience, table(export, "experiences")[0]["id"])
     new_rows = {
         "users": admin,
