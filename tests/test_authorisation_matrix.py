@@ -317,17 +317,18 @@ def objects_of_others(app, make_user, make_experience) -> dict:
               "filename": "rugzak.css", "number": 1, "source": "zoekopdracht",
               "key": SEARCHES, "kind": "goals"}
     link_user_id = make_user("medewerker").id  # before the context below begins writing
+    keeper_id = make_user("kernteam").id
     with app.app_context():
         values |= _objects_of(db.session.get(User, owner.id), db.session.get(User, commenter.id),
-                              values, link_user_id)
+                              values, link_user_id, db.session.get(User, keeper_id))
     return values
 
 
-def _objects_of(owner, commenter, values: dict, link_user_id: int) -> dict:
+def _objects_of(owner, commenter, values: dict, link_user_id: int, keeper) -> dict:
     """The bundle, comment, agenda item, binned experience, tag, taxonomy rows and link."""
     experience = db.session.get(Experience, values["experience_id"])
-    bundle = create_bundle(owner, BundleInput(title="Regie", visibility="met_partners"))
-    items = [add_item(bundle, db.session.get(Experience, values[name]), "")
+    bundle = create_bundle(keeper, BundleInput(title="Regie", visibility="met_partners"))
+    items = [add_item(keeper, bundle, db.session.get(Experience, values[name]), "")
              for name in ("experience_id", "spare_experience_id", "other_spare_experience_id")]
     comment = add_comment(commenter, experience, "Herkenbaar, bij ons ook.")
     agenda_item = create_item(owner, AgendaInput(

@@ -85,8 +85,8 @@ def curate(first, theirs, mailed, author, curator) -> None:
     delete_comment(writer, add_comment(writer, mail, "Weg ermee."))
     bundle = create_bundle(kern, BundleInput(title="Regie", intro="Over *regie*.",
                                              visibility="met_partners"))
-    add_item(bundle, plan, "Lees dit eerst.")
-    move_item(add_item(bundle, mail, ""), -1)
+    add_item(kern, bundle, plan, "Lees dit eerst.")
+    move_item(kern, add_item(kern, bundle, mail, ""), -1)
     item = create_item(kern, AgendaInput(title="Regie afspreken", description="Wie, wanneer.",
                                          owner="department:werk-en-inkomen",
                                          target_date=date(2026, 1, 31),
@@ -171,7 +171,8 @@ def test_an_export_round_trips_into_an_empty_instance(app, client, runner, make_
 
 
 def assert_new_rows_follow_the_imported(export) -> None:
-    admin = create_user(None, "nieuw@gemeente.example", "Nieuw", "beheerder")
+    admin = create_user(None, "nieuw@gemeente.example", "Nieuw", "kernteam",
+                        department="werk-en-inkomen")
     plan = db.session.get(Experience, table(export, "experiences")[0]["id"])
     new_rows = {
         "users": admin,
@@ -180,7 +181,7 @@ def assert_new_rows_follow_the_imported(export) -> None:
         "agenda_items": create_item(admin, AgendaInput(title="Na de import",
                                                        owner="department:werk-en-inkomen")),
     }
-    new_rows["bundle_items"] = add_item(new_rows["bundles"], plan, "")
+    new_rows["bundle_items"] = add_item(admin, new_rows["bundles"], plan, "")
     new_rows["agenda_changes"] = new_rows["agenda_items"].changes[-1]
     for name, row in new_rows.items():
         assert row.id > max(imported["id"] for imported in table(export, name)), name

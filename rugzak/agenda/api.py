@@ -5,9 +5,7 @@ from dataclasses import fields as dataclass_fields
 
 from flask import url_for
 from flask.views import MethodView
-from flask_babel import gettext as _
 from flask_login import current_user
-from flask_smorest import abort
 
 from ..api.blueprint import ApiBlueprint, checked_first
 from ..api.fields import (
@@ -22,11 +20,10 @@ from ..api.fields import (
     Nested,
     Str,
 )
-from ..errors import MESSAGES
-from ..experiences.services import StaleVersion, ValidationFailed
+from ..auth.policies import require
 from ..extensions import db
 from .models import AgendaItem
-from .policies import can_add_update, can_edit, get_visible_or_404, may_create
+from .policies import editable_item_or_404, may_create, visible_item_or_404
 from .queries import AgendaFilters, filtered_items, visible_linked
 from .services import AgendaInput, add_progress, create_item, update_item
 
@@ -102,25 +99,6 @@ class AgendaPageSchema(DutchSchema):
     items = List(Nested(AgendaItemOutSchema))
 
 
-def _creating() -> None:
-    if not may_create(current_user):
-        abort(403)
-
-
-def _editable(item_id: int) -> AgendaItem:
-    item = get_visible_or_404(item_id, current_user)
-    if not can_edit(current_user, item):
-        abort(403)
-    return item
-
-
-def _updatable(item_id: int) -> AgendaItem:
-    item = get_visible_or_404(item_id, current_user)
-    if not can_add_update(current_user, item):
-        abort(403)
-    return item
-
-
 @blp.route("/agenda")
 class AgendaItems(MethodView):
     @blp.arguments(AgendaListArgs, location="query")
@@ -133,13 +111,13 @@ class AgendaItems(MethodView):
         return {"total": page.total, "page": page.page, "pages": page.pages,
                 "items": [to_dict(item) for item in page.items]}
 
-    @checked_first(_creating)
+    @checked_first(lambda: require(may_create(current_user)))
     @blp.arguments(AgendaItemInSchema)
     @blp.response(201, AgendaItemOutSchema)
     def post(self, payload):
         """Een agendapunt maken (niet voor partners)"""
         data = merge_input(AgendaInput(), payload)
-        return to_dict(_saving(lambda: create_item(current_user, data)))
+        return to_dict(create_item(current_user, data))
 
 
 @blp.route("/agenda/<int:item_id>")
@@ -147,29 +125,28 @@ class AgendaItemResource(MethodView):
     @blp.response(200, AgendaItemOutSchema)
     def get(self, item_id: int):
         """Eén agendapunt met voortgang en geschiedenis"""
-        return to_dict(get_visible_or_404(item_id, current_user))
+        return to_dict(visible_item_or_404(item_id, current_user))
 
-    @checked_first(_editable)
+    @checked_first(lambda item_id: editable_item_or_404(item_id, current_user))
     @blp.arguments(AgendaItemUpdateSchema)
     @blp.response(200, AgendaItemOutSchema)
     def put(self, payload, item_id: int):
         """Een agendapunt bewerken; velden die je weglaat, blijven zoals ze waren"""
-        item = _editable(item_id)
+        item = editable_item_or_404(item_id, current_user)
         version = payload.pop("version")
         data = merge_input(AgendaInput.from_item(item), payload)
-        return to_dict(_saving(lambda: update_item(current_user, item, data, version)))
+        return to_dict(update_item(current_user, item, data, version))
 
 
 @blp.route("/agenda/<int:item_id>/updates")
 class AgendaProgress(MethodView):
-    @checked_first(_updatable)
+    @checked_first(lambda item_id: visible_item_or_404(item_id, current_user))
     @blp.arguments(ProgressInSchema)
     @blp.response(201, AgendaItemOutSchema)
     def post(self, payload, item_id: int):
         """Voortgang toevoegen, eventueel met een nieuwe status"""
-        item = _updatable(item_id)
-        _saving(lambda: add_progress(current_user, item, payload["text"], payload["status"],
-                                     payload["version"]))
+        item = visible_item_or_404(item_id, current_user)
+        add_progress(current_user, item, payload["text"], payload["status"], payload["version"])
         return to_dict(item)
 
 
@@ -179,20 +156,6 @@ def merge_input(data: AgendaInput, payload: dict) -> AgendaInput:
                                      or item.name == "target_date"):
             setattr(data, item.name, payload[item.name])
     return data
-
-
-def _saving(save):
-    try:
-        return save()
-    except ValidationFailed as failure:
-        abort(422, message=MESSAGES[422], messages={"json": failure.errors})
-    except StaleVersion as stale:
-        version = stale.current.version
-        abort(409, message=_("Iemand anders heeft dit agendapunt intussen gewijzigd; haal de "
-                             "nieuwste versie (%(version)d) op en probeer opnieuw.",
-                             version=version),
-              messages={"json": {"version": _("De nieuwste versie is %(version)d.",
-                                              version=version)}})
 
 
 def to_dict(item: AgendaItem) -> dict:

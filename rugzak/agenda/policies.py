@@ -3,14 +3,15 @@
 Staff see every item. Partners see the items their organisation or they themselves own, and
 the items shared with partners; they add progress to those, but do not start or edit items.
 Kernteam and beheerder edit every item; a medewerker edits what they started or own, or what
-their department owns.
+their department owns. The loaders find an item AND check access in one call.
 """
 from __future__ import annotations
 
-from flask import abort
 from sqlalchemy import ColumnElement, or_, true
 
 from ..auth.models import User
+from ..auth.policies import require
+from ..errors import NotFound
 from ..extensions import db
 from .models import AgendaItem
 
@@ -46,8 +47,16 @@ def can_add_update(user: User, item: AgendaItem) -> bool:
     return can_view(user, item)
 
 
-def get_visible_or_404(item_id: int, user: User) -> AgendaItem:
+def visible_item_or_404(item_id: int, user: User) -> AgendaItem:
+    """404, not 403, for an item the user may not see: its existence is not revealed."""
     item = db.session.get(AgendaItem, item_id)
     if item is None or not can_view(user, item):
-        abort(404)
+        raise NotFound()
+    return item
+
+
+def editable_item_or_404(item_id: int, user: User) -> AgendaItem:
+    """An item the user sees (404 otherwise) and may edit (403 otherwise)."""
+    item = visible_item_or_404(item_id, user)
+    require(can_edit(user, item))
     return item

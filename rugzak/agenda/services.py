@@ -1,6 +1,7 @@
-"""Use cases for agenda items; the HTML views and the API both call these.
+"""Use cases for agenda items; the HTML views, the API and the demo loader all call these.
 
-Every change writes AgendaChange rows in the same transaction, so the history is complete.
+Each checks its own permission (policies.py). Every change writes AgendaChange rows in the same
+transaction, so the history is complete.
 """
 from __future__ import annotations
 
@@ -13,15 +14,17 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.models import User
+from ..auth.policies import require
+from ..errors import InvalidInput, StaleVersion
 from ..experiences.models import Experience
 from ..experiences.policies import can_view as can_view_experience
-from ..experiences.services import StaleVersion, ValidationFailed
 from ..extensions import db
 from ..i18n.locale import DEFAULT as DEFAULT_LOCALE
 from ..taxonomy.models import Department, Partner
 from ..timeutil import utcnow
 from .labels import STATUS_LABELS
 from .models import AgendaChange, AgendaItem, AgendaStatus, AgendaUpdate
+from .policies import can_add_update, can_edit, may_create
 
 TITLE_MAX = 200
 TEXT_MAX = 10_000
@@ -60,6 +63,7 @@ def find_owner(key: str, current: AgendaItem | None = None):
 
 
 def create_item(user: User, data: AgendaInput) -> AgendaItem:
+    require(may_create(user))
     item = AgendaItem(created_by=user)
     _apply(item, data, user)
     db.session.add(item)
@@ -71,6 +75,7 @@ def create_item(user: User, data: AgendaInput) -> AgendaItem:
 def update_item(user: User, item: AgendaItem, data: AgendaInput,
                 version: int | None) -> AgendaItem:
     """Save an edit made from `version`; raise StaleVersion when someone saved in between."""
+    require(can_edit(user, item))
     if version != item.version:
         raise StaleVersion(item)
     before = _snapshot(item)
@@ -85,6 +90,7 @@ def update_item(user: User, item: AgendaItem, data: AgendaInput,
 def add_progress(user: User, item: AgendaItem, text: str, status: str,
                  version: int | None) -> AgendaUpdate:
     """A dated progress update; a new status needs the version the writer saw."""
+    require(can_add_update(user, item))
     errors = {}
     if not text.strip():
         errors["text"] = _("Schrijf wat er is gebeurd of veranderd.")
@@ -94,7 +100,7 @@ def add_progress(user: User, item: AgendaItem, text: str, status: str,
     if status and status not in set(AgendaStatus):
         errors["status"] = _("Kies een status: idee, loopt, gerealiseerd of gestopt.")
     if errors:
-        raise ValidationFailed(errors)
+        raise InvalidInput(errors)
     changes_status = bool(status) and status != item.status
     if changes_status and version != item.version:
         raise StaleVersion(item)
@@ -122,7 +128,7 @@ def _commit(item: AgendaItem) -> AgendaItem:
 def _apply(item: AgendaItem, data: AgendaInput, user: User) -> None:
     errors = find_problems(user, data, item)
     if errors:
-        raise ValidationFailed(errors)
+        raise InvalidInput(errors)
     owner = find_owner(data.owner, item)
     experiences = _experiences(user, data.experience_ids, item)[0]
     with db.session.no_autoflush:

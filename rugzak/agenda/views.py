@@ -1,18 +1,25 @@
 """HTML pages of the toekomstagenda: list, new (also from an experience), show, edit, progress."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..auth.policies import only_if
+from ..errors import InvalidInput, StaleVersion
 from ..experiences.models import Visibility
 from ..experiences.policies import get_visible_or_404 as get_experience_or_404
-from ..experiences.services import StaleVersion, ValidationFailed
 from ..extensions import db
-from ..forms import attach_errors
+from ..forms import keep_input
 from .forms import AgendaForm, ProgressForm, form_data, owner_groups
 from .labels import FIELD_LABELS, STATUS_LABELS
-from .policies import can_add_update, can_edit, get_visible_or_404, may_create
+from .policies import (
+    can_add_update,
+    can_edit,
+    editable_item_or_404,
+    may_create,
+    visible_item_or_404,
+)
 from .queries import (
     AgendaFilters,
     filtered_items,
@@ -54,9 +61,8 @@ def index():
 
 
 @bp.route("/agenda/nieuw", methods=["GET", "POST"])
+@only_if(may_create)
 def new():
-    if not may_create(current_user):
-        abort(403)
     if request.method == "GET":
         form = AgendaForm(data=form_data(_start_from(request.args.get("ervaring", type=int))))
         return _form_page(form, None)
@@ -79,16 +85,14 @@ def _start_from(experience_id: int | None) -> AgendaInput:
 
 @bp.get("/agenda/<int:item_id>")
 def show(item_id: int):
-    item = get_visible_or_404(item_id, current_user)
+    item = visible_item_or_404(item_id, current_user)
     form = ProgressForm(data={"version": str(item.version)})
     return _item_page(item, form)
 
 
 @bp.route("/agenda/<int:item_id>/bewerken", methods=["GET", "POST"])
 def edit(item_id: int):
-    item = get_visible_or_404(item_id, current_user)
-    if not can_edit(current_user, item):
-        abort(403)
+    item = editable_item_or_404(item_id, current_user)
     if request.method == "GET":
         return _form_page(AgendaForm(data=form_data(AgendaInput.from_item(item), item.version)),
                           item)
@@ -99,17 +103,15 @@ def edit(item_id: int):
 
 @bp.post("/agenda/<int:item_id>/voortgang")
 def progress(item_id: int):
-    item = get_visible_or_404(item_id, current_user)
-    if not can_add_update(current_user, item):
-        abort(403)
+    item = visible_item_or_404(item_id, current_user)
     form = ProgressForm()
     if not form.validate():
         return _item_page(item, form), 422
     try:
         add_progress(current_user, item, form.text.data or "", form.status.data or "",
                      form.submitted_version())
-    except ValidationFailed as failure:
-        attach_errors(form, failure.errors)
+    except InvalidInput as error:
+        keep_input(form, error)
         return _item_page(item, form), 422
     except StaleVersion as stale:
         form.version.data = str(stale.current.version)
@@ -124,10 +126,10 @@ def _save(form: AgendaForm, item, save):
     data = form.to_input()
     try:
         if not parsed:
-            raise ValidationFailed(find_problems(current_user, data, item))
+            raise InvalidInput(find_problems(current_user, data, item))
         saved = save(data)
-    except ValidationFailed as failure:
-        attach_errors(form, failure.errors)
+    except InvalidInput as error:
+        keep_input(form, error)
         return _form_page(form, item), 422
     except StaleVersion as stale:
         form.version.data = str(stale.current.version)

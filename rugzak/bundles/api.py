@@ -8,26 +8,21 @@ from flask_login import current_user
 from marshmallow import validate
 
 from ..api.blueprint import ApiBlueprint, checked_first
-from ..api.errors import unprocessable
 from ..api.fields import DateTime, DutchSchema, Int, List, Nested, Str
 from ..auth.policies import may_curate, require
 from ..experiences.policies import get_visible_or_404
 from ..extensions import db
 from .models import Bundle
+from .policies import bundle_or_404, kept_item_or_404
+from .queries import readable_bundles, visible_counts, visible_items
 from .services import (
-    BundleError,
     BundleInput,
     add_item,
     change_note,
     create_bundle,
-    get_item_or_404,
-    get_readable_or_404,
     move_item,
-    readable_bundles,
     remove_item,
     update_bundle,
-    visible_counts,
-    visible_items,
 )
 
 blp = ApiBlueprint("api_bundles", __name__, url_prefix="/api/v1",
@@ -76,22 +71,6 @@ class BundleListSchema(DutchSchema):
     items = List(Nested(BundleSchema))
 
 
-def _may_keep() -> None:
-    require(may_curate(current_user))
-
-
-def _kept(bundle_id: int) -> Bundle:
-    bundle = get_readable_or_404(bundle_id, current_user)
-    _may_keep()
-    return bundle
-
-
-def _kept_item(bundle_id: int, item_id: int) -> tuple:
-    """(bundle, item): an item the core team may change, of an experience they see."""
-    bundle = _kept(bundle_id)
-    return bundle, get_item_or_404(bundle, item_id, current_user)
-
-
 @blp.route("/bundles")
 class Bundles(MethodView):
     @blp.response(200, BundleListSchema)
@@ -101,12 +80,12 @@ class Bundles(MethodView):
         counts = visible_counts(bundles, current_user)
         return {"items": [bundle_dict(b, counts[b.id]) for b in bundles]}
 
-    @checked_first(_may_keep)
+    @checked_first(lambda: require(may_curate(current_user)))
     @blp.arguments(BundleInSchema)
     @blp.response(201, BundleDetailSchema)
     def post(self, payload):
         """Een bundel maken (kernteam)"""
-        bundle = _keeping(lambda: create_bundle(current_user, BundleInput(**payload)))
+        bundle = create_bundle(current_user, BundleInput(**payload))
         return detail(bundle)
 
 
@@ -115,57 +94,50 @@ class BundleItem(MethodView):
     @blp.response(200, BundleDetailSchema)
     def get(self, bundle_id: int):
         """Eén bundel, met alleen de ervaringen die jij mag zien, in volgorde"""
-        return detail(get_readable_or_404(bundle_id, current_user))
+        return detail(bundle_or_404(bundle_id, current_user))
 
-    @checked_first(_kept)
+    @checked_first(lambda bundle_id: bundle_or_404(bundle_id, current_user, keep=True))
     @blp.arguments(BundleInSchema)
     @blp.response(200, BundleDetailSchema)
     def put(self, payload, bundle_id: int):
         """Titel, inleiding en zichtbaarheid wijzigen (kernteam)"""
-        bundle = _kept(bundle_id)
-        _keeping(lambda: update_bundle(bundle, BundleInput(**payload)))
+        bundle = bundle_or_404(bundle_id, current_user, keep=True)
+        update_bundle(current_user, bundle, BundleInput(**payload))
         return detail(bundle)
 
 
 @blp.route("/bundles/<int:bundle_id>/items")
 class BundleItems(MethodView):
-    @checked_first(_kept)
+    @checked_first(lambda bundle_id: bundle_or_404(bundle_id, current_user, keep=True))
     @blp.arguments(BundleItemInSchema)
     @blp.response(201, BundleDetailSchema)
     def post(self, payload, bundle_id: int):
         """Een ervaring achteraan toevoegen (kernteam)"""
-        bundle = _kept(bundle_id)
+        bundle = bundle_or_404(bundle_id, current_user, keep=True)
         experience = get_visible_or_404(payload["experience_id"], current_user)
-        _keeping(lambda: add_item(bundle, experience, payload["note"]))
+        add_item(current_user, bundle, experience, payload["note"])
         return detail(bundle)
 
 
 @blp.route("/bundles/<int:bundle_id>/items/<int:item_id>")
 class BundleItemEntry(MethodView):
-    @checked_first(_kept_item)
+    @checked_first(lambda bundle_id, item_id: kept_item_or_404(bundle_id, item_id,
+                                                                    current_user))
     @blp.arguments(BundleItemChangeSchema)
     @blp.response(200, BundleDetailSchema)
     def patch(self, payload, bundle_id: int, item_id: int):
         """De notitie wijzigen en/of één plek verschuiven (kernteam)"""
-        bundle, item = _kept_item(bundle_id, item_id)
+        item = kept_item_or_404(bundle_id, item_id, current_user)
         if "note" in payload:
-            _keeping(lambda: change_note(item, payload["note"]))
+            change_note(current_user, item, payload["note"])
         if "move" in payload:
-            move_item(item, -1 if payload["move"] == "up" else 1)
-        return detail(bundle)
+            move_item(current_user, item, -1 if payload["move"] == "up" else 1)
+        return detail(item.bundle)
 
     @blp.response(204)
     def delete(self, bundle_id: int, item_id: int):
         """Een ervaring uit de bundel halen (kernteam)"""
-        remove_item(_kept_item(bundle_id, item_id)[1])
-
-
-def _keeping(action):
-    try:
-        return action()
-    except BundleError as error:
-        db.session.rollback()
-        unprocessable(error.errors)
+        remove_item(current_user, kept_item_or_404(bundle_id, item_id, current_user))
 
 
 def bundle_dict(bundle: Bundle, count: int) -> dict:

@@ -5,27 +5,17 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..auth.policies import may_curate, require
+from ..auth.policies import may_curate, only_if, require
 from ..auth.views import safe_next
+from ..errors import InvalidInput
 from ..experiences.policies import get_visible_or_404
 from ..extensions import db
-from ..forms import attach_errors
+from ..forms import keep_input
 from .forms import AddToBundleForm, BundleForm, NoteForm
-from .models import Bundle, BundleItem
-from .services import (
-    BundleError,
-    add_item,
-    change_note,
-    create_bundle,
-    get_item_or_404,
-    get_readable_or_404,
-    move_item,
-    readable_bundles,
-    remove_item,
-    update_bundle,
-    visible_counts,
-    visible_items,
-)
+from .models import Bundle
+from .policies import bundle_or_404, kept_item_or_404
+from .queries import readable_bundles, visible_counts, visible_items
+from .services import add_item, change_note, create_bundle, move_item, remove_item, update_bundle
 
 bp = Blueprint("bundles", __name__, url_prefix="/bundels")
 HOME_COUNT = 5
@@ -39,14 +29,14 @@ def index():
 
 
 @bp.route("/nieuw", methods=["GET", "POST"])
+@only_if(may_curate)
 def new():
-    require(may_curate(current_user))
     form = BundleForm()
     if form.validate_on_submit():
         try:
             bundle = create_bundle(current_user, form.to_input())
-        except BundleError as error:
-            attach_errors(form, error.errors)
+        except InvalidInput as error:
+            keep_input(form, error)
         else:
             flash(_("De bundel is gemaakt. Voeg ervaringen toe vanaf een ervaring of vanuit "
                     "zoeken."), "success")
@@ -56,7 +46,7 @@ def new():
 
 @bp.get("/<int:bundle_id>")
 def show(bundle_id: int):
-    bundle = get_readable_or_404(bundle_id, current_user)
+    bundle = bundle_or_404(bundle_id, current_user)
     return render_template("bundles/show.html", bundle=bundle,
                            items=visible_items(bundle, current_user),
                            may_keep=may_curate(current_user))
@@ -64,15 +54,13 @@ def show(bundle_id: int):
 
 @bp.route("/<int:bundle_id>/bewerken", methods=["GET", "POST"])
 def edit(bundle_id: int):
-    bundle = get_readable_or_404(bundle_id, current_user)
-    require(may_curate(current_user))
+    bundle = bundle_or_404(bundle_id, current_user, keep=True)
     form = BundleForm(obj=bundle)
     if form.validate_on_submit():
         try:
-            update_bundle(bundle, form.to_input())
-        except BundleError as error:
-            db.session.rollback()
-            attach_errors(form, error.errors)
+            update_bundle(current_user, bundle, form.to_input())
+        except InvalidInput as error:
+            keep_input(form, error)
         else:
             flash(_("De bundel is bewaard."), "success")
             return redirect(url_for(".show", bundle_id=bundle.id))
@@ -87,15 +75,11 @@ def add(experience_id: int):
     form = AddToBundleForm(next=request.args.get("next", ""))
     form.bundle.choices = bundle_choices()
     if form.validate_on_submit():
-        bundle = db.session.get(Bundle, int(form.bundle.data)) \
-            if (form.bundle.data or "").isdigit() else None
+        bundle = _chosen_bundle(form.bundle.data)
         try:
-            if bundle is None:
-                raise BundleError({"bundle": _("Kies een bundel.")})
-            add_item(bundle, experience, form.note.data or "")
-        except BundleError as error:
-            db.session.rollback()
-            attach_errors(form, error.errors)
+            add_item(current_user, bundle, experience, form.note.data or "")
+        except InvalidInput as error:
+            keep_input(form, error)
         else:
             flash(_("„%(title)s” staat nu in de bundel „%(bundle)s”.", title=experience.title,
                     bundle=bundle.title), "success")
@@ -105,46 +89,43 @@ def add(experience_id: int):
     return render_template("bundles/add.html", form=form, experience=experience), status
 
 
+def _chosen_bundle(number: str | None) -> Bundle | None:
+    """The bundle picked in the form; None when none (or one that does not exist) was picked."""
+    return db.session.get(Bundle, int(number)) if (number or "").isdigit() else None
+
+
 @bp.post("/<int:bundle_id>/onderdelen/<int:item_id>/omhoog")
 def move_up(bundle_id: int, item_id: int):
-    move_item(_kept_item(bundle_id, item_id), -1)
+    move_item(current_user, kept_item_or_404(bundle_id, item_id, current_user), -1)
     return _back_to(bundle_id, item_id)
 
 
 @bp.post("/<int:bundle_id>/onderdelen/<int:item_id>/omlaag")
 def move_down(bundle_id: int, item_id: int):
-    move_item(_kept_item(bundle_id, item_id), +1)
+    move_item(current_user, kept_item_or_404(bundle_id, item_id, current_user), +1)
     return _back_to(bundle_id, item_id)
 
 
 @bp.post("/<int:bundle_id>/onderdelen/<int:item_id>/verwijderen")
 def remove(bundle_id: int, item_id: int):
-    remove_item(_kept_item(bundle_id, item_id))
+    remove_item(current_user, kept_item_or_404(bundle_id, item_id, current_user))
     flash(_("De ervaring is uit de bundel gehaald."), "success")
     return redirect(url_for(".show", bundle_id=bundle_id))
 
 
 @bp.route("/<int:bundle_id>/onderdelen/<int:item_id>/notitie", methods=["GET", "POST"])
 def note(bundle_id: int, item_id: int):
-    item = _kept_item(bundle_id, item_id)
+    item = kept_item_or_404(bundle_id, item_id, current_user)
     form = NoteForm(data={"note": item.note})
     if form.validate_on_submit():
         try:
-            change_note(item, form.note.data or "")
-        except BundleError as error:
-            db.session.rollback()
-            attach_errors(form, error.errors)
+            change_note(current_user, item, form.note.data or "")
+        except InvalidInput as error:
+            keep_input(form, error)
         else:
             return _back_to(bundle_id, item_id)
     status = 422 if form.is_submitted() else 200
     return render_template("bundles/note.html", form=form, item=item), status
-
-
-def _kept_item(bundle_id: int, item_id: int) -> BundleItem:
-    """An item the core team may change: in a bundle they read, of an experience they see."""
-    bundle = get_readable_or_404(bundle_id, current_user)
-    require(may_curate(current_user))
-    return get_item_or_404(bundle, item_id, current_user)
 
 
 def _back_to(bundle_id: int, item_id: int):

@@ -23,7 +23,7 @@ def load_curation(users: dict[str, User]) -> None:
     made = create_bundle(users[bundle["by"]],
                          BundleInput(bundle["title"], bundle["intro"], bundle["visibility"]))
     for item in bundle["items"]:
-        add_item(made, titles[item["title"]], item["note"])
+        add_item(users[bundle["by"]], made, titles[item["title"]], item["note"])
     for item in curation["recognitions"]:
         recognise(users[item["by"]], titles[item["title"]])
     for item in curation["comments"]:

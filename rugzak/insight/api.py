@@ -3,18 +3,15 @@ from __future__ import annotations
 
 from flask.views import MethodView
 from flask_login import current_user
-from flask_smorest import abort
 from marshmallow import fields
 from sqlalchemy import func, select
 
 from ..api.blueprint import ApiBlueprint
 from ..api.fields import DutchSchema, Int, List, Nested, Str
-from ..errors import MESSAGES
 from ..extensions import db
 from .figures import Figure
-from .policies import may_see_searches
 from .selection import PeriodFilters
-from .services import SEARCHES, all_figures, period_builders
+from .services import all_figures, figure, period_builders
 
 blp = ApiBlueprint("api_insight", __name__, url_prefix="/api/v1",
                    description="Inzicht: de cijfers van /inzicht")
@@ -40,16 +37,9 @@ class InsightSchema(DutchSchema):
     figures = List(Nested(FigureSchema))
 
 
-def _filters(args) -> PeriodFilters:
-    filters = PeriodFilters.from_args(args)
-    if filters.errors:
-        abort(422, message=MESSAGES[422], messages={"query": filters.errors})
-    return filters
-
-
-def figure_dict(figure: Figure) -> dict:
-    return {"key": figure.key, "title": figure.title, "description": figure.description,
-            "columns": figure.columns, "rows": figure.rows}
+def figure_dict(shown: Figure) -> dict:
+    return {"key": shown.key, "title": shown.title, "description": shown.description,
+            "columns": shown.columns, "rows": shown.rows}
 
 
 @blp.route("/insight")
@@ -58,7 +48,7 @@ class Insight(MethodView):
     @blp.response(200, InsightSchema)
     def get(self, args):
         """Alle figuren over de ervaringen die jij mag zien"""
-        filters = _filters(args)
+        filters = PeriodFilters.checked(args)
         total = db.session.scalar(select(func.count()).select_from(
             filters.experience_ids(current_user).subquery()))
         figures = all_figures(period_builders(current_user, filters))
@@ -72,10 +62,4 @@ class InsightFigure(MethodView):
     @blp.response(200, FigureSchema)
     def get(self, args, key: str):
         """Eén figuur (dezelfde cijfers als de CSV op /inzicht)"""
-        filters = _filters(args)
-        if key == SEARCHES and not may_see_searches(current_user):
-            abort(403)
-        builders = period_builders(current_user, filters)
-        if key not in builders:
-            abort(404)
-        return figure_dict(builders[key]())
+        return figure_dict(figure(current_user, PeriodFilters.checked(args), key))

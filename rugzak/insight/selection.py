@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import Date, Select, func, select
 
 from ..auth.models import User
+from ..errors import InvalidInput
 from ..experiences.models import Experience
 from ..experiences.queries import visible_experiences
 from ..extensions import db
@@ -51,6 +52,14 @@ class PeriodFilters:
                 select(Department).where(Department.slug == typed["department"]))
             if filters.department is None:
                 filters.errors["department"] = _("Kies een afdeling uit de lijst.")
+        return filters
+
+    @classmethod
+    def checked(cls, args) -> "PeriodFilters":
+        """As `from_args`, but a wrong field refuses the request (InvalidInput)."""
+        filters = cls.from_args(args)
+        if filters.errors:
+            raise InvalidInput(filters.errors)
         return filters
 
     def _date(self, name: str) -> date | None:

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import Select
 
 from ..auth.models import User
+from ..errors import Forbidden, NotFound
 from . import figures
 from .figures import Figure
 from .policies import may_see_searches
@@ -35,6 +36,14 @@ def figure_builders(user: User, ids: Select, reference: date,
 def period_builders(user: User, filters: PeriodFilters) -> dict[str, Callable[[], Figure]]:
     return figure_builders(user, filters.experience_ids(user), filters.end or date.today(),
                            filters)
+
+
+def figure(user: User, filters: PeriodFilters, key: str) -> Figure:
+    """One figure by its key: 403 for the search log to who may not see it, 404 for no figure."""
+    builders = period_builders(user, filters)
+    if key not in builders:
+        raise Forbidden() if key == SEARCHES else NotFound()
+    return builders[key]()
 
 
 def all_figures(builders: dict[str, Callable[[], Figure]]) -> list[Figure]:

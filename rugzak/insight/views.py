@@ -1,16 +1,15 @@
 """/inzicht: the figures with their tables, and a CSV of each figure's numbers."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, render_template, request
 from flask_login import current_user
 from sqlalchemy import func, select
 
 from ..extensions import db
 from ..taxonomy.models import Department
 from .csvfile import csv_response
-from .policies import may_see_searches
 from .selection import PeriodFilters
-from .services import SEARCHES, all_figures, period_builders
+from .services import all_figures, figure, period_builders
 
 bp = Blueprint("insight", __name__)
 
@@ -31,13 +30,5 @@ def index():
 
 @bp.get("/inzicht/<key>.csv")
 def figure_csv(key: str):
-    filters = PeriodFilters.from_args(request.args)
-    if filters.errors:
-        abort(422)
-    if key == SEARCHES and not may_see_searches(current_user):
-        abort(403)
-    builders = period_builders(current_user, filters)
-    if key not in builders:
-        abort(404)
-    figure = builders[key]()
-    return csv_response(f"{key}.csv", figure.columns, figure.rows)
+    built = figure(current_user, PeriodFilters.checked(request.args), key)
+    return csv_response(f"{key}.csv", built.columns, built.rows)

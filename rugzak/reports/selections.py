@@ -1,16 +1,17 @@
 """Where a report's experiences come from: a search (query + facets), a period or a bundle.
 
-Each source turns request arguments into a `Selection`; a new source is one more function in
-SOURCES.
+Each source turns request arguments into a `Selection` (or refuses them with InvalidInput, in
+Dutch by field); a new source is one more function in SOURCES.
 """
 from __future__ import annotations
 
-from flask import abort
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..auth.models import User
-from ..bundles.services import get_readable_or_404, visible_items
+from ..bundles.policies import bundle_or_404
+from ..bundles.queries import visible_items
+from ..errors import InvalidInput, NotFound
 from ..experiences.models import Experience
 from ..extensions import db
 from ..insight.selection import PeriodFilters, Selection, happened_on
@@ -20,21 +21,13 @@ REPORT_LIMIT = 200
 EXPORT_LIMIT = 1000
 
 
-class SelectionProblem(Exception):
-    """The arguments do not describe a selection; the messages are Dutch, by field."""
-
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(errors)
-        self.errors = errors
-
-
 def search_results(user: User, args, limit: int) -> tuple[SearchParams, list[int], int]:
     """The ids of a search's results in its own order (at most `limit`) and the total."""
     params = SearchParams.from_args(args)
     params.page = 1
     outcome = search(user, params, per_page=limit)
     if outcome.error:
-        raise SelectionProblem({"q": outcome.error})
+        raise InvalidInput({"q": outcome.error})
     return params, [hit.id for hit in outcome.hits], outcome.total
 
 
@@ -53,9 +46,7 @@ def from_search(user: User, args) -> Selection:
 
 
 def from_period(user: User, args) -> Selection:
-    filters = PeriodFilters.from_args(args)
-    if filters.errors:
-        raise SelectionProblem(filters.errors)
+    filters = PeriodFilters.checked(args)
     ids = db.session.scalars(select(Experience.id).where(
         Experience.id.in_(filters.experience_ids(user)))
         .order_by(happened_on(), Experience.id).limit(REPORT_LIMIT)).all()
@@ -68,8 +59,8 @@ def from_bundle(user: User, args) -> Selection:
     """The bundle's items the user may see, in bundle order; 404 for a bundle they may not read."""
     number = args.get("bundle", "")
     if not (number.isascii() and number.isdigit() and len(number) <= 9):
-        abort(404)
-    bundle = get_readable_or_404(int(number), user)
+        raise NotFound()
+    bundle = bundle_or_404(int(number), user)
     items = visible_items(bundle, user)
     return Selection(_("Bundel „%(title)s”", title=bundle.title),
                      _("Ervaringen uit deze bundel die jij mag zien, in de volgorde van de "

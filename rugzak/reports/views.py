@@ -3,29 +3,32 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, render_template, request, url_for
 from flask_login import current_user
 
 from ..audit.models import Action
 from ..audit.services import record
+from ..errors import InvalidInput, NotFound
 from ..extensions import db
 from ..insight.csvfile import csv_response
 from .export import columns, experience_row
 from .pdf import html_to_pdf
-from .selections import EXPORT_LIMIT, SOURCES, SelectionProblem, search_results
+from .selections import EXPORT_LIMIT, SOURCES, search_results
 from .services import Report, build_report, visible_in_order
 
 bp = Blueprint("reports", __name__)
 
 
-@bp.errorhandler(SelectionProblem)
-def selection_problem(problem: SelectionProblem):
+@bp.errorhandler(InvalidInput)
+def selection_problem(problem: InvalidInput):
+    """A selection that cannot be made: its Dutch messages on a page of their own."""
+    db.session.rollback()
     return render_template("reports/problem.html", errors=problem.errors), 422
 
 
 def _report(source: str) -> Report:
     if source not in SOURCES:
-        abort(404)
+        raise NotFound()
     return build_report(current_user, SOURCES[source](current_user, request.args))
 
 
