@@ -314,7 +314,7 @@ def test_api_search_validates_arguments(client, logged_in):
     logged_in()
     assert client.get("/api/v1/search?sort=raar").status_code == 422
     bad = client.get('/api/v1/search?q="open')
-    assert bad.status_code == 400 and "aanhalingsteken" in bad.get_json()["error"]
+    assert bad.status_code == 422 and "aanhalingsteken" in bad.get_json()["fields"]["q"]
 
 
 def test_saved_and_edited_experiences_reach_search(client, logged_in):

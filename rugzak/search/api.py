@@ -2,11 +2,11 @@
 from flask.views import MethodView
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_smorest import abort
 from marshmallow import fields, validate
 
 from ..api.blueprint import ApiBlueprint
 from ..api.fields import PAGE_RANGE, PER_PAGE_RANGE, DutchSchema, Int, List, Nested, Str
+from ..errors import InvalidInput
 from .engine import SearchParams, search
 from .log import log_search
 
@@ -57,7 +57,7 @@ class Search(MethodView):
         params = SearchParams.from_args(args)
         outcome = search(current_user, params, per_page=args["per_page"])
         if outcome.error:
-            abort(400, message=outcome.error)
+            raise InvalidInput({"q": outcome.error})
         if params.page == 1:
             log_search(params.q, outcome.total)
         return {"total": outcome.total, "page": outcome.page, "pages": outcome.pages,
