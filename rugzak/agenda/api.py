@@ -22,8 +22,8 @@ from ..api.fields import (
     Nested,
     Str,
 )
-from ..errors import MESSAGES
-from ..experiences.services import StaleVersion, ValidationFailed
+from ..errors import MESSAGES, StaleVersion
+from ..errors import InvalidInput as ValidationFailed
 from ..extensions import db
 from .models import AgendaItem
 from .policies import can_add_update, can_edit, get_visible_or_404, may_create

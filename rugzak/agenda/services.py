@@ -13,9 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.models import User
+from ..errors import InvalidInput as ValidationFailed
+from ..errors import StaleVersion
 from ..experiences.models import Experience
 from ..experiences.policies import can_view as can_view_experience
-from ..experiences.services import StaleVersion, ValidationFailed
 from ..extensions import db
 from ..i18n.locale import DEFAULT as DEFAULT_LOCALE
 from ..taxonomy.models import Department, Partner

@@ -5,9 +5,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..errors import InvalidInput as ValidationFailed
+from ..errors import StaleVersion
 from ..experiences.models import Visibility
 from ..experiences.policies import get_visible_or_404 as get_experience_or_404
-from ..experiences.services import StaleVersion, ValidationFailed
 from ..extensions import db
 from ..forms import attach_errors
 from .forms import AgendaForm, ProgressForm, form_data, owner_groups

@@ -12,7 +12,7 @@ from ..auth.policies import only_if
 from ..experiences.models import Experience
 from ..experiences.policies import visible_clause
 from ..extensions import db
-from .check import FIELD_LABELS, KIND_LABELS, resident_data_findings
+from .check import FIELD_LABELS, KIND_LABELS, context_parts
 from .erasure import ErasureRefused, erase_user, is_erased
 from .forms import EraseUserForm
 from .models import PrivacyFinding
@@ -23,7 +23,7 @@ bp = Blueprint("privacy", __name__)
 
 @bp.app_context_processor
 def _form_helpers() -> dict:
-    return {"resident_data_findings": resident_data_findings,
+    return {"finding_parts": context_parts,
             "privacy_kind_labels": KIND_LABELS, "privacy_field_labels": FIELD_LABELS}
 
 
