@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from ..errors import InvalidInput, StaleVersion
 from ..extensions import db
-from ..forms import keep_input
+from ..forms import attach_errors, keep_input
 from ..search.engine import related
 from ..taxonomy.queries import taxonomy_for_filters
 from .forms import build_form
@@ -75,6 +75,7 @@ def _save(form, experience, save):
                                findings=refusal.extra.get("findings", [])), 422
     except StaleVersion as stale:
         form.version.data = str(stale.current.version)  # saving again now overwrites knowingly
+        attach_errors(form, stale.version_errors)
         return render_template("experiences/form.html", form=form, experience=stale.current,
                                conflict=stale.current), 409
     flash(_saved_message(saved), "success")
