@@ -61,7 +61,7 @@ class ExperienceInput:
     visibility: str = Visibility.INTERN
     status: str = Status.CONCEPT
     anonymous: bool = False
-    confirm_privacy: bool = False  # "these are not residents' data" (privacy/check.py)
+    confirm_privacy: bool = False  # "these are not residents' data" (rugzak/privacy/check.py)
 
     @classmethod
     def from_experience(cls, experience: Experience) -> "ExperienceInput":
