@@ -1,20 +1,17 @@
 """/beheer/audit: the audit log for the beheerder, filtered and paginated."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask import Blueprint, current_app, render_template, request, url_for
 from flask_login import current_user
 
-from ..auth.roles import Role
+from ..auth.policies import require
 from ..extensions import db
 from .forms import AuditFilterForm
 from .labels import ACTION_LABELS, OBJECT_LABELS, OUTCOME_LABELS
+from .policies import may_read_audit
 from .queries import AuditFilters, filtered_events
 
 bp = Blueprint("audit", __name__, url_prefix="/beheer/audit")
-
-
-def may_read_audit(user) -> bool:
-    return user.is_authenticated and user.role == Role.BEHEERDER
 
 
 @bp.app_template_global()
@@ -24,8 +21,7 @@ def audit_link() -> str | None:
 
 @bp.before_request
 def _only_the_beheerder():
-    if not may_read_audit(current_user):
-        abort(403)
+    require(may_read_audit(current_user))
 
 
 @bp.get("")

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 from flask.views import MethodView
 from flask_login import current_user
-from flask_smorest import abort
 
 from ..api.blueprint import ApiBlueprint
-from ..experiences.policies import get_visible_or_404
-from .policies import may_delete
+from .policies import deletable_or_404
 from .services import delete_experience
 
 blp = ApiBlueprint("api_bin", __name__, url_prefix="/api/v1",
@@ -19,7 +17,4 @@ class ExperienceBin(MethodView):
     @blp.response(204)
     def delete(self, experience_id: int):
         """Een ervaring verwijderen (naar de prullenbak; het kernteam kan hem terugzetten)"""
-        experience = get_visible_or_404(experience_id, current_user)
-        if not may_delete(current_user, experience):
-            abort(403)
-        delete_experience(current_user, experience)
+        delete_experience(current_user, deletable_or_404(experience_id, current_user))

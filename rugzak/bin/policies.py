@@ -1,11 +1,16 @@
-"""Who may put an experience in the bin and take it out again; the loader for what is in it."""
+"""Who may put an experience in the bin and take it out again; the loaders for both."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from ..auth.models import User
-from ..errors import NotFound
+from ..errors import Forbidden, NotFound
 from ..experiences.models import Experience
-from ..experiences.policies import can_view
+from ..experiences.policies import can_view, get_visible_or_404
 from ..extensions import db
+
+DELETE_REFUSED = _l("Alleen de auteur en het kernteam kunnen deze ervaring verwijderen.")
+BIN_REFUSED = _l("Alleen het kernteam kan de prullenbak gebruiken.")
 
 
 def may_delete(user: User, experience: Experience) -> bool:
@@ -13,8 +18,25 @@ def may_delete(user: User, experience: Experience) -> bool:
     return can_view(user, experience) and (experience.author_id == user.id or user.is_curator)
 
 
+def ensure_may_delete(user: User, experience: Experience) -> None:
+    if not may_delete(user, experience):
+        raise Forbidden(DELETE_REFUSED)
+
+
+def deletable_or_404(experience_id: int, user: User) -> Experience:
+    """404 for what the user may not see, 403 for what they see but may not delete."""
+    experience = get_visible_or_404(experience_id, user)
+    ensure_may_delete(user, experience)
+    return experience
+
+
 def may_use_bin(user: User) -> bool:
     return user.is_authenticated and user.is_curator
+
+
+def ensure_may_use_bin(user: User) -> None:
+    if not may_use_bin(user):
+        raise Forbidden(BIN_REFUSED)
 
 
 def get_binned_or_404(experience_id: int) -> Experience:

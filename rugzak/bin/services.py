@@ -9,16 +9,19 @@ from ..auth.models import User
 from ..experiences.models import Experience
 from ..extensions import db
 from ..timeutil import utcnow
+from .policies import ensure_may_delete, ensure_may_use_bin
 
 
-def delete_experience(user: User, experience: Experience) -> None:
+def delete_experience(actor: User, experience: Experience) -> None:
+    ensure_may_delete(actor, experience)
     experience.deleted_at = utcnow()
-    experience.deleted_by_id = user.id
+    experience.deleted_by_id = actor.id
     record(Action.EXPERIENCE_DELETED, target=experience)
     db.session.commit()
 
 
-def restore_experience(experience: Experience) -> None:
+def restore_experience(actor: User, experience: Experience) -> None:
+    ensure_may_use_bin(actor)
     experience.deleted_at = None
     experience.deleted_by_id = None
     record(Action.EXPERIENCE_UNDELETED, target=experience)

@@ -6,10 +6,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..experiences.models import Experience
-from ..experiences.policies import get_visible_or_404
 from ..extensions import db
 from .forms import ConfirmForm
-from .policies import get_binned_or_404, may_delete, may_use_bin
+from .policies import (
+    deletable_or_404,
+    ensure_may_use_bin,
+    get_binned_or_404,
+    may_delete,
+    may_use_bin,
+)
 from .services import binned, delete_experience, restore_experience
 
 bp = Blueprint("bin", __name__)
@@ -29,9 +34,7 @@ def bin_link() -> str | None:
 
 @bp.route("/ervaringen/<int:experience_id>/verwijderen", methods=["GET", "POST"])
 def delete(experience_id: int):
-    experience = get_visible_or_404(experience_id, current_user)
-    if not may_delete(current_user, experience):
-        abort(403)
+    experience = deletable_or_404(experience_id, current_user)
     form = ConfirmForm()
     if not form.is_submitted():
         return render_template("bin/delete.html", experience=experience, form=form)
@@ -45,22 +48,17 @@ def delete(experience_id: int):
 
 @bp.get("/prullenbak")
 def index():
-    _require_bin()
+    ensure_may_use_bin(current_user)
     page = db.paginate(binned(), per_page=current_app.config["PER_PAGE"], error_out=False)
     return render_template("bin/index.html", page=page)
 
 
 @bp.post("/prullenbak/<int:experience_id>/terugzetten")
 def restore(experience_id: int):
-    _require_bin()
+    ensure_may_use_bin(current_user)  # before the token: the same answer as the bin page
     experience = get_binned_or_404(experience_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    restore_experience(experience)
+    restore_experience(current_user, experience)
     flash(_("De ervaring is teruggezet en weer te zien voor wie hem mag zien."), "success")
     return redirect(url_for("experiences.show", experience_id=experience.id))
-
-
-def _require_bin() -> None:
-    if not may_use_bin(current_user):
-        abort(403)

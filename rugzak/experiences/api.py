@@ -5,16 +5,13 @@ from dataclasses import fields as dataclass_fields
 
 from flask import url_for
 from flask.views import MethodView
-from flask_babel import gettext as _
 from flask_login import current_user
-from flask_smorest import abort
 
 from ..api.blueprint import ApiBlueprint, checked_first
-from ..errors import MESSAGES
 from ..extensions import db
 from .labels import reveals_author
 from .models import Experience
-from .policies import can_edit, get_visible_or_404
+from .policies import editable_or_404, get_visible_or_404
 from .queries import newest_first, visible_experiences
 from .schemas import (
     ExperienceInSchema,
@@ -23,23 +20,10 @@ from .schemas import (
     ExperiencePageSchema,
     ExperienceUpdateSchema,
 )
-from .services import (
-    ExperienceInput,
-    StaleVersion,
-    ValidationFailed,
-    create_experience,
-    update_experience,
-)
+from .services import ExperienceInput, create_experience, update_experience
 
 blp = ApiBlueprint("api_experiences", __name__, url_prefix="/api/v1",
                 description="Ervaringen lezen, vastleggen en bewerken")
-
-
-def _editable(experience_id: int) -> Experience:
-    experience = get_visible_or_404(experience_id, current_user)
-    if not can_edit(current_user, experience):
-        abort(403)
-    return experience
 
 
 @blp.route("/experiences")
@@ -59,8 +43,7 @@ class Experiences(MethodView):
     def post(self, payload):
         """Een ervaring vastleggen"""
         data = merge_input(ExperienceInput(), payload)
-        experience = _saving(lambda: create_experience(current_user, data))
-        return to_dict(experience)
+        return to_dict(create_experience(current_user, data))
 
 
 @blp.route("/experiences/<int:experience_id>")
@@ -70,7 +53,7 @@ class ExperienceItem(MethodView):
         """Eén ervaring"""
         return to_dict(get_visible_or_404(experience_id, current_user))
 
-    @checked_first(_editable)
+    @checked_first(lambda experience_id: editable_or_404(experience_id, current_user))
     @blp.arguments(ExperienceUpdateSchema)
     @blp.response(200, ExperienceOutSchema)
     def put(self, payload, experience_id: int):
@@ -78,11 +61,10 @@ class ExperienceItem(MethodView):
 
         Velden die je weglaat, blijven zoals ze waren.
         """
-        experience = _editable(experience_id)
+        experience = editable_or_404(experience_id, current_user)
         version = payload.pop("version")
         data = merge_input(ExperienceInput.from_experience(experience), payload)
-        return to_dict(_saving(lambda: update_experience(current_user, experience, data,
-                                                         version)))
+        return to_dict(update_experience(current_user, experience, data, version))
 
 
 def merge_input(data: ExperienceInput, payload: dict) -> ExperienceInput:
@@ -95,21 +77,6 @@ def merge_input(data: ExperienceInput, payload: dict) -> ExperienceInput:
                 continue
             setattr(data, item.name, value)
     return data
-
-
-def _saving(save):
-    try:
-        return save()
-    except ValidationFailed as failure:
-        abort(422, message=MESSAGES[422], messages={"json": failure.errors},
-              extra=getattr(failure, "extra", {}))
-    except StaleVersion as stale:
-        version = stale.current.version
-        abort(409, message=_("Iemand anders heeft deze ervaring intussen gewijzigd; haal de "
-                             "nieuwste versie (%(version)d) op en probeer opnieuw.",
-                             version=version),
-              messages={"json": {"version": _("De nieuwste versie is %(version)d.",
-                                              version=version)}})
 
 
 def to_dict(experience: Experience) -> dict:

@@ -1,13 +1,16 @@
 """Who may see and edit which experience: the one place these rules live."""
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import ColumnElement, and_, false, or_, true
 
 from ..auth.models import User
 from ..auth.roles import Role
-from ..errors import NotFound
+from ..errors import Forbidden, NotFound
 from ..extensions import db
 from .models import Experience, Status, Visibility
+
+EDIT_REFUSED = _l("Alleen de auteur en het kernteam kunnen deze ervaring bewerken.")
 
 
 def not_deleted() -> ColumnElement[bool]:
@@ -54,4 +57,18 @@ def get_visible_or_404(experience_id: int, user: User) -> Experience:
     experience = db.session.get(Experience, experience_id)
     if experience is None or not can_view(user, experience):
         raise NotFound()
+    return experience
+
+
+def ensure_may_edit(user: User, experience: Experience) -> None:
+    """403 for an editor who may see the experience but not edit it."""
+    if not can_edit(user, experience):
+        raise Forbidden(EDIT_REFUSED)
+
+
+def editable_or_404(experience_id: int, user: User) -> Experience:
+    """The experience to edit: 404 for what the user may not see, 403 for what they may see
+    but not edit."""
+    experience = get_visible_or_404(experience_id, user)
+    ensure_may_edit(user, experience)
     return experience

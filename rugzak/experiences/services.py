@@ -12,12 +12,25 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.models import User
+from ..errors import InvalidInput, StaleVersion
 from ..extensions import db
+from ..privacy.check import check_resident_data, findings_extra
+from ..privacy.findings import confirmed_fingerprints, store_confirmed
+from ..privacy.scanner import Finding
 from ..revisions.recording import keep_baseline, record_revision
 from ..taxonomy.models import Condition, Department, Goal, Partner, Tag
 from ..text import normalise_tag
 from ..timeutil import utcnow
-from .models import Effect, Experience, ExperienceCondition, Kind, Status, Visibility
+from .models import (
+    TEXT_SECTIONS,
+    Effect,
+    Experience,
+    ExperienceCondition,
+    Kind,
+    Status,
+    Visibility,
+)
+from .policies import ensure_may_edit
 
 TITLE_MAX = 200
 SECTION_MAX = 10_000
@@ -65,20 +78,6 @@ class ExperienceInput:
         )
 
 
-class ValidationFailed(Exception):
-    def __init__(self, errors: dict[str, str]):
-        super().__init__(errors)
-        self.errors = errors
-
-
-class StaleVersion(Exception):
-    """The experience changed since the editor loaded it."""
-
-    def __init__(self, current: Experience):
-        super().__init__(current.id)
-        self.current = current
-
-
 def create_experience(author: User, data: ExperienceInput) -> Experience:
     experience = add_experience(author, data)
     db.session.commit()
@@ -101,6 +100,7 @@ def update_experience(editor: User, experience: Experience, data: ExperienceInpu
     The previous version stays available as a revision; `restored_from` names the revision
     this save brings back.
     """
+    ensure_may_edit(editor, experience)
     if version != experience.version:
         raise StaleVersion(experience)
     keep_baseline(experience)
@@ -115,11 +115,14 @@ def update_experience(editor: User, experience: Experience, data: ExperienceInpu
 
 
 def find_problems(editor: User, data: ExperienceInput,
-                  experience: Experience | None = None) -> dict[str, str]:
-    """Every problem with `data`, in Dutch, by field name; empty when it can be saved."""
-    experience = experience or Experience(author=editor)
-    _normalise(data, experience, editor)
-    return _resolve(data, experience)[1] | _validate_fields(data)
+                  experience: Experience | None = None) -> InvalidInput | None:
+    """Every problem with `data`, as the refusal saving it would raise; None when it can be
+    saved. Nothing is changed."""
+    try:
+        _checked(data, experience or Experience(author=editor), editor)
+    except InvalidInput as problems:
+        return problems
+    return None
 
 
 def _normalise(data: ExperienceInput, experience: Experience, editor: User) -> None:
@@ -131,16 +134,41 @@ def _normalise(data: ExperienceInput, experience: Experience, editor: User) -> N
     data.tags = [tag for tag in dict.fromkeys(map(normalise_tag, data.tags)) if tag]
 
 
-def _apply(experience: Experience, data: ExperienceInput, editor: User) -> None:
-    """Check everything, then change the row in one go: one UPDATE, one version step."""
-    from ..privacy.check import screen_resident_data, store_confirmed  # imports this module
-
+def _checked(data: ExperienceInput, experience: Experience,
+             editor: User) -> tuple[dict, list[Finding]]:
+    """The taxonomy rows `data` names and the confirmed findings of the resident-data check;
+    raises InvalidInput with every problem at once."""
     _normalise(data, experience, editor)
     resolved, errors = _resolve(data, experience)
     errors.update(_validate_fields(data))
-    findings = screen_resident_data(experience, data, errors)
+    try:
+        findings = _screened(data, experience)
+    except InvalidInput as unconfirmed:
+        raise InvalidInput(errors | unconfirmed.errors, unconfirmed.extra) from None
     if errors:
-        raise ValidationFailed(errors)
+        raise InvalidInput(errors, findings_extra(findings) if findings else None)
+    return resolved, findings
+
+
+def _screened(data: ExperienceInput, experience: Experience) -> list[Finding]:
+    """Drafts are only seen by their author: the resident-data check waits for publishing."""
+    if data.status != Status.GEPUBLICEERD:
+        return []
+    return check_resident_data(texts_of(data), data.confirm_privacy,
+                               confirmed_fingerprints(experience))
+
+
+def texts_of(data: ExperienceInput) -> dict[str, str]:
+    """The free texts of an experience by field name, as the resident-data check reads them."""
+    texts = {"title": data.title}
+    texts.update({name: getattr(data, name) for name in TEXT_SECTIONS})
+    texts["tags"] = ", ".join(data.tags)
+    return texts
+
+
+def _apply(experience: Experience, data: ExperienceInput, editor: User) -> None:
+    """Check everything, then change the row in one go: one UPDATE, one version step."""
+    resolved, findings = _checked(data, experience, editor)
     tags = _tags(data.tags)
     with db.session.no_autoflush:
         for name in ("title", "situation", "task", "approach", "result", "lesson", "tip"):

@@ -1,24 +1,19 @@
 """HTML pages for experiences: list, mine, new, show, edit."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..errors import InvalidInput, StaleVersion
 from ..extensions import db
-from ..forms import attach_errors
+from ..forms import attach_errors, keep_input
 from ..search.engine import related
 from ..taxonomy.queries import taxonomy_for_filters
 from .forms import build_form
-from .policies import can_edit, get_visible_or_404
+from .policies import can_edit, editable_or_404, get_visible_or_404
 from .queries import ListFilters, apply_filters, ordered, own_experiences, visible_experiences
-from .services import (
-    StaleVersion,
-    ValidationFailed,
-    create_experience,
-    find_problems,
-    update_experience,
-)
+from .services import create_experience, find_problems, update_experience
 
 bp = Blueprint("experiences", __name__)
 
@@ -57,9 +52,7 @@ def show(experience_id: int):
 
 @bp.route("/ervaringen/<int:experience_id>/bewerken", methods=["GET", "POST"])
 def edit(experience_id: int):
-    experience = get_visible_or_404(experience_id, current_user)
-    if not can_edit(current_user, experience):
-        abort(403)
+    experience = editable_or_404(experience_id, current_user)
     form = build_form(current_user, experience)
     if not form.is_submitted():
         return render_template("experiences/form.html", form=form, experience=experience)
@@ -73,14 +66,16 @@ def _save(form, experience, save):
     data = form.to_input(publish="publish" in request.form)
     data.confirm_privacy = "confirm_privacy" in request.form
     try:
-        if not parsed:
-            raise ValidationFailed(find_problems(current_user, data, experience))
+        if not parsed:  # the form's own messages are at their fields already
+            raise find_problems(current_user, data, experience) or InvalidInput({})
         saved = save(data)
-    except ValidationFailed as failure:
-        attach_errors(form, failure.errors)
-        return render_template("experiences/form.html", form=form, experience=experience), 422
+    except InvalidInput as refusal:
+        keep_input(form, refusal)
+        return render_template("experiences/form.html", form=form, experience=experience,
+                               findings=refusal.extra.get("findings", [])), 422
     except StaleVersion as stale:
         form.version.data = str(stale.current.version)  # saving again now overwrites knowingly
+        attach_errors(form, stale.version_errors)
         return render_template("experiences/form.html", form=form, experience=stale.current,
                                conflict=stale.current), 409
     flash(_saved_message(saved), "success")

@@ -11,7 +11,7 @@ from ..auth.policies import only_if
 from ..errors import InvalidInput
 from ..extensions import db
 from ..forms import keep_input
-from .check import FIELD_LABELS, KIND_LABELS, resident_data_findings
+from .check import FIELD_LABELS, KIND_LABELS, context_parts
 from .erasure import erase_user, is_erased
 from .forms import EraseUserForm
 from .policies import may_erase, may_review_findings
@@ -22,7 +22,7 @@ bp = Blueprint("privacy", __name__)
 
 @bp.app_context_processor
 def _form_helpers() -> dict:
-    return {"resident_data_findings": resident_data_findings,
+    return {"finding_parts": context_parts,
             "privacy_kind_labels": KIND_LABELS, "privacy_field_labels": FIELD_LABELS}
 
 

@@ -3,22 +3,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort
 from sqlalchemy import select
 
 from ..auth.models import User
-from ..auth.roles import Role
 from ..experiences.models import Experience
-from ..experiences.policies import can_edit, can_view
 from ..experiences.services import ExperienceInput, update_experience
 from ..extensions import db
 from .models import ExperienceRevision
-
-
-def may_see_history(user: User, experience: Experience) -> bool:
-    """Earlier versions may hold text an author took out: editors and the beheerder only."""
-    return can_edit(user, experience) or (user.role == Role.BEHEERDER
-                                          and can_view(user, experience))
 
 
 def revisions_of(experience: Experience) -> list[ExperienceRevision]:
@@ -28,20 +19,13 @@ def revisions_of(experience: Experience) -> list[ExperienceRevision]:
         .order_by(ExperienceRevision.number.desc())))
 
 
-def get_revision_or_404(experience: Experience, number: int) -> ExperienceRevision:
-    revision = db.session.scalar(select(ExperienceRevision).filter_by(
-        experience_id=experience.id, number=number))
-    if revision is None:
-        abort(404)
-    return revision
-
-
 def restore_revision(editor: User, experience: Experience, revision: ExperienceRevision,
                      version: int | None) -> Experience:
     """Save the content of `revision` as a new revision; publication and anonymity stay.
 
-    Raises StaleVersion when the experience changed since `version`, ValidationFailed when
-    the old content no longer fits (e.g. a department that was retired since).
+    The save goes through update_experience, with all its rules: Forbidden for who may not
+    edit, StaleVersion when the experience changed since `version`, InvalidInput when the
+    old content no longer fits (e.g. a department that was retired since).
     """
     data = input_from_snapshot(revision.snapshot)
     data.status, data.anonymous = experience.status, experience.anonymous

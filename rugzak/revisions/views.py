@@ -5,15 +5,16 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from ..errors import InvalidInput, NotFound, StaleVersion
 from ..experiences.labels import author_label
 from ..experiences.models import Experience
-from ..experiences.policies import can_edit, get_visible_or_404
-from ..experiences.services import StaleVersion, ValidationFailed
+from ..experiences.policies import can_edit, editable_or_404
 from ..extensions import db
 from .diff import changed_fields, compare
 from .forms import RestoreForm
 from .models import ExperienceRevision
-from .services import get_revision_or_404, may_see_history, restore_revision, revisions_of
+from .policies import get_revision_or_404, may_see_history, with_history_or_404
+from .services import restore_revision, revisions_of
 
 bp = Blueprint("revisions", __name__, url_prefix="/ervaringen/<int:experience_id>/geschiedenis")
 
@@ -36,16 +37,9 @@ def saved_by_label(revision: ExperienceRevision, experience: Experience) -> str:
     return revision.saved_by.name
 
 
-def _experience_with_history(experience_id: int) -> Experience:
-    experience = get_visible_or_404(experience_id, current_user)
-    if not may_see_history(current_user, experience):
-        abort(403)
-    return experience
-
-
 @bp.get("")
 def history(experience_id: int):
-    return _history_page(_experience_with_history(experience_id))
+    return _history_page(with_history_or_404(experience_id, current_user))
 
 
 def _history_page(experience: Experience, problem: str | None = None, status: int = 200):
@@ -60,10 +54,10 @@ def _history_page(experience: Experience, problem: str | None = None, status: in
 
 @bp.get("/vergelijken")
 def compare_versions(experience_id: int):
-    experience = _experience_with_history(experience_id)
+    experience = with_history_or_404(experience_id, current_user)
     revisions = revisions_of(experience)
     if not revisions:
-        abort(404)
+        raise NotFound()
     new_number = request.args.get("naar", type=int) or revisions[0].number
     old_number = request.args.get("van", type=int) or max(new_number - 1, 1)
     old = get_revision_or_404(experience, old_number)
@@ -75,9 +69,7 @@ def compare_versions(experience_id: int):
 
 @bp.post("/<int:number>/terugzetten")
 def restore(experience_id: int, number: int):
-    experience = get_visible_or_404(experience_id, current_user)
-    if not can_edit(current_user, experience):
-        abort(403)
+    experience = editable_or_404(experience_id, current_user)
     revision = get_revision_or_404(experience, number)
     form = RestoreForm()
     if not form.validate_on_submit():
@@ -88,10 +80,10 @@ def restore(experience_id: int, number: int):
         return _history_page(stale.current, _(
             "Iemand anders heeft deze ervaring intussen gewijzigd; er is niets teruggezet. "
             "Bekijk de nieuwste versie en kies opnieuw."), 409)
-    except ValidationFailed as failure:
+    except InvalidInput as refusal:
         db.session.rollback()
         return _history_page(experience, _(
             "Versie %(number)s kan niet worden teruggezet: %(reasons)s", number=number,
-            reasons=" ".join(failure.errors.values())), 422)
+            reasons=" ".join(refusal.errors.values())), 422)
     flash(_("Versie %(number)s is teruggezet als nieuwe versie.", number=number), "success")
     return redirect(url_for("experiences.show", experience_id=experience_id))

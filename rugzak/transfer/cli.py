@@ -7,10 +7,11 @@ import click
 from flask.cli import with_appcontext
 
 from ..auth.services import find_user
-from .export import ExportError, write_export
-from .load import LoadError, check_export, is_export, load_export
+from ..errors import InvalidInput
+from .export import write_export
+from .load import check_export, is_export, load_export
 from .services import save_sheet
-from .spreadsheet import SheetError, read_sheet
+from .spreadsheet import read_sheet
 
 
 @click.command("export")
@@ -20,8 +21,8 @@ def export_command(folder: Path) -> None:
     """Schrijf alle gegevens als JSON en CSV (met README.txt) naar een nieuwe of lege map."""
     try:
         counts = write_export(folder)
-    except ExportError as error:
-        raise click.ClickException(str(error)) from None
+    except InvalidInput as refusal:
+        raise _failed(refusal) from None
     click.echo(f"Export geschreven naar {folder}: {sum(counts.values())} rijen uit "
                f"{len(counts)} tabellen.")
 
@@ -45,8 +46,8 @@ def import_command(source: Path, dry_run: bool, author: str | None) -> None:
 def _import_export(folder: Path, dry_run: bool) -> None:
     try:
         counts = check_export(folder) if dry_run else load_export(folder)
-    except LoadError as error:
-        raise click.ClickException(str(error)) from None
+    except InvalidInput as refusal:
+        raise _failed(refusal) from None
     total = sum(counts.values())
     if dry_run:
         click.echo(f"Controle: de export is in orde ({total} rijen); er is niets opgeslagen.")
@@ -60,8 +61,8 @@ def _import_sheet(file: Path, dry_run: bool, author_email: str | None) -> None:
         raise click.ClickException(f"Er is geen gebruiker met e-mailadres {author_email}.")
     try:
         sheet = read_sheet(file.name, file.read_bytes(), default_author)
-    except SheetError as error:
-        raise click.ClickException(str(error)) from None
+    except InvalidInput as refusal:
+        raise _failed(refusal) from None
     for problem in sheet.problems:
         click.echo(str(problem))
     if sheet.problems:
@@ -71,5 +72,9 @@ def _import_sheet(file: Path, dry_run: bool, author_email: str | None) -> None:
     if dry_run:
         click.echo(f"Controle: alle {len(sheet.rows)} rijen zijn in orde; er is niets opgeslagen.")
         return
-    count = save_sheet(sheet, file.name)
+    count = save_sheet(None, sheet, file.name)
     click.echo(f"{count} ervaringen geïmporteerd.")
+
+
+def _failed(refusal: InvalidInput) -> click.ClickException:
+    return click.ClickException(" ".join(refusal.errors.values()))

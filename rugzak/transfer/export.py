@@ -5,10 +5,12 @@ import csv
 import json
 from pathlib import Path
 
+from flask_babel import gettext as _
 from sqlalchemy import select, text
 
 from ..audit.models import Action
 from ..audit.services import record
+from ..errors import InvalidInput
 from ..extensions import db
 from ..timeutil import utcnow
 from .tables import LEFT_OUT, TABLES, TableExport
@@ -19,15 +21,13 @@ FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 
 
-class ExportError(Exception):
-    """Why an export cannot be written, in Dutch."""
-
-
 def write_export(folder: Path) -> dict[str, int]:
-    """Write the export; returns the number of rows per table."""
+    """Write the export; returns the number of rows per table. InvalidInput ("folder") for a
+    folder that is not empty."""
     folder.mkdir(parents=True, exist_ok=True)
     if any(folder.iterdir()):
-        raise ExportError(f"De map {folder} is niet leeg; kies een nieuwe of lege map.")
+        raise InvalidInput({"folder": _("De map %(folder)s is niet leeg; kies een nieuwe of "
+                                        "lege map.", folder=folder)})
     counts = {}
     for entry in TABLES:
         rows = _rows(entry)

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import NoReturn
 
+from flask_babel import gettext as _
 from sqlalchemy import delete, func, insert, select, text
 
 from ..audit.models import Action
 from ..audit.services import record
 from ..auth.models import User
+from ..errors import InvalidInput
 from ..experiences.models import Experience
 from ..extensions import db
 from ..search.service import search_service
@@ -17,29 +20,31 @@ from .tables import TABLES
 from .values import from_json
 
 
-class LoadError(Exception):
-    """Why an export cannot be imported, in Dutch."""
-
-
 def is_export(folder: Path) -> bool:
     return folder.is_dir() and (folder / MANIFEST).is_file()
 
 
 def check_export(folder: Path) -> dict[str, int]:
-    """Everything that can be checked without writing; returns the rows per table."""
+    """Everything that can be checked without writing; returns the rows per table. Raises
+    InvalidInput ("export") with the reason, in Dutch."""
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise LoadError(f"{folder / MANIFEST} is geen leesbaar manifest.") from None
+        _refuse(_("%(file)s is geen leesbaar manifest.", file=folder / MANIFEST))
     if manifest.get("format") != FORMAT or manifest.get("version") != FORMAT_VERSION:
-        raise LoadError("Deze map is geen export van deze versie van Rugzak.")
+        _refuse(_("Deze map is geen export van deze versie van Rugzak."))
     missing = [entry.name for entry in TABLES if not (folder / f"{entry.name}.json").is_file()]
     if missing:
-        raise LoadError(f"De export mist bestanden: {', '.join(f + '.json' for f in missing)}.")
+        _refuse(_("De export mist bestanden: %(files)s.",
+                  files=", ".join(f + ".json" for f in missing)))
     if _count(User) or _count(Experience):
-        raise LoadError("Een export gaat alleen in een lege installatie (zonder gebruikers en "
-                        "ervaringen).")
+        _refuse(_("Een export gaat alleen in een lege installatie (zonder gebruikers en "
+                  "ervaringen)."))
     return manifest.get("tables", {})
+
+
+def _refuse(message: str) -> NoReturn:
+    raise InvalidInput({"export": message}) from None
 
 
 def load_export(folder: Path) -> dict[str, int]:

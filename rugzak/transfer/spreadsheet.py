@@ -11,13 +11,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..auth.models import User
 from ..auth.services import find_user
+from ..errors import InvalidInput
 from ..experiences.models import Effect, Kind, Status, Visibility
 from ..experiences.services import ExperienceInput, find_problems
 from ..extensions import db
+from ..privacy.check import CONFIRM_FIELD
 from ..taxonomy.models import Condition, Department, Goal, Partner
 from ..text import split_tags
 
@@ -61,12 +64,9 @@ class Sheet:
     problems: list[Problem] = field(default_factory=list)
 
 
-class SheetError(Exception):
-    """The file cannot be read as a spreadsheet at all."""
-
-
 def read_sheet(name: str, content: bytes, default_author: User | None) -> Sheet:
-    """Parse and check every row; nothing is written."""
+    """Parse and check every row; nothing is written. InvalidInput ("file") for a file that
+    is no spreadsheet at all."""
     table = _cells(name, content)
     sheet = Sheet()
     if not table:
@@ -98,7 +98,7 @@ def _cells(name: str, content: bytes) -> list[list]:
         return _xlsx_cells(content)
     if suffix == ".csv":
         return _csv_cells(content)
-    raise SheetError("Kies een CSV- of XLSX-bestand (Excel).")
+    raise InvalidInput({"file": _("Kies een CSV- of XLSX-bestand (Excel).")})
 
 
 def _csv_cells(content: bytes) -> list[list]:
@@ -119,8 +119,8 @@ def _xlsx_cells(content: bytes) -> list[list]:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
-        raise SheetError("Dit XLSX-bestand kunnen we niet lezen. Bewaar het opnieuw als "
-                         "Excel-werkmap (.xlsx) of als CSV.") from None
+        raise InvalidInput({"file": _("Dit XLSX-bestand kunnen we niet lezen. Bewaar het "
+                                      "opnieuw als Excel-werkmap (.xlsx) of als CSV.")}) from None
     try:
         return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
     finally:
@@ -182,13 +182,22 @@ def _read_row(number: int, values: dict, lookups: dict, default_author: User | N
         if not data.status:
             problem("status", "Vul 'gepubliceerd' of 'concept' in.")
     author = _author(values.get("auteur"), default_author, lambda m: problem("auteur", m))
-    if author is not None:
-        for name, message in find_problems(author, data).items():
-            if not any(p.column == HEADER_OF[name] for p in problems):
-                problem(HEADER_OF[name], message)
+    refusal = find_problems(author, data) if author is not None else None
+    for name, message in (refusal.errors.items() if refusal else ()):
+        for header in _headers_of(name, refusal):
+            if not any(p.column == header for p in problems):
+                problem(header, message)
     sheet.problems.extend(problems)
     if not problems:
         sheet.rows.append(Row(number, author, data))
+
+
+def _headers_of(name: str, refusal: InvalidInput) -> list[str]:
+    """The columns a service's message is about; the resident-data check names the texts in
+    which it found something."""
+    if name == CONFIRM_FIELD:
+        return sorted({HEADER_OF[found["field"]] for found in refusal.extra["findings"]})
+    return [HEADER_OF[name]]
 
 
 def _text(value) -> str:

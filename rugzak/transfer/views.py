@@ -21,17 +21,15 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..auth.roles import Role
+from ..errors import InvalidInput
+from ..forms import keep_input
 from .forms import ConfirmForm, UploadForm
+from .policies import ensure_may_import, may_import
 from .services import save_sheet
-from .spreadsheet import SheetError, read_sheet
+from .spreadsheet import read_sheet
 
 bp = Blueprint("transfer", __name__, url_prefix="/beheer/import")
 PENDING = "rugzak.import"
-
-
-def may_import(user) -> bool:
-    return user.is_authenticated and user.role == Role.BEHEERDER
 
 
 @bp.app_template_global()
@@ -41,8 +39,7 @@ def import_link() -> str | None:
 
 @bp.before_request
 def _only_the_beheerder():
-    if not may_import(current_user):
-        abort(403)
+    ensure_may_import(current_user)
 
 
 @bp.get("")
@@ -59,8 +56,8 @@ def upload():
     content = upload.read()
     try:
         sheet = read_sheet(upload.filename, content, current_user)
-    except SheetError as error:
-        form.file.errors = [str(error)]
+    except InvalidInput as refusal:
+        keep_input(form, refusal)
         return render_template("transfer/import.html", form=form, sheet=None), 422
     if sheet.problems:
         return render_template("transfer/import.html", form=form, sheet=sheet,
@@ -83,7 +80,7 @@ def confirm():
     path = _pending_path(pending["token"], pending["name"])
     try:
         sheet = read_sheet(pending["name"], path.read_bytes(), current_user)
-    except (OSError, SheetError):
+    except (OSError, InvalidInput):
         _forget(pending)
         flash(_("Het gecontroleerde bestand is niet meer beschikbaar. Kies het opnieuw."),
               "warning")
@@ -92,7 +89,7 @@ def confirm():
         _forget(pending)
         return render_template("transfer/import.html", form=UploadForm(formdata=None),
                                sheet=sheet, filename=pending["name"]), 422
-    count = save_sheet(sheet, pending["name"])
+    count = save_sheet(current_user, sheet, pending["name"])
     _forget(pending)
     flash(_("%(count)s ervaringen geïmporteerd.", count=count), "success")
     return redirect(url_for("experiences.index"))
