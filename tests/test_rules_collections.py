@@ -305,4 +305,4 @@ def test_a_broken_query_is_explained_alike(doors, lang):
     report = page.get('/verslag/zoekopdracht?q="open')
     assert report.status_code == 422 and said("quote", lang) in page_text(report)
     found = api.get('/api/v1/search?q="open')
-    assert found.status_code == 400 and found.get_json()["error"] == said("quote", lang)
+    assert found.status_code == 422 and found.get_json()["fields"]["q"] == said("quote", lang)
