@@ -37,7 +37,7 @@ install: $(VENV)/.installed $(COMPILED) system-deps
 translations: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --width 100 \
 	  --project Rugzak --copyright-holder "de gemeente" -o $(TRANSLATIONS)/messages.pot .
-	$(BIN)/pybabel update --no-fuzzy-matching --width 100 -i $(TRANSLATIONS)/messages.pot \
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --width 100 -i $(TRANSLATIONS)/messages.pot \
 	  -d $(TRANSLATIONS)
 	$(BIN)/pybabel compile --statistics -d $(TRANSLATIONS)
 
