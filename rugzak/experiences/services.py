@@ -84,10 +84,11 @@ def create_experience(author: User, data: ExperienceInput) -> Experience:
     return experience
 
 
-def add_experience(author: User, data: ExperienceInput) -> Experience:
-    """create_experience without the commit, for an import that saves many rows at once."""
+def add_experience(author: User, data: ExperienceInput, *, historic: bool = False) -> Experience:
+    """create_experience without the commit, for an import that saves many rows at once;
+    `historic` rows may name retired taxonomy entries (see _lookup)."""
     experience = Experience(author=author)
-    _apply(experience, data, author)
+    _apply(experience, data, author, historic)
     db.session.add(experience)
     record_revision(experience, author)
     return experience
@@ -114,12 +115,12 @@ def update_experience(editor: User, experience: Experience, data: ExperienceInpu
     return experience
 
 
-def find_problems(editor: User, data: ExperienceInput,
-                  experience: Experience | None = None) -> InvalidInput | None:
+def find_problems(editor: User, data: ExperienceInput, experience: Experience | None = None,
+                  *, historic: bool = False) -> InvalidInput | None:
     """Every problem with `data`, as the refusal saving it would raise; None when it can be
     saved. Nothing is changed."""
     try:
-        _checked(data, experience or Experience(author=editor), editor)
+        _checked(data, experience or Experience(author=editor), editor, historic)
     except InvalidInput as problems:
         return problems
     return None
@@ -134,12 +135,12 @@ def _normalise(data: ExperienceInput, experience: Experience, editor: User) -> N
     data.tags = [tag for tag in dict.fromkeys(map(normalise_tag, data.tags)) if tag]
 
 
-def _checked(data: ExperienceInput, experience: Experience,
-             editor: User) -> tuple[dict, list[Finding]]:
+def _checked(data: ExperienceInput, experience: Experience, editor: User,
+             historic: bool = False) -> tuple[dict, list[Finding]]:
     """The taxonomy rows `data` names and the confirmed findings of the resident-data check;
     raises InvalidInput with every problem at once."""
     _normalise(data, experience, editor)
-    resolved, errors = _resolve(data, experience)
+    resolved, errors = _resolve(data, experience, historic)
     errors.update(_validate_fields(data))
     try:
         findings = _screened(data, experience)
@@ -166,9 +167,10 @@ def texts_of(data: ExperienceInput) -> dict[str, str]:
     return texts
 
 
-def _apply(experience: Experience, data: ExperienceInput, editor: User) -> None:
+def _apply(experience: Experience, data: ExperienceInput, editor: User,
+           historic: bool = False) -> None:
     """Check everything, then change the row in one go: one UPDATE, one version step."""
-    resolved, findings = _checked(data, experience, editor)
+    resolved, findings = _checked(data, experience, editor, historic)
     tags = _tags(data.tags)
     with db.session.no_autoflush:
         for name in ("title", "situation", "task", "approach", "result", "lesson", "tip"):
@@ -218,8 +220,10 @@ def _validate_fields(data: ExperienceInput) -> dict[str, str]:
     return errors
 
 
-def _resolve(data: ExperienceInput, experience: Experience) -> tuple[dict, dict[str, str]]:
-    """Turn slugs into rows; retired entries stay allowed where the experience already has them."""
+def _resolve(data: ExperienceInput, experience: Experience,
+             historic: bool) -> tuple[dict, dict[str, str]]:
+    """Turn slugs into rows; retired entries stay allowed where the experience already has them,
+    and in historic rows (an import of what happened before they were retired)."""
     errors: dict[str, str] = {}
     resolved = {}
     lists = {"departments": (Department, _l("Onbekende afdeling: %(slugs)s.")),
@@ -227,12 +231,12 @@ def _resolve(data: ExperienceInput, experience: Experience) -> tuple[dict, dict[
              "goals": (Goal, _l("Onbekend transformatiedoel: %(slugs)s."))}
     for name, (model, message) in lists.items():
         kept = {item.slug for item in getattr(experience, name, None) or []}
-        rows, unknown = _lookup(model, getattr(data, name), kept)
+        rows, unknown = _lookup(model, getattr(data, name), kept, historic)
         resolved[name] = rows
         if unknown:
             errors[name] = str(message) % {"slugs": ", ".join(sorted(unknown))}
     kept = {c.condition.slug for c in experience.conditions or []}
-    rows, unknown = _lookup(Condition, list(data.conditions), kept)
+    rows, unknown = _lookup(Condition, list(data.conditions), kept, historic)
     if unknown:
         errors["conditions"] = _("Onbekende randvoorwaarde: %(slugs)s.",
                                  slugs=", ".join(sorted(unknown)))
@@ -242,12 +246,13 @@ def _resolve(data: ExperienceInput, experience: Experience) -> tuple[dict, dict[
     return resolved, errors
 
 
-def _lookup(model, slugs: list[str], kept: set[str]) -> tuple[list, set[str]]:
+def _lookup(model, slugs: list[str], kept: set[str],
+            historic: bool) -> tuple[list, set[str]]:
     wanted = list(dict.fromkeys(slugs))
     if not wanted:
         return [], set()
     rows = db.session.scalars(select(model).where(model.slug.in_(wanted))).all()
-    usable = [row for row in rows if row.active or row.slug in kept]
+    usable = [row for row in rows if row.active or historic or row.slug in kept]
     return usable, set(wanted) - {row.slug for row in usable}
 
 
