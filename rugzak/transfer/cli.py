@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 from flask.cli import with_appcontext
+from flask_babel import gettext as _
 
 from ..auth.services import find_user
 from ..errors import InvalidInput
@@ -58,7 +59,8 @@ def _import_export(folder: Path, dry_run: bool) -> None:
 def _import_sheet(file: Path, dry_run: bool, author_email: str | None) -> None:
     default_author = find_user(author_email) if author_email else None
     if author_email and default_author is None:
-        raise click.ClickException(f"Er is geen gebruiker met e-mailadres {author_email}.")
+        raise click.ClickException(_("Er is geen gebruiker met e-mailadres %(email)s.",
+                                     email=author_email))
     try:
         sheet = read_sheet(file.name, file.read_bytes(), default_author)
     except InvalidInput as refusal:

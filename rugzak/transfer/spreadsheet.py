@@ -15,12 +15,13 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..auth.models import User
+from ..auth.roles import Role
 from ..auth.services import find_user
 from ..errors import InvalidInput
 from ..experiences.models import Effect, Kind, Status, Visibility
 from ..experiences.services import ExperienceInput, find_problems
 from ..extensions import db
-from ..privacy.check import CONFIRM_FIELD
+from ..privacy.check import CONFIRM_FIELD, KIND_LABELS
 from ..taxonomy.models import Condition, Department, Goal, Partner
 from ..text import split_tags
 
@@ -30,12 +31,14 @@ COLUMNS = {  # header in the sheet -> field of ExperienceInput
     "resultaat": "result", "les": "lesson", "tip": "tip", "soort": "kind", "datum": "occurred_on",
     "afdelingen": "departments", "partners": "partners", "randvoorwaarden": "conditions",
     "doelen": "goals", "trefwoorden": "tags", "zichtbaarheid": "visibility", "status": "status",
-    "auteur": "author",
+    "auteur": "author", "geen_inwonersgegevens": "confirm_privacy",
 }
 HEADER_OF = {name: header for header, name in COLUMNS.items()}
 REQUIRED = ("titel", "situatie", "les")
 VISIBILITIES = {"intern": Visibility.INTERN, "met partners": Visibility.MET_PARTNERS,
                 "met_partners": Visibility.MET_PARTNERS}
+YES_NO = {"ja": True, "nee": False}
+DELIMITERS = (";", ",", "\t")
 
 
 @dataclass
@@ -45,10 +48,12 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"Rij {self.row}" if self.row else "Bestand"
-        if self.column:
-            where += f", kolom '{self.column}'"
-        return f"{where}: {self.message}"
+        if self.row and self.column:
+            return _("Rij %(number)s, kolom '%(column)s': %(message)s", number=self.row,
+                     column=self.column, message=self.message)
+        if self.row:
+            return _("Rij %(number)s: %(message)s", number=self.row, message=self.message)
+        return _("Bestand: %(message)s", message=self.message)
 
 
 @dataclass
@@ -70,7 +75,7 @@ def read_sheet(name: str, content: bytes, default_author: User | None) -> Sheet:
     table = _cells(name, content)
     sheet = Sheet()
     if not table:
-        sheet.problems.append(Problem(None, None, "Het bestand is leeg."))
+        sheet.problems.append(Problem(None, None, _("Het bestand is leeg.")))
         return sheet
     headers = [str(cell or "").strip().lower() for cell in table[0]]
     _check_headers(headers, sheet)
@@ -79,7 +84,8 @@ def read_sheet(name: str, content: bytes, default_author: User | None) -> Sheet:
     lookups = _lookups()
     body = table[1:]
     if len(body) > MAX_ROWS:
-        sheet.problems.append(Problem(None, None, f"Hoogstens {MAX_ROWS} rijen per keer."))
+        sheet.problems.append(Problem(None, None, _("Hoogstens %(count)d rijen per keer.",
+                                                    count=MAX_ROWS)))
         return sheet
     for number, cells in enumerate(body, start=2):
         values = {header: cells[i] if i < len(cells) else None
@@ -88,7 +94,7 @@ def read_sheet(name: str, content: bytes, default_author: User | None) -> Sheet:
             continue
         _read_row(number, values, lookups, default_author, sheet)
     if not sheet.rows and not sheet.problems:
-        sheet.problems.append(Problem(None, None, "Er staan geen ervaringen in het bestand."))
+        sheet.problems.append(Problem(None, None, _("Er staan geen ervaringen in het bestand.")))
     return sheet
 
 
@@ -106,11 +112,17 @@ def _csv_cells(content: bytes) -> list[list]:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = content.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
+    delimiter = _delimiter(text.partition("\n")[0])
+    return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def _delimiter(header_line: str) -> str:
+    """The delimiter that splits the header line into the most known column names (Dutch
+    Excel writes `;`); the one it holds most of when no name is known."""
+    def known(delimiter: str) -> int:
+        cells = next(csv.reader([header_line], delimiter=delimiter), [])
+        return sum(cell.strip().lower() in COLUMNS for cell in cells)
+    return max(DELIMITERS, key=lambda d: (known(d), header_line.count(d)))
 
 
 def _xlsx_cells(content: bytes) -> list[list]:
@@ -130,12 +142,17 @@ def _xlsx_cells(content: bytes) -> list[list]:
 def _check_headers(headers: list[str], sheet: Sheet) -> None:
     unknown = [h for h in headers if h and h not in COLUMNS]
     if unknown:
-        sheet.problems.append(Problem(1, None, "Onbekende kolom(men): " + ", ".join(
-            f"'{h}'" for h in unknown) + ". Gebruik: " + ", ".join(COLUMNS) + "."))
+        sheet.problems.append(Problem(1, None, _(
+            "Onbekende kolom(men): %(columns)s. Gebruik: %(known)s.",
+            columns=_quoted(unknown), known=", ".join(COLUMNS))))
     missing = [h for h in REQUIRED if h not in headers]
     if missing:
-        sheet.problems.append(Problem(1, None, "Deze kolommen ontbreken: " + ", ".join(
-            f"'{h}'" for h in missing) + "."))
+        sheet.problems.append(Problem(1, None, _("Deze kolommen ontbreken: %(columns)s.",
+                                                 columns=_quoted(missing))))
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f"'{name}'" for name in names)
 
 
 def _lookups() -> dict[str, dict[str, str]]:
@@ -162,7 +179,8 @@ def _read_row(number: int, values: dict, lookups: dict, default_author: User | N
     if kind:
         data.kind = kind if kind in set(Kind) else ""
         if not data.kind:
-            problem("soort", f"'{kind}' is geen soort; kies succes, knelpunt, les of vraag.")
+            problem("soort", _("'%(value)s' is geen soort; kies succes, knelpunt, les of "
+                               "vraag.", value=kind))
     data.occurred_on = _date(values.get("datum"), lambda m: problem("datum", m))
     for header in ("afdelingen", "partners", "doelen"):
         name = COLUMNS[header]
@@ -175,29 +193,38 @@ def _read_row(number: int, values: dict, lookups: dict, default_author: User | N
     if visibility:
         data.visibility = VISIBILITIES.get(visibility, "")
         if not data.visibility:
-            problem("zichtbaarheid", "Vul 'intern' of 'met partners' in.")
+            problem("zichtbaarheid", _("Vul 'intern' of 'met partners' in."))
     status = _text(values.get("status")).lower()
     if status:
         data.status = status if status in set(Status) else ""
         if not data.status:
-            problem("status", "Vul 'gepubliceerd' of 'concept' in.")
+            problem("status", _("Vul 'gepubliceerd' of 'concept' in."))
+    data.confirm_privacy = _yes_no(values.get("geen_inwonersgegevens"),
+                                   lambda m: problem("geen_inwonersgegevens", m))
     author = _author(values.get("auteur"), default_author, lambda m: problem("auteur", m))
-    refusal = find_problems(author, data) if author is not None else None
+    refusal = find_problems(author or _stand_in(), data, historic=True)
     for name, message in (refusal.errors.items() if refusal else ()):
-        for header in _headers_of(name, refusal):
-            if not any(p.column == header for p in problems):
-                problem(header, message)
+        if name == CONFIRM_FIELD:
+            problems.extend(_resident_data(number, refusal.extra["findings"]))
+        elif not any(p.column == HEADER_OF[name] for p in problems):
+            problem(HEADER_OF[name], message)
     sheet.problems.extend(problems)
     if not problems:
         sheet.rows.append(Row(number, author, data))
 
 
-def _headers_of(name: str, refusal: InvalidInput) -> list[str]:
-    """The columns a service's message is about; the resident-data check names the texts in
-    which it found something."""
-    if name == CONFIRM_FIELD:
-        return sorted({HEADER_OF[found["field"]] for found in refusal.extra["findings"]})
-    return [HEADER_OF[name]]
+def _stand_in() -> User:
+    """Checks a row whose author is unknown, so that every other problem is reported too."""
+    return User(role=Role.MEDEWERKER)
+
+
+def _resident_data(number: int, findings: list[dict]) -> list[Problem]:
+    """One problem per finding of the resident-data check, in the column it was found in."""
+    return [Problem(number, HEADER_OF[found["field"]], _(
+        "lijkt een %(kind)s te bevatten: \"%(context)s\". Haal het weg, of zet 'ja' in de "
+        "kolom 'geen_inwonersgegevens' als het geen gegevens van inwoners zijn.",
+        kind=KIND_LABELS[found["kind"]], context=found["context"].strip()))
+        for found in findings]
 
 
 def _text(value) -> str:
@@ -225,8 +252,16 @@ def _date(value, report) -> date | None:
             return datetime.strptime(raw, pattern).date()
         except ValueError:
             continue
-    report(f"'{raw}' is geen datum; schrijf bijvoorbeeld 2025-03-14 of 14-03-2025.")
+    report(_("'%(value)s' is geen datum; schrijf bijvoorbeeld 2025-03-14 of 14-03-2025.",
+             value=raw))
     return None
+
+
+def _yes_no(value, report) -> bool:
+    answer = _text(value).lower()
+    if answer and answer not in YES_NO:
+        report(_("Vul 'ja' of 'nee' in."))
+    return YES_NO.get(answer, False)
 
 
 def _conditions(value, lookup: dict[str, str], report) -> dict[str, str]:
@@ -235,7 +270,7 @@ def _conditions(value, lookup: dict[str, str], report) -> dict[str, str]:
         name, _sep, effect = item.rpartition(":")
         name, effect = name.strip(), effect.strip().lower()
         if not name or effect not in set(Effect):
-            report(f"Schrijf '{item}' als 'naam: hielp' of 'naam: ontbrak'.")
+            report(_("Schrijf '%(item)s' als 'naam: hielp' of 'naam: ontbrak'.", item=item))
             continue
         chosen[lookup.get(name.lower(), name)] = effect
     return chosen
@@ -245,9 +280,9 @@ def _author(value, default_author: User | None, report) -> User | None:
     email = _text(value)
     if not email:
         if default_author is None:
-            report("Vul het e-mailadres van de auteur in.")
+            report(_("Vul het e-mailadres van de auteur in."))
         return default_author
     user = find_user(email)
     if user is None:
-        report(f"Er is geen gebruiker met e-mailadres {email}.")
+        report(_("Er is geen gebruiker met e-mailadres %(email)s.", email=email))
     return user
