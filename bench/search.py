@@ -134,8 +134,8 @@ def time_searches(user) -> list[list[tuple[float, float]]]:
         timings.append([])
         for query in QUERIES:
             wall, cpu = time.perf_counter(), time.process_time()
-            search(user, SearchParams(q=query, department="werk-en-inkomen"
-                                      if query == "afspraken" else ""))
+            search(user, SearchParams(q=query, department=["werk-en-inkomen"]
+                                      if query == "afspraken" else []))
             timings[-1].append(((time.perf_counter() - wall) * 1000,
                                 (time.process_time() - cpu) * 1000))
     return timings

@@ -128,7 +128,7 @@ def test_facet_filter_and_visibility_are_one_query_filter(app, indexed, make_use
     with app.app_context():
         user = db.session.get(User, reader.id)
         searcher = search_service().searcher()
-        allowed = And([visibility_filter(user), *facet_filter({"kind": "les"})])
+        allowed = And([visibility_filter(user), *facet_filter({"kind": ["les"]})])
         found = match(searcher, Every(), allowed)
         titles = sorted(searcher.stored_fields(d)["title"] for d in found.docnums().tolist())
         assert len(titles) == 6 and titles[0] == "Samenwerkingsafspraken 0", titles

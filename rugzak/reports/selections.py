@@ -11,7 +11,7 @@ from sqlalchemy import select
 from ..auth.models import User
 from ..bundles.policies import bundle_or_404
 from ..bundles.queries import visible_items
-from ..errors import InvalidInput, NotFound
+from ..errors import NotFound
 from ..experiences.models import Experience
 from ..extensions import db
 from ..insight.selection import PeriodFilters, Selection, happened_on
@@ -26,8 +26,6 @@ def search_results(user: User, args, limit: int) -> tuple[SearchParams, list[int
     params = SearchParams.from_args(args)
     params.page = 1
     outcome = search(user, params, per_page=limit)
-    if outcome.error:
-        raise InvalidInput({"q": outcome.error})
     return params, [hit.id for hit in outcome.hits], outcome.total
 
 
@@ -35,8 +33,8 @@ def from_search(user: User, args) -> Selection:
     params, ids, total = search_results(user, args, REPORT_LIMIT)
     title = (_("Zoekopdracht „%(q)s”", q=params.q) if params.q
              else _("Alle ervaringen die je kunt vinden"))
-    facets = ", ".join(f"{name}: {value}" for name, value in params.args(q="", sort="").items()
-                       if name != "page")
+    facets = ", ".join(f"{name}: {'/'.join(value) if isinstance(value, list) else value}"
+                       for name, value in params.args(q="", sort="").items() if name != "page")
     description = _("%(total)d gevonden ervaringen", total=total)
     if facets:
         description += " · " + _("filters: %(facets)s", facets=facets)

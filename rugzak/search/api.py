@@ -6,7 +6,6 @@ from marshmallow import fields, validate
 
 from ..api.blueprint import ApiBlueprint
 from ..api.fields import PAGE_RANGE, PER_PAGE_RANGE, DutchSchema, Int, List, Nested, Str
-from ..errors import InvalidInput
 from .engine import SearchParams, search
 from .log import log_search
 
@@ -14,15 +13,20 @@ blp = ApiBlueprint("api_search", __name__, url_prefix="/api/v1",
                    description="Zoeken in ervaringen")
 
 
+def _repeatable() -> List:
+    return List(Str(), load_default=list, metadata={
+        "description": "herhaalbaar: meerdere waarden tellen met OF (department=a&department=b)"})
+
+
 class SearchArgs(DutchSchema):
     q = Str(load_default="")
-    department = Str(load_default="")
-    condition = Str(load_default="")
+    department = _repeatable()
+    condition = _repeatable()
     effect = Str(load_default="")
-    goal = Str(load_default="")
-    kind = Str(load_default="")
-    partner = Str(load_default="")
-    year = Str(load_default="")
+    goal = _repeatable()
+    kind = _repeatable()
+    partner = _repeatable()
+    year = _repeatable()
     highlighted = Str(load_default="", metadata={"description": "ja: alleen uitgelichte"})
     sort = Str(load_default="relevantie", validate=validate.OneOf(
         ["relevantie", "nieuwste", "herkenbaar"],
@@ -56,8 +60,6 @@ class Search(MethodView):
         """Zoeken met dezelfde regels als de zoekpagina (EN, OF, NIET, "zinsdeel")"""
         params = SearchParams.from_args(args)
         outcome = search(current_user, params, per_page=args["per_page"])
-        if outcome.error:
-            raise InvalidInput({"q": outcome.error})
         if params.page == 1:
             log_search(params.q, outcome.total)
         return {"total": outcome.total, "page": outcome.page, "pages": outcome.pages,

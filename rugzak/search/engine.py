@@ -4,11 +4,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
+from sqlalchemy import select
 from whoosh.query import And, Every, Query, Term
 from whoosh.searching import Results
 
 from ..auth.models import User
+from ..errors import InvalidInput
+from ..experiences.labels import EFFECT_LABELS, KIND_LABELS
+from ..extensions import db
+from ..taxonomy.models import Condition, Department, Goal, Partner
 from .documents import FACETS
 from .matching import Matches, match
 from .query import (
@@ -26,47 +33,65 @@ from .snippets import prepare, snippet
 PER_PAGE = 10
 SORTS = ("relevantie", "nieuwste", "herkenbaar")
 TYPO_PREFIX = 1  # corrections keep the first letter: far fewer words to compare
+TAXONOMY_FACETS = {"department": (Department, _l("Onbekende afdeling: %(slugs)s.")),
+                   "partner": (Partner, _l("Onbekende partnerorganisatie: %(slugs)s.")),
+                   "goal": (Goal, _l("Onbekend transformatiedoel: %(slugs)s.")),
+                   "condition": (Condition, _l("Onbekende randvoorwaarde: %(slugs)s."))}
+REPEATABLE = ("department", "condition", "goal", "kind", "partner", "year")
+MAX_VALUES = 20  # of one facet; more would only make the query slower
 
 
 @dataclass
 class SearchParams:
+    """A search as asked; several values of one facet combine with OF."""
     q: str = ""
-    department: str = ""
-    condition: str = ""
+    department: list[str] = field(default_factory=list)
+    condition: list[str] = field(default_factory=list)
     effect: str = ""
-    goal: str = ""
-    kind: str = ""
-    partner: str = ""
-    year: str = ""
+    goal: list[str] = field(default_factory=list)
+    kind: list[str] = field(default_factory=list)
+    partner: list[str] = field(default_factory=list)
+    year: list[str] = field(default_factory=list)
     highlighted: str = ""
     sort: str = "relevantie"
     page: int = 1
 
     @classmethod
     def from_args(cls, args) -> "SearchParams":
-        values = {name: (args.get(name) or "").strip()[:500] for name in (
-            "q", "department", "condition", "effect", "goal", "kind", "partner", "year",
-            "highlighted")}
+        """From request arguments (a MultiDict) or the API's parsed arguments (lists)."""
+        single = {name: _cleaned(args.get(name)) for name in ("q", "effect", "highlighted")}
+        lists = {name: _values(args, name) for name in REPEATABLE}
         sort = args.get("sort") or "relevantie"
         page = args.get("page", "1")
-        return cls(**values, sort=sort if sort in SORTS else "relevantie",
+        return cls(**single, **lists, sort=sort if sort in SORTS else "relevantie",
                    page=int(page) if str(page).isdigit() and int(page) > 0 else 1)
 
-    def args(self, **changes) -> dict[str, str]:
+    def args(self, **changes) -> dict:
         """URL arguments for this search with some changed; a new filter starts at page 1."""
         values = {**vars(self), "page": 1, **changes}
         return {name: value for name, value in values.items()
                 if value and not (name == "page" and value == 1)
                 and not (name == "sort" and value == "relevantie")}
 
-    def selected_facets(self) -> dict[str, str]:
+    def selected_facets(self) -> dict[str, list[str]]:
         selected = {"department": self.department, "goal": self.goal, "kind": self.kind,
-                    "partner": self.partner, "year": self.year, "highlighted": self.highlighted}
+                    "partner": self.partner, "year": self.year,
+                    "highlighted": [self.highlighted] if self.highlighted else []}
         if self.condition and self.effect:
-            selected["condition_effect"] = f"{self.condition}:{self.effect}"
-        elif self.condition:
+            selected["condition_effect"] = [f"{slug}:{self.effect}" for slug in self.condition]
+        else:
             selected["condition"] = self.condition
-        return selected
+        return {name: values for name, values in selected.items() if values}
+
+
+def _cleaned(value) -> str:
+    return (value or "").strip()[:500]
+
+
+def _values(args, name: str) -> list[str]:
+    given = args.getlist(name) if hasattr(args, "getlist") else args.get(name) or []
+    values = [_cleaned(value) for value in ([given] if isinstance(given, str) else given)]
+    return list(dict.fromkeys(value for value in values if value))[:MAX_VALUES]
 
 
 @dataclass
@@ -83,38 +108,85 @@ class SearchOutcome:
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
-    error: str | None = None
     page: int = 1
     pages: int = 0
 
 
 def search(user: User, params: SearchParams, per_page: int = PER_PAGE) -> SearchOutcome:
-    """Exact (stemmed) matches first; then what only a typo correction finds."""
-    service = search_service()
-    service.wait_until_current(service.app.config["SEARCH_WAIT_SECONDS"])
-    searcher = service.searcher()
+    """Exact (stemmed) matches first; then what only a typo correction finds.
+
+    A query or facet value that cannot be understood is refused (InvalidInput, Dutch, by field).
+    """
+    searcher = search_service().current_searcher()
+    errors = facet_problems(params)
     try:
         query = parse(params.q, searcher.schema)
     except QuerySyntaxError as error:
-        return SearchOutcome(error=str(error))
-    allowed = And([visibility_filter(user), *facet_filter(params.selected_facets())])
+        errors["q"] = str(error)
+    if errors:
+        raise InvalidInput(errors)
     typos = typo_corrections(searcher, params.q)
-    exact = match(searcher, query, allowed)
-    tiers, shown = [exact], query
-    if fuzzy := fuzzy_text(params.q, typos):
-        shown = parse(fuzzy, searcher.schema)
-        tiers.append(match(searcher, shown, allowed).minus(exact))
-    outcome = _run(searcher, shown, tiers, params, per_page)
-    if not len(exact) and params.q.strip():
-        outcome.suggestion = suggest(searcher, params.q, allowed, typos)
+    fuzzy = fuzzy_text(params.q, typos)
+    shown = parse(fuzzy, searcher.schema) if fuzzy else query
+
+    def tiers(facets: dict[str, list[str]]) -> list[Matches]:
+        allowed = _allowed(user, facets)
+        exact = match(searcher, query, allowed)
+        return [exact, match(searcher, shown, allowed).minus(exact)] if fuzzy else [exact]
+
+    selected = params.selected_facets()
+    found = tiers(selected)
+    outcome = _run(searcher, shown, found, params, per_page)
+    for name in selected:  # values of one facet combine with OF: count them without it
+        outcome.facets[name] = _counts(tiers(_without(selected, name)), name)
+    if not len(found[0]) and params.q.strip():
+        outcome.suggestion = suggest(searcher, params.q, _allowed(user, selected), typos)
     return outcome
+
+
+def _allowed(user: User, facets: dict[str, list[str]]) -> Query:
+    return And([visibility_filter(user), *facet_filter(facets)])
+
+
+def _without(facets: dict[str, list[str]], name: str) -> dict[str, list[str]]:
+    return {other: values for other, values in facets.items() if other != name}
+
+
+def _counts(tiers: list[Matches], name: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for tier in tiers:
+        for value, count in tier.facet_counts(name).items():
+            counts[value] = counts.get(value, 0) + count
+    return counts
+
+
+def facet_problems(params: SearchParams) -> dict[str, str]:
+    """Dutch messages for facet values no experience can have, by argument name."""
+    problems = {}
+    for name, (model, message) in TAXONOMY_FACETS.items():
+        known = set(db.session.scalars(select(model.slug).where(
+            model.slug.in_(getattr(params, name)))))
+        if unknown := [slug for slug in getattr(params, name) if slug not in known]:
+            problems[name] = str(message) % {"slugs": ", ".join(unknown)}
+    if unknown := [kind for kind in params.kind if kind not in KIND_LABELS]:
+        problems["kind"] = _("Onbekende soort ervaring: %(slugs)s.", slugs=", ".join(unknown))
+    if any(not (len(year) == 4 and year.isascii() and year.isdigit()) for year in params.year):
+        problems["year"] = _("Een jaar schrijf je als vier cijfers, bijvoorbeeld 2024.")
+    if params.effect and params.effect not in EFFECT_LABELS:
+        problems["effect"] = _("Een randvoorwaarde hielp of ontbrak: kies hielp of ontbrak.")
+    if params.highlighted not in ("", "ja"):
+        problems["highlighted"] = _("Kies ja om alleen uitgelichte ervaringen te zien.")
+    return problems
 
 
 def _run(searcher, shown: Query, tiers: list[Matches], params: SearchParams,
          per_page: int) -> SearchOutcome:
-    """One page of results: each tier ranked after the one before it."""
+    """One page of results, each tier ranked after the one before it; a page past the end
+    shows the last page."""
     total = sum(len(tier) for tier in tiers)
-    start = (params.page - 1) * per_page
+    pages = math.ceil(total / per_page)
+    number = max(1, min(params.page, pages))
+    start = (number - 1) * per_page
     columns = _order(params)
     top_n: list[tuple[float, int]] = []
     for tier in tiers:
@@ -124,13 +196,8 @@ def _run(searcher, shown: Query, tiers: list[Matches], params: SearchParams,
     prepare(page)
     hits = [Hit(int(hit["id"]), hit["title"], snippet(hit), round(hit.score or 0, 3))
             for hit in page]
-    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    for tier in tiers:
-        for name in FACETS:
-            for value, count in tier.facet_counts(name).items():
-                counts[name][value] = counts[name].get(value, 0) + count
-    return SearchOutcome(total=total, hits=hits, facets=counts, page=params.page,
-                         pages=math.ceil(total / per_page))
+    return SearchOutcome(total=total, hits=hits, page=number, pages=pages,
+                         facets={name: _counts(tiers, name) for name in FACETS})
 
 
 def _order(params: SearchParams) -> tuple[str, ...]:
@@ -174,8 +241,7 @@ def _finds(searcher, text: str, allowed: Query) -> bool:
 
 def related(user: User, experience_id: int, top: int = 5) -> list[Hit]:
     """"Vergelijkbare ervaringen": Whoosh's more-like-this within what the user may see."""
-    service = search_service()
-    searcher = service.searcher()
+    searcher = search_service().current_searcher()
     found = searcher.search(Term("id", str(experience_id)), limit=1)
     if not found:
         return []

@@ -35,17 +35,27 @@ def _options(params: SearchParams, field: str, counts: dict[str, int],
              labels: dict) -> list[FacetOption]:
     options = []
     for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        chosen = _arguments(field, value)
-        selected = all(getattr(params, name) == wanted for name, wanted in chosen.items())
-        change = {name: "" for name in chosen} if selected else chosen
+        selected, change = _toggle(params, field, value)
         options.append(FacetOption(escape(labels.get(value, value)), count, selected,
                                    url_for("search.index", **params.args(**change))))
     return options
 
 
-def _arguments(field: str, value: str) -> dict[str, str]:
-    """The URL arguments that select this facet value."""
+def _toggle(params: SearchParams, field: str, value: str) -> tuple[bool, dict]:
+    """Whether this value is selected, and the URL arguments that add or remove it: values of
+    one facet combine with OF; a condition with another effect starts afresh."""
     if field == "condition_effect":
         condition, _, effect = value.partition(":")
-        return {"condition": condition, "effect": effect}
-    return {field: value}
+        if condition in params.condition and effect == params.effect:
+            rest = [slug for slug in params.condition if slug != condition]
+            return True, {"condition": rest, "effect": effect if rest else ""}
+        if effect == params.effect:
+            return False, {"condition": [*params.condition, condition]}
+        return False, {"condition": [condition], "effect": effect}
+    if field == "highlighted":
+        selected = params.highlighted == value
+        return selected, {"highlighted": "" if selected else value}
+    chosen = getattr(params, field)
+    if value in chosen:
+        return True, {field: [other for other in chosen if other != value]}
+    return False, {field: [*chosen, value]}

@@ -35,8 +35,10 @@ def visibility_filter(user: User) -> Query:
     return And(parts)
 
 
-def facet_filter(selected: dict[str, str]) -> list[Query]:
-    return [Term(field, value) for field, value in selected.items() if value]
+def facet_filter(selected: dict[str, list[str]]) -> list[Query]:
+    """One part per facet: any of its values (OF); the facets together (EN)."""
+    return [Or([Term(field, value) for value in values])
+            for field, values in selected.items() if values]
 
 
 def parser(schema) -> qparser.QueryParser:

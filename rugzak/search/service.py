@@ -153,6 +153,12 @@ class SearchService:
                     self._passes.notify_all()
 
     # -- reading -----------------------------------------------------------------------------
+    def current_searcher(self):
+        """A searcher for a reader's request: it sees their own recent saves (waiting at most
+        SEARCH_WAIT_SECONDS for the indexer)."""
+        self.wait_until_current(self.app.config["SEARCH_WAIT_SECONDS"])
+        return self.searcher()
+
     def searcher(self):
         """A searcher per thread, reopened only when the index changed."""
         ix = self.index()

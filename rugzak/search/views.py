@@ -5,6 +5,7 @@ from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 
+from ..errors import InvalidInput
 from ..experiences.labels import EFFECT_LABELS, KIND_LABELS
 from ..experiences.models import Experience
 from ..experiences.policies import can_view
@@ -21,8 +22,11 @@ bp = Blueprint("search", __name__)
 @bp.get("/zoeken")
 def index():
     params = SearchParams.from_args(request.args)
-    outcome = search(current_user, params)
-    if params.page == 1 and not outcome.error:
+    try:
+        outcome = search(current_user, params)
+    except InvalidInput as refusal:  # never logged: it searched nothing
+        return render_template("search/index.html", params=params, errors=refusal.errors)
+    if params.page == 1:
         log_search(params.q, outcome.total)
     facets = facet_groups(params, outcome, facet_labels(taxonomy_for_filters()))
     return render_template("search/index.html", params=params, outcome=outcome,
