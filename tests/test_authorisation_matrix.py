@@ -228,6 +228,7 @@ EXPECTED = {
     # the rest
     ("GET", "/api/v1/openapi.json"): API,
     ("GET", "/api/v1/search"): API,
+    ("GET", "/favicon.ico"): PUBLIC,
     ("GET", "/healthz"): PUBLIC,
     ("GET", "/inloggen"): (200, 302, 302, 302, 302),
     ("POST", "/inloggen"): (401, 302, 302, 302, 302),
