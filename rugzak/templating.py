@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from .auth.roles import ROLE_LABELS
 from .experiences.labels import KIND_LABELS, VISIBILITY_LABELS, author_label
-from .markdown import render_markdown
+from .markdown import plain_text, render_markdown
 
 EFFECT_LABELS = {"hielp": _l("hielp"), "ontbrak": _l("ontbrak")}
 STATUS_LABELS = {"concept": _l("Concept"), "gepubliceerd": _l("Gepubliceerd")}
@@ -36,6 +36,7 @@ def input_attrs(field, hint=None, required: bool = False, **attrs) -> dict:
 
 def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(render_markdown, "markdown")
+    app.add_template_filter(plain_text, "plain_text")
     app.add_template_filter(format_decimal, "number")
     app.add_template_filter(lambda d: format_date(d, "long") if d else "", "date")
     app.add_template_filter(lambda d: format_datetime(d, "d MMMM y, HH:mm") if d else "",
