@@ -31,7 +31,9 @@ class Defaults:
     OPENAPI_VERSION = "3.0.3"
     OPENAPI_URL_PREFIX = "/api/v1"
     OPENAPI_JSON_PATH = "openapi.json"
-    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    # far above what any form may hold (10,000 characters a text), so the form answers an
+    # over-long text with its own message and keeps it; only beyond this comes the 413 page
+    MAX_CONTENT_LENGTH = 16 * 1024 * 1024
     SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 5  # within the window below, then 429 until it passes
     SIGN_IN_MAX_FAILURES_PER_ADDRESS = 50  # one office may share an address
     SIGN_IN_FAILURE_WINDOW_MINUTES = 15

@@ -7,7 +7,9 @@ show the form again with the messages at their fields (rugzak.forms.keep_input).
 """
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from urllib.parse import urlsplit
+
+from flask import Flask, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -98,7 +100,15 @@ def error_response(status: int, message: str | None = None, fields: dict | None 
     if wants_json():
         return jsonify(error=message, fields=fields or {}, **(extra or {})), status
     return render_template("error.html", status=status, message=message,
-                           fields=fields or {}), status
+                           fields=fields or {}, way_back=way_back()), status
+
+
+def way_back() -> str:
+    """The page this request came from when it is a page of this site, else the start page."""
+    referrer = urlsplit(request.referrer or "")
+    if referrer.netloc != request.host or not referrer.path.startswith("/"):
+        return url_for("home.index")
+    return referrer.path + (f"?{referrer.query}" if referrer.query else "")
 
 
 def handle_service_error(error: ServiceError):

@@ -1,4 +1,5 @@
 """The small, safe Markdown subset of the text sections: markdown-it-py, then nh3."""
+import html
 from functools import lru_cache
 
 import nh3
@@ -28,3 +29,8 @@ def render_markdown(text: str | None) -> Markup:
         link_rel="noopener noreferrer nofollow",
     )
     return Markup(clean)
+
+
+def plain_text(markdown: str | None) -> str:
+    """The text a reader sees, without Markdown signs: for indexing, snippets and excerpts."""
+    return html.unescape(nh3.clean(str(render_markdown(markdown)), tags=set())).strip()

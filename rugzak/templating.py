@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from flask import Flask, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .auth.roles import ROLE_LABELS
 from .experiences.labels import KIND_LABELS, VISIBILITY_LABELS, author_label
-from .markdown import render_markdown
+from .markdown import plain_text, render_markdown
 
 EFFECT_LABELS = {"hielp": _l("hielp"), "ontbrak": _l("ontbrak")}
 STATUS_LABELS = {"concept": _l("Concept"), "gepubliceerd": _l("Gepubliceerd")}
@@ -34,8 +35,18 @@ def input_attrs(field, hint=None, required: bool = False, **attrs) -> dict:
     return attrs
 
 
+def field_hint(field, hint: str | None = None) -> str | None:
+    """The hint under a field, followed by its length limit when the form gives a maxlength."""
+    limit = (field.render_kw or {}).get("maxlength")
+    if not limit:
+        return hint
+    limit_text = _("Hoogstens %(count)s tekens.", count=format_decimal(limit))
+    return f"{hint} {limit_text}" if hint else limit_text
+
+
 def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(render_markdown, "markdown")
+    app.add_template_filter(plain_text, "plain_text")
     app.add_template_filter(format_decimal, "number")
     app.add_template_filter(lambda d: format_date(d, "long") if d else "", "date")
     app.add_template_filter(lambda d: format_datetime(d, "d MMMM y, HH:mm") if d else "",
@@ -43,7 +54,7 @@ def register_template_helpers(app: Flask) -> None:
     app.jinja_env.globals.update(
         KIND_LABELS=KIND_LABELS, VISIBILITY_LABELS=VISIBILITY_LABELS,
         EFFECT_LABELS=EFFECT_LABELS, STATUS_LABELS=STATUS_LABELS, ROLE_LABELS=ROLE_LABELS,
-        page_url=page_url, input_attrs=input_attrs,
+        page_url=page_url, input_attrs=input_attrs, field_hint=field_hint,
         author_of=lambda experience: author_label(experience, current_user),
         public_author_of=lambda experience: author_label(experience, None),
         current_locale=lambda: str(get_locale()),

@@ -92,8 +92,13 @@ def test_merge_moves_experiences_and_search_follows(app, client, make_user, make
     only_old = make_experience(author, title="Oud", tags=["wijk team"])
     both = make_experience(author, title="Beide", tags=["wijk team", "wijkteam"])
     logged_in("kernteam")
-    response = client.submit("/beheer/trefwoorden", {
-        "source": str(tag_id(app, "wijk team")), "target": str(tag_id(app, "wijkteam"))})
+    chosen = {"source": str(tag_id(app, "wijk team")), "target": str(tag_id(app, "wijkteam"))}
+    asked = client.submit("/beheer/trefwoorden", chosen)
+    assert asked.status_code == 200
+    assert "„wijk team” verdwijnt en wordt „wijkteam” in 2 ervaringen." in asked.get_data(
+        as_text=True)
+    assert tags_of(app, only_old.id) == ["wijk team"]  # nothing happens before confirming
+    response = client.submit("/beheer/trefwoorden", {**chosen, "confirmed": "ja"})
     assert response.status_code == 302
     assert tags_of(app, only_old.id) == ["wijkteam"] and tags_of(app, both.id) == ["wijkteam"]
     assert tag_id(app, "wijk team") is None
@@ -102,6 +107,19 @@ def test_merge_moves_experiences_and_search_follows(app, client, make_user, make
         "source": str(tag_id(app, "wijkteam")), "target": str(tag_id(app, "wijkteam"))})
     assert same.status_code == 422
     assert "Kies twee verschillende trefwoorden." in same.get_data(as_text=True)
+
+
+def test_the_merge_confirmation_posts_the_choice_back_or_cancels(app, client, make_user,
+                                                              make_experience, logged_in):
+    make_experience(make_user(), title="Oud", tags=["wijk team", "regie"])
+    logged_in("beheerder")
+    source, target = tag_id(app, "wijk team"), tag_id(app, "regie")
+    asked = client.submit("/beheer/trefwoorden", {"source": str(source), "target": str(target)})
+    page = asked.get_data(as_text=True)
+    assert "„wijk team” verdwijnt en wordt „regie” in 1 ervaring." in page
+    assert f'name="source" value="{source}"' in page and 'name="confirmed" value="ja"' in page
+    assert '<a href="/beheer/trefwoorden">Annuleren</a>' in page
+    assert tag_id(app, "wijk team") == source
 
 
 def test_tag_only_in_someone_elses_draft_cannot_be_touched(app, client, make_user,

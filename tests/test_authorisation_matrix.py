@@ -168,7 +168,8 @@ EXPECTED = {
     ("GET", EXP + "/geschiedenis"): CURATORS,
     ("GET", EXP + "/geschiedenis/vergelijken"): CURATORS,
     ("POST", EXP + "/geschiedenis/<int:number>/terugzetten"): KERNTEAM_302,
-    # bin: the author, kernteam and beheerder delete; kernteam and beheerder restore
+    # bin: the author, kernteam and beheerder delete; kernteam and beheerder restore, and the
+    # author what they deleted themselves (the binned one here is someone else's)
     ("DELETE", API_EXP): API_CURATORS_204,
     ("GET", EXP + "/verwijderen"): CURATORS,
     ("POST", EXP + "/verwijderen"): CURATORS_302,
@@ -228,6 +229,7 @@ EXPECTED = {
     # the rest
     ("GET", "/api/v1/openapi.json"): API,
     ("GET", "/api/v1/search"): API,
+    ("GET", "/favicon.ico"): PUBLIC,
     ("GET", "/healthz"): PUBLIC,
     ("GET", "/inloggen"): (200, 302, 302, 302, 302),
     ("POST", "/inloggen"): (401, 302, 302, 302, 302),

@@ -25,6 +25,10 @@ NOT_DELETABLE = {"nl": "Alleen de auteur en het kernteam kunnen deze ervaring ve
                  "en": "Only the author and the core team can delete this experience."}
 NO_BIN = {"nl": "Alleen het kernteam kan de prullenbak gebruiken.",
           "en": "Only the core team can use the bin."}
+NOT_RESTORABLE = {"nl": "Alleen het kernteam en de auteur die hem zelf verwijderde, kunnen deze "
+                        "ervaring terugzetten.",
+                  "en": "Only the core team, and the author who deleted it themselves, can "
+                        "restore this experience."}
 NO_HISTORY = {"nl": "De geschiedenis van een ervaring is er alleen voor wie hem mag bewerken "
                     "en voor de beheerder.",
               "en": "The history of an experience is only for those who may edit it and for "
@@ -185,21 +189,42 @@ def test_only_the_author_and_the_kernteam_delete(app, client, api, make_user, ma
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_only_the_kernteam_uses_the_bin(app, client, make_user, make_experience, code):
-    """bin.policies.ensure_may_use_bin: the bin page, the restore button and the service."""
-    author = make_user()
+    """bin.policies: ensure_may_use_bin for the bin page, may_restore for the restore button
+    and the service: the kernteam, or the author who deleted it themselves."""
+    author, colleague = make_user(), make_user()
     experience = make_experience(author)
     client.login(author.email)
     assert client.submit(f"/ervaringen/{experience.id}/verwijderen").status_code == 302
+    client.logout()
+    client.login(colleague.email)
     index = client.get("/prullenbak", headers=language(code))
     button = client.submit(f"/prullenbak/{experience.id}/terugzetten", page="/",
                            headers=language(code))
     assert (index.status_code, button.status_code) == (403, 403)
-    assert NO_BIN[code] in text(index) and NO_BIN[code] in text(button)
+    assert NO_BIN[code] in text(index) and NOT_RESTORABLE[code] in text(button)
     with app.app_context(), pytest.raises(Forbidden) as refused:
-        restore_experience(db.session.get(User, author.id),
+        restore_experience(db.session.get(User, colleague.id),
                            db.session.get(Experience, experience.id))
     with app.test_request_context(headers=language(code)):
-        assert refused.value.text() == NO_BIN[code]
+        assert refused.value.text() == NOT_RESTORABLE[code]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_author_does_not_undo_what_the_kernteam_deleted(app, client, make_user,
+                                                            make_experience, code):
+    author = make_user()
+    experience = make_experience(author)
+    client.login(make_user("kernteam").email)
+    assert client.submit(f"/ervaringen/{experience.id}/verwijderen").status_code == 302
+    client.logout()
+    client.login(author.email)
+    assert "Ongedaan maken" not in client.get("/mijn-ervaringen").get_data(as_text=True)
+    button = client.submit(f"/prullenbak/{experience.id}/terugzetten", page="/",
+                           headers=language(code))
+    assert button.status_code == 403 and NOT_RESTORABLE[code] in text(button)
+    with app.app_context(), pytest.raises(Forbidden):
+        restore_experience(db.session.get(User, author.id),
+                           db.session.get(Experience, experience.id))
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

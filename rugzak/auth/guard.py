@@ -3,8 +3,8 @@ from flask import Flask, jsonify, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-PUBLIC_ENDPOINTS = {"auth.login", "static", "health.healthz", "accessibility.statement",
-                    "password.set_password"}
+PUBLIC_ENDPOINTS = {"auth.login", "static", "favicon.icon", "health.healthz",
+                    "accessibility.statement", "password.set_password"}
 
 
 def register_sign_in_guard(app: Flask) -> None:

@@ -9,7 +9,7 @@ from ..auth.models import User
 from ..experiences.models import Experience
 from ..extensions import db
 from ..timeutil import utcnow
-from .policies import ensure_may_delete, ensure_may_use_bin
+from .policies import ensure_may_delete, ensure_may_restore, own_undo_clause
 
 
 def delete_experience(actor: User, experience: Experience) -> None:
@@ -21,7 +21,7 @@ def delete_experience(actor: User, experience: Experience) -> None:
 
 
 def restore_experience(actor: User, experience: Experience) -> None:
-    ensure_may_use_bin(actor)
+    ensure_may_restore(actor, experience)
     experience.deleted_at = None
     experience.deleted_by_id = None
     record(Action.EXPERIENCE_UNDELETED, target=experience)
@@ -32,3 +32,8 @@ def binned() -> Select:
     """What is in the bin, most recently deleted first."""
     return (select(Experience).where(Experience.deleted_at.is_not(None))
             .order_by(Experience.deleted_at.desc(), Experience.id.desc()))
+
+
+def binned_by_author(user: User) -> Select:
+    """What `user` wrote and put in the bin themselves, most recent first: their own undo."""
+    return binned().where(own_undo_clause(user))

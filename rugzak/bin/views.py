@@ -1,4 +1,5 @@
-"""Deleting an experience (author or curator) and /prullenbak for the kernteam."""
+"""Deleting an experience (author or curator), /prullenbak for the kernteam, and the author's
+own undo (their deleted experiences on /mijn-ervaringen)."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
@@ -11,11 +12,11 @@ from .forms import ConfirmForm
 from .policies import (
     deletable_or_404,
     ensure_may_use_bin,
-    get_binned_or_404,
     may_delete,
     may_use_bin,
+    restorable_or_404,
 )
-from .services import binned, delete_experience, restore_experience
+from .services import binned, binned_by_author, delete_experience, restore_experience
 
 bp = Blueprint("bin", __name__)
 
@@ -32,6 +33,12 @@ def bin_link() -> str | None:
     return url_for("bin.index") if may_use_bin(current_user) else None
 
 
+@bp.app_template_global()
+def own_deleted_experiences() -> list[Experience]:
+    """For /mijn-ervaringen: what the user deleted themselves and may restore."""
+    return list(db.session.scalars(binned_by_author(current_user)))
+
+
 @bp.route("/ervaringen/<int:experience_id>/verwijderen", methods=["GET", "POST"])
 def delete(experience_id: int):
     experience = deletable_or_404(experience_id, current_user)
@@ -41,8 +48,12 @@ def delete(experience_id: int):
     if not form.validate():
         abort(400)
     delete_experience(current_user, experience)
-    flash(_("De ervaring staat nu in de prullenbak en is voor niemand meer te zien. Het "
-            "kernteam kan hem terugzetten."), "success")
+    if experience.author_id == current_user.id:
+        flash(_("De ervaring staat nu in de prullenbak en is voor niemand meer te zien. Met "
+                "„Ongedaan maken” hieronder zet je hem terug."), "success")
+    else:
+        flash(_("De ervaring staat nu in de prullenbak en is voor niemand meer te zien. Het "
+                "kernteam kan hem terugzetten."), "success")
     return redirect(url_for("experiences.mine"))
 
 
@@ -55,8 +66,7 @@ def index():
 
 @bp.post("/prullenbak/<int:experience_id>/terugzetten")
 def restore(experience_id: int):
-    ensure_may_use_bin(current_user)  # before the token: the same answer as the bin page
-    experience = get_binned_or_404(experience_id)
+    experience = restorable_or_404(experience_id, current_user)  # before the token
     if not ConfirmForm().validate_on_submit():
         abort(400)
     restore_experience(current_user, experience)

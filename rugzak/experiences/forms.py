@@ -21,21 +21,22 @@ from ..taxonomy.models import Condition, Department, Goal, Partner
 from ..text import split_tags
 from .labels import KIND_LABELS, VISIBILITY_LABELS
 from .models import Experience, Kind, Status, Visibility
-from .services import ExperienceInput
+from .services import SECTION_MAX, TITLE_MAX, ExperienceInput
 
 EFFECT_CHOICES = [SelectChoice("", _l("Niet van toepassing")),
                   SelectChoice("hielp", _l("Was er en hielp")),
                   SelectChoice("ontbrak", _l("Ontbrak en hinderde"))]
+SECTION_LIMIT = {"maxlength": SECTION_MAX}  # the browser stops at the limit, the hint says it
 
 
 class ExperienceForm(FlaskForm):
-    title = StringField(_l("Titel"))
-    situation = TextAreaField(_l("Situatie"))
-    task = TextAreaField(_l("Taak of doel"))
-    approach = TextAreaField(_l("Aanpak"))
-    result = TextAreaField(_l("Resultaat"))
-    lesson = TextAreaField(_l("Les"))
-    tip = TextAreaField(_l("Tip voor collega's"))
+    title = StringField(_l("Titel"), render_kw={"maxlength": TITLE_MAX})
+    situation = TextAreaField(_l("Situatie"), render_kw=SECTION_LIMIT)
+    task = TextAreaField(_l("Taak of doel"), render_kw=SECTION_LIMIT)
+    approach = TextAreaField(_l("Aanpak"), render_kw=SECTION_LIMIT)
+    result = TextAreaField(_l("Resultaat"), render_kw=SECTION_LIMIT)
+    lesson = TextAreaField(_l("Les"), render_kw=SECTION_LIMIT)
+    tip = TextAreaField(_l("Tip voor collega's"), render_kw=SECTION_LIMIT)
     kind = RadioField(_l("Soort ervaring"), choices=choices(KIND_LABELS), default=Kind.LES,
                       validate_choice=False)
     occurred_on = IsoDateField(_l("Datum waarop het gebeurde"))

@@ -142,6 +142,8 @@ def _checked(data: ExperienceInput, experience: Experience, editor: User,
     _normalise(data, experience, editor)
     resolved, errors = _resolve(data, experience, historic)
     errors.update(_validate_fields(data))
+    if any(_text_length(text) > SECTION_MAX for text in texts_of(data).values()):
+        raise InvalidInput(errors)  # shortened first, then checked: megabytes cost seconds
     try:
         findings = _screened(data, experience)
     except InvalidInput as unconfirmed:
@@ -191,15 +193,20 @@ def _apply(experience: Experience, data: ExperienceInput, editor: User,
     store_confirmed(experience, findings, editor)
 
 
+def _text_length(text: str) -> int:
+    """Characters as the form's maxlength counts them: a line break is one, also as CR LF."""
+    return len(text.replace("\r\n", "\n"))
+
+
 def _validate_fields(data: ExperienceInput) -> dict[str, str]:
     errors = {}
     for name, message in REQUIRED.items():
         if not getattr(data, name).strip():
             errors[name] = str(message)
-    if len(data.title) > TITLE_MAX:
+    if _text_length(data.title) > TITLE_MAX:
         errors["title"] = _("De titel mag hoogstens %(count)d tekens hebben.", count=TITLE_MAX)
     for name in ("situation", "task", "approach", "result", "lesson", "tip"):
-        if len(getattr(data, name)) > SECTION_MAX:
+        if _text_length(getattr(data, name)) > SECTION_MAX:
             errors[name] = _("Dit deel mag hoogstens %(count)d tekens hebben.",
                              count=SECTION_MAX)
     if data.kind not in set(Kind):

@@ -1,15 +1,13 @@
 """What the index holds for one experience: text to search, facets, and visibility fields."""
 from __future__ import annotations
 
-import html
 from datetime import datetime, time
 
-import nh3
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from ..experiences.models import Experience
-from ..markdown import render_markdown
+from ..markdown import plain_text
 from ..timeutil import naive_utc
 from .analysis import WORD_PATTERN, FoldFilter, dutch_analyzer
 
@@ -61,11 +59,6 @@ def document(experience: Experience) -> dict:
         "occurred": naive_utc(datetime.combine(occurred, time())) if occurred else None,
         "published": naive_utc(experience.published_at or experience.created_at),
     }
-
-
-def plain_text(markdown: str) -> str:
-    """The text a reader sees, without Markdown signs, for indexing and snippets."""
-    return html.unescape(nh3.clean(str(render_markdown(markdown)), tags=set())).strip()
 
 
 def _keywords(values) -> str:

@@ -7,11 +7,12 @@ Counts live in one-minute buckets; a window is the sum of its buckets.
 from __future__ import annotations
 
 import hashlib
+import math
 from datetime import datetime, timedelta
 
 from flask import Flask, current_app, make_response, request
 from flask_login import current_user
-from sqlalchemy import String, delete, func, select
+from sqlalchemy import String, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -49,13 +50,24 @@ def add_hit(key: str, now: datetime | None = None) -> int:
     return hits
 
 
-def hits_within(key: str, window: timedelta, now: datetime | None = None) -> tuple[int, datetime]:
-    """Events for `key` in the last `window`, and the start of the oldest bucket counted."""
-    now = now or utcnow()
-    total, oldest = db.session.execute(
-        select(func.coalesce(func.sum(RateCounter.hits), 0), func.min(RateCounter.bucket))
-        .where(RateCounter.key == key, RateCounter.bucket > now - window)).one()
-    return int(total), oldest
+def seconds_until_below(key: str, limit: int, window: timedelta, now: datetime) -> float:
+    """Seconds until fewer than `limit` events for `key` lie in the last `window`; 0 if so now.
+
+    A bucket counts while its start lies within the window, so it leaves the window at most
+    `window` from now: the wait never exceeds the window.
+    """
+    buckets = db.session.execute(
+        select(RateCounter.bucket, RateCounter.hits)
+        .where(RateCounter.key == key, RateCounter.bucket > now - window)
+        .order_by(RateCounter.bucket)).all()
+    excess = sum(hits for _bucket, hits in buckets) - limit
+    wait = 0.0
+    for bucket, hits in buckets:
+        if excess < 0:
+            break
+        excess -= hits
+        wait = (bucket + window - now).total_seconds()
+    return wait
 
 
 def forget(key: str) -> None:
@@ -77,13 +89,10 @@ def sign_in_retry_after(email: str, address: str | None) -> int | None:
     config = current_app.config
     window = timedelta(minutes=config["SIGN_IN_FAILURE_WINDOW_MINUTES"])
     now = utcnow()
-    waits = []
-    for key, limit in ((_account_key(email), config["SIGN_IN_MAX_FAILURES_PER_ACCOUNT"]),
-                       (_address_key(address), config["SIGN_IN_MAX_FAILURES_PER_ADDRESS"])):
-        failures, oldest = hits_within(key, window, now)
-        if failures >= limit:
-            waits.append((oldest + BUCKET + window - now).total_seconds())
-    return max(1, int(max(waits)) + 1) if waits else None
+    wait = max(seconds_until_below(key, limit, window, now) for key, limit in (
+        (_account_key(email), config["SIGN_IN_MAX_FAILURES_PER_ACCOUNT"]),
+        (_address_key(address), config["SIGN_IN_MAX_FAILURES_PER_ADDRESS"])))
+    return math.ceil(wait) if wait > 0 else None
 
 
 def count_failed_sign_in(email: str, address: str | None) -> None:

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 
 
 class TagNameForm(FlaskForm):
@@ -10,6 +10,7 @@ class TagNameForm(FlaskForm):
 class MergeTagsForm(FlaskForm):
     source = SelectField(_l("Samenvoegen: dit trefwoord verdwijnt"), validate_choice=False)
     target = SelectField(_l("in dit trefwoord"), validate_choice=False)
+    confirmed = HiddenField()  # set by the confirmation page
 
 
 class EntryForm(FlaskForm):

@@ -52,8 +52,7 @@ def rename_tag(actor: User, tag: Tag, new_name: str) -> None:
 def merge_tags(actor: User, source: Tag, target: Tag) -> None:
     """Every experience with `source` gets `target` instead; `source` disappears."""
     require(may_keep_vocabulary(actor))
-    if source.id == target.id:
-        raise InvalidInput({"target": _("Kies twee verschillende trefwoorden.")})
+    check_merge(source, target)
     _reindex_tagged(source.id)
     link = experience_tags.c
     has_target = select(link.experience_id).where(link.tag_id == target.id)
@@ -65,6 +64,12 @@ def merge_tags(actor: User, source: Tag, target: Tag) -> None:
            detail=f"trefwoord samengevoegd: {source.name} → {target.name}")
     db.session.delete(source)
     db.session.commit()
+
+
+def check_merge(source: Tag, target: Tag) -> None:
+    """Whether two tags can be merged; the page asks before it asks for confirmation."""
+    if source.id == target.id:
+        raise InvalidInput({"target": _("Kies twee verschillende trefwoorden.")})
 
 
 def _reindex_tagged(tag_id: int) -> None:

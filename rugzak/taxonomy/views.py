@@ -17,7 +17,7 @@ from .kinds import KINDS, EntryKind
 from .models import Tag
 from .policies import kept_entry_or_404, kept_kind, kept_tag_or_404, may_keep_list
 from .queries import entries_of, tags_with_counts
-from .services import EntryInput, merge_tags, rename_tag, save_entry
+from .services import EntryInput, check_merge, merge_tags, rename_tag, save_entry
 
 bp = Blueprint("taxonomy", __name__, url_prefix="/beheer")
 LIST_KEYS = "<any(doelen, randvoorwaarden, afdelingen, partners):key>"
@@ -33,7 +33,7 @@ def index():
 @bp.route("/trefwoorden", methods=["GET", "POST"])
 @only_if(may_keep_vocabulary)
 def tags():
-    """The list, and the merge form (POST)."""
+    """The list, and the merge form (POST), which asks for confirmation first."""
     tags = tags_with_counts(current_user)
     form = MergeTagsForm()
     choices = [("", _("Kies een trefwoord"))] + [(str(tag.id), tag.name) for tag, _n in tags]
@@ -42,6 +42,10 @@ def tags():
         visible = {str(tag.id): tag for tag, _n in tags}
         try:
             source, target = _chosen(form.source, visible), _chosen(form.target, visible)
+            if not form.confirmed.data:
+                check_merge(source, target)
+                return render_template("taxonomy/tag_merge.html", form=form, source=source,
+                                       target=target, count=dict(tags)[source])
             merge_tags(current_user, source, target)
         except InvalidInput as error:
             keep_input(form, error)
