@@ -15,7 +15,7 @@ from .check import FIELD_LABELS, KIND_LABELS, context_parts
 from .erasure import erase_user, is_erased
 from .forms import EraseUserForm
 from .policies import may_erase, may_review_findings
-from .queries import authored_count, confirmed_findings
+from .queries import authored_count, confirmed_findings, texts_naming
 
 bp = Blueprint("privacy", __name__)
 
@@ -57,5 +57,7 @@ def erase(user_id: int):
             form.understood.errors = [_("Vink aan dat je begrijpt dat dit niet ongedaan kan "
                                         "worden gemaakt.")]
         status = 422
-    return render_template("privacy/erase.html", user=user, form=form,
-                           authored=authored_count(user), erased=is_erased(user)), status
+    erased = is_erased(user)
+    named = None if erased else texts_naming(user.name, current_user)
+    return render_template("privacy/erase.html", user=user, form=form, named=named,
+                           authored=authored_count(user), erased=erased), status
