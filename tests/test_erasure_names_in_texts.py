@@ -25,6 +25,7 @@ def test_erase_screen_lists_texts_naming_the_person_with_links(app, client, make
     discussed = make_experience(writer, title="Schuldhulp zonder wachtlijst")
     unrelated = make_experience(writer, title="Fatima en de voedselbank",
                                 lesson="Een voornaam alleen is geen verwijzing.")
+    make_experience(writer, title=f"Concept over {NAME}", status="concept")
     client.login(writer.email)
     assert comment(client, discussed.id, "Mevrouw BOUZID belde terug.").status_code == 302
     assert comment(client, unrelated.id, "Goed verhaal.").status_code == 302
@@ -43,6 +44,8 @@ def test_erase_screen_lists_texts_naming_the_person_with_links(app, client, make
     assert re.search(rf'href="/ervaringen/{discussed.id}#reactie-\d+">Schuldhulp', page)
     assert f'href="/agenda/{agenda}">Vaste overdracht</a>' in page
     assert f"/ervaringen/{unrelated.id}" not in page and "voedselbank" not in page
+    assert "Concept over" not in page
+    assert "(concepten van anderen of ervaringen in de prullenbak): 1." in page
 
 
 def test_erase_screen_says_when_no_text_names_the_person(client, make_user, person):
@@ -50,6 +53,7 @@ def test_erase_screen_says_when_no_text_names_the_person(client, make_user, pers
     page = erase_page(client, person.id).get_data(as_text=True)
     assert "Geen ervaringen, reacties of agendapunten die je kunt openen, noemen deze naam." \
         in page
+    assert "die je niet kunt openen en die" not in page
 
 
 @pytest.mark.parametrize("role", ["partner", "medewerker", "kernteam"])

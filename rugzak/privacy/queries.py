@@ -26,8 +26,10 @@ class TextsNaming:
     experiences: list[Experience]
     comments: list[tuple[Comment, Experience]]
     agenda_items: list[AgendaItem]
+    unopenable_experiences: int
 
-    def __bool__(self) -> bool:
+    @property
+    def any_openable(self) -> bool:
         return bool(self.experiences or self.comments or self.agenda_items)
 
 
@@ -47,10 +49,11 @@ def authored_count(user: User) -> int:
 
 def texts_naming(name: str, viewer: User) -> TextsNaming:
     words = words_naming(name)
+    naming = or_(*(mentions_any(text, words) for text in EXPERIENCE_TEXTS))
     experiences = db.session.scalars(
-        select(Experience).where(visible_clause(viewer),
-                                 or_(*(mentions_any(text, words) for text in EXPERIENCE_TEXTS)))
-        .order_by(Experience.id))
+        select(Experience).where(visible_clause(viewer), naming).order_by(Experience.id))
+    unopenable = db.session.scalar(select(func.count()).select_from(Experience)
+                                   .where(~visible_clause(viewer), naming))
     comments = db.session.execute(
         select(Comment, Experience).join(Experience, Comment.experience_id == Experience.id)
         .where(visible_clause(viewer), Comment.deleted_at.is_(None),
@@ -61,4 +64,5 @@ def texts_naming(name: str, viewer: User) -> TextsNaming:
             mentions_any(AgendaItem.title, words), mentions_any(AgendaItem.description, words),
             AgendaItem.updates.any(mentions_any(AgendaUpdate.text, words))))
         .order_by(AgendaItem.id))
-    return TextsNaming(list(experiences), [tuple(row) for row in comments], list(agenda_items))
+    return TextsNaming(list(experiences), [tuple(row) for row in comments], list(agenda_items),
+                       unopenable)
