@@ -22,7 +22,8 @@ EXPERIENCE_TEXTS = (Experience.title, Experience.situation, Experience.task, Exp
 
 @dataclass(frozen=True)
 class TextsNaming:
-    """What `viewer` can open that still mentions a name: erasure does not rewrite texts."""
+    """The texts `viewer` can open that still mention a name, and how many experiences
+    naming it they cannot open: erasure does not rewrite texts."""
     experiences: list[Experience]
     comments: list[tuple[Comment, Experience]]
     agenda_items: list[AgendaItem]
