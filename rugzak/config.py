@@ -44,6 +44,7 @@ class Defaults:
     SEARCH_POLL_SECONDS = 1.0  # the indexer also looks for changes from other processes
     SEARCH_WAIT_SECONDS = 2.0  # a search waits at most this long for a just-saved change
     ACCESSIBILITY_CONTACT: str | None = None  # e-mail address in the accessibility statement
+    EARLIEST_DATE = "2000-01-01"  # no experience or agenda target date lies before this day
     SEARCH_LOG_MONTHS = 12  # older searches are purged (`rugzak init`, `search purge-log`)
 
 

@@ -1,13 +1,12 @@
 """Shared form helpers and widgets."""
 from __future__ import annotations
 
-from datetime import datetime
-
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from .dates import parse_day
 from .errors import InvalidInput
 from .extensions import db
 
@@ -42,15 +41,16 @@ class CheckboxListField(SelectMultipleField):
 
 
 class IsoDateField(StringField):
-    """A date typed as YYYY-MM-DD in a plain text box: Chromium's date picker button takes focus
-    without any visible indicator we can style, and shows another format than the hint."""
+    """A date typed as YYYY-MM-DD (or DD-MM-YYYY, DD/MM/YYYY) in a plain text box: Chromium's
+    date picker button takes focus without any visible indicator we can style, and shows another
+    format than the hint."""
 
     def process_formdata(self, valuelist) -> None:
         super().process_formdata(valuelist)
         self.parsed = None
         if self.data:
             try:
-                self.parsed = datetime.strptime(self.data.strip(), "%Y-%m-%d").date()
+                self.parsed = parse_day(self.data)
             except ValueError:
                 message = _l("Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2025-03-14.")
                 raise ValueError(message) from None

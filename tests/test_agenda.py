@@ -114,14 +114,14 @@ def test_bad_input_gets_dutch_messages_and_keeps_what_was_typed(client, people,
     internal = make_experience(people["collega"], visibility="intern", status="concept")
     client.login(people["medewerker"].email)
     response = new_item(client, "", title="", description="Mijn uitleg",
-                        target_date="31-01-2030", experience_ids="12, abc")
+                        target_date="31.01.2030", experience_ids="12, abc")
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     for message in ["Vul een titel in.", "Kies wie eigenaar is",
                     "Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2025-03-14.",
                     "Gebruik de nummers van ervaringen"]:
         assert message in page, message
-    assert "Mijn uitleg" in page and 'value="31-01-2030"' in page and 'value="12, abc"' in page
+    assert "Mijn uitleg" in page and 'value="31.01.2030"' in page and 'value="12, abc"' in page
     assert 'aria-invalid="true"' in page
     response = new_item(client, "user:99999", status="bijna", experience_ids=str(internal.id))
     page = response.get_data(as_text=True)

@@ -89,10 +89,10 @@ def test_filters_by_action_person_outcome_and_period(app, client, make_user):
 
 def test_bad_filters_get_dutch_messages_and_keep_what_was_typed(client, make_user):
     client.login(make_user("beheerder").email)
-    response = client.get("/beheer/audit?start=15-01-2024&person=noor&action=raar")
+    response = client.get("/beheer/audit?start=15.01.2024&person=noor&action=raar")
     html = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "Vul een datum in als jjjj-mm-dd" in html and 'value="15-01-2024"' in html
+    assert "Vul een datum in als jjjj-mm-dd" in html and 'value="15.01.2024"' in html
     assert "Kies een handeling uit de lijst." in html and 'value="noor"' in html
     assert 'aria-describedby="start-hint start-fout"' in html
     backwards = client.get("/beheer/audit?start=2024-02-01&end=2024-01-01")

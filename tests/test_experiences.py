@@ -84,7 +84,7 @@ def test_missing_required_fields_get_dutch_messages_and_keep_the_text(client, lo
 
 def test_bad_date_and_future_date_are_explained(client, logged_in):
     logged_in()
-    bad = record(client, occurred_on="14-03-2025")
+    bad = record(client, occurred_on="14.03.2025")
     assert bad.status_code == 422
     assert "Vul een datum in als jjjj-mm-dd" in bad.get_data(as_text=True)
     assert "Vul een titel in." not in bad.get_data(as_text=True)

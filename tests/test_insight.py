@@ -249,13 +249,13 @@ def test_unanswered_searches_for_the_core_team_only(client, make_user, make_expe
 
 def test_bad_filter_input_is_explained_and_kept(client, logged_in):
     logged_in()
-    response = client.get("/inzicht", query_string={"start": "14-03-2025", "end": "2024-01-01",
+    response = client.get("/inzicht", query_string={"start": "14.03.2025", "end": "2024-01-01",
                                                     "department": "onbekend"})
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2025-03-14." in page
     assert "Kies een afdeling uit de lijst." in page
-    assert 'value="14-03-2025"' in page and 'aria-invalid="true"' in page
+    assert 'value="14.03.2025"' in page and 'aria-invalid="true"' in page
     response = client.get("/inzicht", query_string={"start": "2025-02-01", "end": "2025-01-01"})
     assert response.status_code == 422
     assert "De einddatum ligt vóór de begindatum." in response.get_data(as_text=True)

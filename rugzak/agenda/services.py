@@ -15,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.models import User
 from ..auth.policies import require
+from ..dates import target_problem
 from ..errors import InvalidInput, StaleVersion
 from ..experiences.models import Experience
 from ..experiences.policies import can_view as can_view_experience
@@ -168,6 +169,8 @@ def _problems(data: AgendaInput, owner) -> dict[str, str]:
         errors["owner"] = _("Deze eigenaar bestaat niet (meer); kies een andere.")
     if data.status not in set(AgendaStatus):
         errors["status"] = _("Kies een status: idee, loopt, gerealiseerd of gestopt.")
+    if problem := target_problem(data.target_date):
+        errors["target_date"] = problem
     return errors
 
 

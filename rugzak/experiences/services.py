@@ -12,6 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..auth.models import User
+from ..dates import occurred_problem
 from ..errors import InvalidInput, StaleVersion
 from ..extensions import db
 from ..privacy.check import check_resident_data, findings_extra
@@ -216,9 +217,8 @@ def _validate_fields(data: ExperienceInput) -> dict[str, str]:
                                  "wordt.")
     if data.status not in set(Status):
         errors["status"] = _("Kies of je de ervaring als concept bewaart of publiceert.")
-    if data.occurred_on and data.occurred_on > date.today():
-        errors["occurred_on"] = _("De datum ligt in de toekomst; kies de dag waarop het "
-                                  "gebeurde.")
+    if problem := occurred_problem(data.occurred_on):
+        errors["occurred_on"] = problem
     if len(data.tags) > TAGS_MAX:
         errors["tags"] = _("Gebruik hoogstens %(count)d trefwoorden.", count=TAGS_MAX)
     elif any(len(tag) > TAG_MAX for tag in data.tags):

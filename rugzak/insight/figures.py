@@ -23,7 +23,7 @@ from ..extensions import db
 from ..search.log import SearchLog
 from ..taxonomy.models import Condition, Department, Goal, Partner, Tag
 from . import charts
-from .quarters import quarter_columns, quarter_label, quarter_range, to_quarter
+from .quarters import Timeline, quarter_columns, quarter_label, to_quarter
 from .selection import PeriodFilters, happened_on
 
 RECENT_DAYS = 365
@@ -92,11 +92,27 @@ def _quarter_counts(ids: Select, group_column, link=None) -> dict:
     return counts
 
 
-def _selection_quarters(ids: Select) -> list:
+def _timeline(ids: Select) -> Timeline:
     year, month = quarter_columns()
     found = db.session.execute(select(year, month).where(Experience.id.in_(ids))
                                .group_by(year, month)).all()
-    return quarter_range(to_quarter(y, m) for y, m in found)
+    return Timeline(to_quarter(y, m) for y, m in found)
+
+
+def _period_heading(timeline: Timeline) -> str:
+    return str(_l("Jaar")) if timeline.by_year else str(_l("Kwartaal"))
+
+
+def _timeline_note(timeline: Timeline) -> str:
+    """What the description adds when the chart shows years, or leaves early ones out."""
+    notes = []
+    if timeline.by_year:
+        notes.append(str(_l("De periode is lang, daarom staat er een kolom per jaar.")))
+    if timeline.left_out:
+        notes.append(str(_l("Ervaringen van vóór %(first)s staan niet in de grafiek en de "
+                            "tabel; kies een kortere periode om ze te zien.",
+                            first=quarter_label(timeline.columns[0]))))
+    return "".join(" " + note for note in notes)
 
 
 def conditions_per_quarter(ids: Select) -> Figure:
@@ -110,21 +126,22 @@ def conditions_per_quarter(ids: Select) -> Figure:
     counts: dict = defaultdict(int)
     for condition_id, effect, y, m, n in found:
         counts[(condition_id, effect, to_quarter(y, m))] += n
-    quarters = _selection_quarters(ids)
+    timeline = _timeline(ids)
+    counts, quarters = timeline.fold(counts), timeline.columns
     conditions = _listed(Condition, Condition.position, {key[0] for key in counts})
     rows = [[c.name, quarter_label(q), counts[(c.id, Effect.HIELP, q)],
              counts[(c.id, Effect.ONTBRAK, q)]] for c in conditions for q in quarters]
     title = str(_l("Randvoorwaarden per kwartaal"))
     description = str(_l("Per randvoorwaarde en per kwartaal: hoe vaak die hielp (effen groen) en "
                          "hoe vaak die ontbrak (gearceerd). Daalt ‘ontbrak’? De cijfers staan "
-                         "ook in de tabel."))
+                         "ook in de tabel.")) + _timeline_note(timeline)
     panels = [(c.name, [(quarter_label(q), counts[(c.id, Effect.HIELP, q)],
                          counts[(c.id, Effect.ONTBRAK, q)]) for q in quarters])
               for c in conditions]
     chart = charts.paired_bars("fig-trend", title, description, panels,
                                (str(_l("hielp")), str(_l("ontbrak"))))
     return Figure("randvoorwaarden-per-kwartaal", title, description,
-                  [str(_l("Randvoorwaarde")), str(_l("Kwartaal")), str(_l("Hielp")),
+                  [str(_l("Randvoorwaarde")), _period_heading(timeline), str(_l("Hielp")),
                    str(_l("Ontbrak"))], rows, chart)
 
 
@@ -157,18 +174,19 @@ def goal_coverage(ids: Select, reference: date) -> Figure:
 
 def _participation(ids: Select, model, link, column, key: str, title: str,
                    label: str, ident: str) -> Figure:
-    counts = _quarter_counts(ids, column, link)
-    quarters = _selection_quarters(ids)
+    timeline = _timeline(ids)
+    counts = timeline.fold(_quarter_counts(ids, column, link))
+    quarters = timeline.columns
     organisations = _listed(model, model.name, {value for value, _ in counts})
     rows = [[o.name, quarter_label(q), counts[(o.id, q)]] for o in organisations
             for q in quarters]
     description = str(_l("Aantal ervaringen per kwartaal; een donkerder vak betekent meer. Het "
-                         "getal staat in elk vak en in de tabel."))
+                         "getal staat in elk vak en in de tabel.")) + _timeline_note(timeline)
     chart = charts.heat_map(ident, title, description, [o.name for o in organisations],
                             [charts.HeatColumn(quarter_label(q)) for q in quarters],
                             [[counts[(o.id, q)] for q in quarters] for o in organisations])
     return Figure(key, title, description,
-                  [label, str(_l("Kwartaal")), str(_l("Ervaringen"))], rows, chart)
+                  [label, _period_heading(timeline), str(_l("Ervaringen"))], rows, chart)
 
 
 def participation_by_department(ids: Select) -> Figure:

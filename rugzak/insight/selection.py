@@ -7,13 +7,14 @@ description and the ids of visible experiences. A search, a period and a bundle 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import Date, Select, func, select
 
 from ..auth.models import User
+from ..dates import parse_day
 from ..errors import InvalidInput
 from ..experiences.models import Experience
 from ..experiences.queries import visible_experiences
@@ -66,7 +67,7 @@ class PeriodFilters:
         if not self.typed[name]:
             return None
         try:
-            return datetime.strptime(self.typed[name], "%Y-%m-%d").date()
+            return parse_day(self.typed[name])
         except ValueError:
             self.errors[name] = _("Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2025-03-14.")
             return None

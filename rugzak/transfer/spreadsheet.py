@@ -17,6 +17,7 @@ from sqlalchemy import select
 from ..auth.models import User
 from ..auth.roles import Role
 from ..auth.services import find_user
+from ..dates import parse_day
 from ..errors import InvalidInput
 from ..experiences.models import Effect, Kind, Status, Visibility
 from ..experiences.services import ExperienceInput, find_problems
@@ -247,14 +248,12 @@ def _date(value, report) -> date | None:
     raw = _text(value)
     if not raw:
         return None
-    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(raw, pattern).date()
-        except ValueError:
-            continue
-    report(_("'%(value)s' is geen datum; schrijf bijvoorbeeld 2025-03-14 of 14-03-2025.",
-             value=raw))
-    return None
+    try:
+        return parse_day(raw)
+    except ValueError:
+        report(_("'%(value)s' is geen datum; schrijf bijvoorbeeld 2025-03-14 of 14-03-2025.",
+                 value=raw))
+        return None
 
 
 def _yes_no(value, report) -> bool:
