@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import date
 from pathlib import Path
 
-from .environment import settings_from_environment
+from .environment import ConfigError, settings_from_environment
 
 
 class Defaults:
@@ -60,6 +61,16 @@ def load_config(app, overrides: dict | None = None) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{database}"
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+    _check_earliest_date(app.config["EARLIEST_DATE"])
+
+
+def _check_earliest_date(value) -> None:
+    """Refused at start-up, not at the first page that uses it."""
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"EARLIEST_DATE moet een datum als jjjj-mm-dd zijn, niet {value!r}."
+                          ) from None
 
 
 def _instance_secret(instance: Path) -> str:

@@ -113,3 +113,9 @@ def test_the_app_and_the_command_refuse_to_start_on_a_wrong_value(tmp_path, monk
     with pytest.raises(SystemExit) as stopped:
         main()
     assert stopped.value.code == "RUGZAK_SESSION_IDLE_MINUTES moet een geheel getal zijn."
+
+
+def test_an_earliest_date_that_is_no_date_stops_the_start(tmp_path):
+    with pytest.raises(ConfigError, match="EARLIEST_DATE"):
+        create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "x",
+                    "EARLIEST_DATE": "1-1-2000"})
