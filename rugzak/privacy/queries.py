@@ -1,7 +1,7 @@
 """Reads for the privacy pages: confirmed findings, and what an erasure would touch."""
 from __future__ import annotations
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..auth.models import User
@@ -12,9 +12,9 @@ from .models import PrivacyFinding
 
 
 def confirmed_findings(user: User) -> Select:
-    """Newest first, on the experiences `user` may see."""
-    return (select(PrivacyFinding).join(PrivacyFinding.experience)
-            .where(visible_clause(user))
+    """Newest first; a finding on (a text on) an experience only if `user` may see it."""
+    return (select(PrivacyFinding).outerjoin(PrivacyFinding.experience)
+            .where(or_(PrivacyFinding.experience_id.is_(None), visible_clause(user)))
             .options(joinedload(PrivacyFinding.experience),
                      joinedload(PrivacyFinding.confirmed_by))
             .order_by(PrivacyFinding.confirmed_at.desc(), PrivacyFinding.id.desc()))
