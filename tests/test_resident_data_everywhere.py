@@ -208,3 +208,18 @@ def test_curation_api_hide_reason_is_checked(app, client, make_user, make_experi
     assert client.put(url, headers=headers,
                       json={**reason, "confirm_privacy": True}).status_code == 200
     assert stored(app) == [("experiences", "reason", "e-mail", experience.id)]
+
+
+def test_a_comment_hide_reason_is_checked(app, client, logged_in, shared):
+    logged_in()
+    saved = client.submit(f"/ervaringen/{shared.id}/reacties", {"body": "Herkenbaar."},
+                          page=f"/ervaringen/{shared.id}")
+    number = int(saved.headers["Location"].rsplit("reactie-", 1)[1])
+    client.logout()
+    logged_in("kernteam")
+    reason = {"reason": f"Noemt het BSN {BSN}."}
+    refused = client.submit(f"/reacties/{number}/verbergen", reason)
+    assert refused.status_code == 422 and QUESTION in refused.get_data(as_text=True)
+    assert client.submit(f"/reacties/{number}/verbergen",
+                         {**reason, "confirm_privacy": "1"}).status_code == 302
+    assert stored(app) == [("comments", "reason", "bsn", shared.id)]

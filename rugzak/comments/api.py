@@ -24,6 +24,7 @@ class CommentInSchema(DutchSchema):
 
 class CommentHideSchema(DutchSchema):
     reason = Str(required=True)
+    confirm_privacy = confirm_privacy_field()
 
 
 class CommentAuthorSchema(DutchSchema):
@@ -100,7 +101,7 @@ class CommentHidden(MethodView):
     def put(self, payload, comment_id: int):
         """Een reactie verbergen met een reden (kernteam)"""
         comment = _curated(comment_id)
-        hide_comment(current_user, comment, payload["reason"])
+        hide_comment(current_user, comment, payload["reason"], payload["confirm_privacy"])
         return comment_dict(comment)
 
     @blp.response(200, CommentSchema)

@@ -52,15 +52,17 @@ def delete_comment(actor: User, comment: Comment) -> None:
     db.session.commit()
 
 
-def hide_comment(actor: User, comment: Comment, reason: str) -> None:
+def hide_comment(actor: User, comment: Comment, reason: str, confirmed: bool = False) -> None:
     require(may_curate(actor))
     reason = reason.strip()
     if not reason:
         raise InvalidInput({"reason": _("Schrijf de reden op; de schrijver krijgt die te zien.")})
     if len(reason) > REASON_MAX:
         raise InvalidInput({"reason": _("Gebruik hoogstens %(count)d tekens.", count=REASON_MAX)})
+    findings = screen({"reason": reason}, confirmed, comment)
     comment.hidden_at, comment.hidden_reason = utcnow(), reason
     record(Action.COMMENT_HIDDEN, target=comment)
+    store_confirmed(comment, findings, actor, comment.experience_id)
     db.session.commit()
 
 

@@ -71,17 +71,19 @@ def delete(comment_id: int):
 def hide(comment_id: int):
     comment, experience = curated_comment_or_404(comment_id, current_user)
     form = HideCommentForm()
+    findings = None
     if form.validate_on_submit():
         try:
-            hide_comment(current_user, comment, form.reason.data or "")
+            hide_comment(current_user, comment, form.reason.data or "", _confirmed())
         except InvalidInput as error:
             keep_input(form, error)
+            findings = error.extra.get("findings")
         else:
             flash(_("De reactie is verborgen."), "success")
             return _back(experience.id, comment)
     status = 422 if form.is_submitted() else 200
     return render_template("comments/hide.html", form=form, experience=experience,
-                           comment=comment), status
+                           comment=comment, findings=findings), status
 
 
 @bp.post("/reacties/<int:comment_id>/terugzetten")
