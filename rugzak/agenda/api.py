@@ -19,6 +19,7 @@ from ..api.fields import (
     List,
     Nested,
     Str,
+    confirm_privacy_field,
 )
 from ..auth.policies import require
 from ..extensions import db
@@ -38,6 +39,7 @@ class AgendaItemInSchema(DutchSchema):
     status = Str(metadata={"description": "idee, loopt, gerealiseerd of gestopt"})
     target_date = Date(allow_none=True)
     shared_with_partners = Bool()
+    confirm_privacy = confirm_privacy_field()
     experience_ids = List(Int(), metadata={"description": "nummers van ervaringen"})
 
 
@@ -47,6 +49,7 @@ class AgendaItemUpdateSchema(AgendaItemInSchema):
 
 class ProgressInSchema(DutchSchema):
     text = Str(required=True)
+    confirm_privacy = confirm_privacy_field()
     status = Str(load_default="", metadata={"description": "leeg: status blijft hetzelfde"})
     version = Int(load_default=None, allow_none=True,
                   metadata={"description": "nodig als je de status wijzigt"})
@@ -146,7 +149,8 @@ class AgendaProgress(MethodView):
     def post(self, payload, item_id: int):
         """Voortgang toevoegen, eventueel met een nieuwe status"""
         item = visible_item_or_404(item_id, current_user)
-        add_progress(current_user, item, payload["text"], payload["status"], payload["version"])
+        add_progress(current_user, item, payload["text"], payload["status"], payload["version"],
+                     payload["confirm_privacy"])
         return to_dict(item)
 
 

@@ -21,6 +21,8 @@ from ..experiences.models import Experience
 from ..experiences.policies import can_view as can_view_experience
 from ..extensions import db
 from ..i18n.locale import DEFAULT as DEFAULT_LOCALE
+from ..privacy.findings import screen, store_confirmed
+from ..privacy.scanner import Finding
 from ..taxonomy.models import Department, Partner
 from ..timeutil import utcnow
 from .labels import STATUS_LABELS
@@ -41,6 +43,7 @@ class AgendaInput:
     target_date: date | None = None
     shared_with_partners: bool = False
     experience_ids: list[int] = field(default_factory=list)
+    confirm_privacy: bool = False  # "these are not residents' data" (rugzak/privacy/check.py)
 
     @classmethod
     def from_item(cls, item: AgendaItem) -> "AgendaInput":
@@ -66,8 +69,9 @@ def find_owner(key: str, current: AgendaItem | None = None):
 def create_item(user: User, data: AgendaInput) -> AgendaItem:
     require(may_create(user))
     item = AgendaItem(created_by=user)
-    _apply(item, data, user)
+    findings = _apply(item, data, user)
     db.session.add(item)
+    store_confirmed(item, findings, user)
     _log(item, user, "created", "", item.title)
     db.session.commit()
     return item
@@ -80,7 +84,8 @@ def update_item(user: User, item: AgendaItem, data: AgendaInput,
     if version != item.version:
         raise StaleVersion(item)
     before = _snapshot(item)
-    _apply(item, data, user)
+    findings = _apply(item, data, user)
+    store_confirmed(item, findings, user)
     after = _snapshot(item)
     for name in before:
         if before[name] != after[name]:
@@ -89,8 +94,9 @@ def update_item(user: User, item: AgendaItem, data: AgendaInput,
 
 
 def add_progress(user: User, item: AgendaItem, text: str, status: str,
-                 version: int | None) -> AgendaUpdate:
-    """A dated progress update; a new status needs the version the writer saw."""
+                 version: int | None, confirmed: bool = False) -> AgendaUpdate:
+    """A dated progress update; a new status needs the version the writer saw. `confirmed`:
+    the writer confirmed the resident-data findings (rugzak/privacy/check.py)."""
     require(can_add_update(user, item))
     errors = {}
     if not text.strip():
@@ -102,12 +108,14 @@ def add_progress(user: User, item: AgendaItem, text: str, status: str,
         errors["status"] = _("Kies een status: idee, loopt, gerealiseerd of gestopt.")
     if errors:
         raise InvalidInput(errors)
+    findings = screen({"text": text.strip()}, confirmed)
     changes_status = bool(status) and status != item.status
     if changes_status and version != item.version:
         raise StaleVersion(item)
     update = AgendaUpdate(item=item, author=user, text=text.strip(),
                           status=status if changes_status else None)
     db.session.add(update)
+    store_confirmed(update, findings, user)
     _log(item, user, "progress", "", "")
     if changes_status:
         _log(item, user, "status", _stored_label(item.status), _stored_label(status))
@@ -126,10 +134,13 @@ def _commit(item: AgendaItem) -> AgendaItem:
     return item
 
 
-def _apply(item: AgendaItem, data: AgendaInput, user: User) -> None:
+def _apply(item: AgendaItem, data: AgendaInput, user: User) -> list[Finding]:
+    """Check `data` and change `item`; the confirmed resident-data findings, to be stored."""
     errors = find_problems(user, data, item)
     if errors:
         raise InvalidInput(errors)
+    findings = screen({"title": data.title.strip(), "description": data.description.strip()},
+                      data.confirm_privacy, item)
     owner = find_owner(data.owner, item)
     experiences = _experiences(user, data.experience_ids, item)[0]
     with db.session.no_autoflush:
@@ -142,6 +153,7 @@ def _apply(item: AgendaItem, data: AgendaInput, user: User) -> None:
         item.owner_department = owner if isinstance(owner, Department) else None
         item.owner_partner = owner if isinstance(owner, Partner) else None
         item.experiences = experiences
+    return findings
 
 
 def find_problems(user: User, data: AgendaInput, item: AgendaItem | None = None) -> dict:

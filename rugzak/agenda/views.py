@@ -11,6 +11,7 @@ from ..experiences.models import Visibility
 from ..experiences.policies import get_visible_or_404 as get_experience_or_404
 from ..extensions import db
 from ..forms import keep_input
+from ..privacy.check import CONFIRM_FIELD
 from .forms import AgendaForm, ProgressForm, form_data, owner_groups
 from .labels import FIELD_LABELS, STATUS_LABELS
 from .policies import (
@@ -109,10 +110,10 @@ def progress(item_id: int):
         return _item_page(item, form), 422
     try:
         add_progress(current_user, item, form.text.data or "", form.status.data or "",
-                     form.submitted_version())
+                     form.submitted_version(), CONFIRM_FIELD in request.form)
     except InvalidInput as error:
         keep_input(form, error)
-        return _item_page(item, form), 422
+        return _item_page(item, form, findings=error.extra.get("findings")), 422
     except StaleVersion as stale:
         form.version.data = str(stale.current.version)
         return _item_page(stale.current, form, conflict=True), 409
@@ -124,13 +125,14 @@ def _save(form: AgendaForm, item, save):
     """Validate and save; on any problem show the form again with everything typed."""
     parsed = form.validate()
     data = form.to_input()
+    data.confirm_privacy = CONFIRM_FIELD in request.form
     try:
         if not parsed:
             raise InvalidInput(find_problems(current_user, data, item))
         saved = save(data)
     except InvalidInput as error:
         keep_input(form, error)
-        return _form_page(form, item), 422
+        return _form_page(form, item, findings=error.extra.get("findings")), 422
     except StaleVersion as stale:
         form.version.data = str(stale.current.version)
         return _form_page(form, stale.current, conflict=stale.current), 409
@@ -138,13 +140,14 @@ def _save(form: AgendaForm, item, save):
     return redirect(url_for(".show", item_id=saved.id))
 
 
-def _form_page(form: AgendaForm, item, conflict=None):
+def _form_page(form: AgendaForm, item, conflict=None, findings=None):
     return render_template("agenda/form.html", form=form, item=item, conflict=conflict,
-                           owner_groups=owner_groups(item))
+                           owner_groups=owner_groups(item), findings=findings)
 
 
-def _item_page(item, form: ProgressForm, conflict: bool = False):
+def _item_page(item, form: ProgressForm, conflict: bool = False, findings=None):
     return render_template("agenda/show.html", item=item, form=form, conflict=conflict,
+                           findings=findings,
                            experiences=visible_linked(current_user, item),
                            may_edit=can_edit(current_user, item),
                            may_add_update=can_add_update(current_user, item))

@@ -50,3 +50,9 @@ class DutchSchema(Schema):
 
     class Meta:
         unknown = EXCLUDE
+
+
+def confirm_privacy_field() -> Bool:
+    """The writer's "these are not residents' data" for the resident-data check."""
+    return Bool(load_default=False, load_only=True, metadata={
+        "description": "true: de gevonden mogelijke gegevens van inwoners zijn dat niet"})

@@ -8,7 +8,7 @@ from flask_login import current_user
 from marshmallow import validate
 
 from ..api.blueprint import ApiBlueprint, checked_first
-from ..api.fields import DateTime, DutchSchema, Int, List, Nested, Str
+from ..api.fields import DateTime, DutchSchema, Int, List, Nested, Str, confirm_privacy_field
 from ..auth.policies import may_curate, require
 from ..experiences.policies import get_visible_or_404
 from ..extensions import db
@@ -33,15 +33,18 @@ class BundleInSchema(DutchSchema):
     title = Str(required=True)
     intro = Str(load_default="", metadata={"description": "Markdown"})
     visibility = Str(load_default="intern", metadata={"description": "intern of met_partners"})
+    confirm_privacy = confirm_privacy_field()
 
 
 class BundleItemInSchema(DutchSchema):
     experience_id = Int(required=True)
     note = Str(load_default="")
+    confirm_privacy = confirm_privacy_field()
 
 
 class BundleItemChangeSchema(DutchSchema):
     note = Str(metadata={"description": "de notitie bij deze ervaring"})
+    confirm_privacy = confirm_privacy_field()
     move = Str(validate=validate.OneOf(["up", "down"], error=_l("Kies move=up of move=down.")),
                metadata={"description": "up of down: één plek omhoog of omlaag"})
 
@@ -115,7 +118,7 @@ class BundleItems(MethodView):
         """Een ervaring achteraan toevoegen (kernteam)"""
         bundle = bundle_or_404(bundle_id, current_user, keep=True)
         experience = get_visible_or_404(payload["experience_id"], current_user)
-        add_item(current_user, bundle, experience, payload["note"])
+        add_item(current_user, bundle, experience, payload["note"], payload["confirm_privacy"])
         return detail(bundle)
 
 
@@ -129,7 +132,7 @@ class BundleItemEntry(MethodView):
         """De notitie wijzigen en/of één plek verschuiven (kernteam)"""
         item = kept_item_or_404(bundle_id, item_id, current_user)
         if "note" in payload:
-            change_note(current_user, item, payload["note"])
+            change_note(current_user, item, payload["note"], payload["confirm_privacy"])
         if "move" in payload:
             move_item(current_user, item, -1 if payload["move"] == "up" else 1)
         return detail(item.bundle)

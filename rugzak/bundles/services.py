@@ -13,6 +13,8 @@ from ..auth.policies import may_curate, require
 from ..errors import InvalidInput
 from ..experiences.models import Experience, Visibility
 from ..extensions import db
+from ..privacy.findings import screen, store_confirmed
+from ..privacy.scanner import Finding
 from ..timeutil import utcnow
 from .models import Bundle, BundleItem
 
@@ -26,26 +28,29 @@ class BundleInput:
     title: str = ""
     intro: str = ""
     visibility: str = Visibility.INTERN
+    confirm_privacy: bool = False  # "these are not residents' data" (rugzak/privacy/check.py)
 
 
 def create_bundle(actor: User, data: BundleInput) -> Bundle:
     require(may_curate(actor))
     bundle = Bundle(created_by=actor)
-    _apply(bundle, data)
+    findings = _apply(bundle, data)
     db.session.add(bundle)
+    store_confirmed(bundle, findings, actor)
     db.session.commit()
     return bundle
 
 
 def update_bundle(actor: User, bundle: Bundle, data: BundleInput) -> None:
     require(may_curate(actor))
-    _apply(bundle, data)
+    store_confirmed(bundle, _apply(bundle, data), actor)
     db.session.commit()
 
 
 def add_item(actor: User, bundle: Bundle | None, experience: Experience,
-             note: str) -> BundleItem:
-    """Add `experience` at the end of `bundle` (None: no bundle was chosen)."""
+             note: str, confirmed: bool = False) -> BundleItem:
+    """Add `experience` at the end of `bundle` (None: no bundle was chosen); `confirmed`: the
+    resident-data findings in the note are confirmed (rugzak/privacy/check.py)."""
     require(may_curate(actor))
     if bundle is None:
         raise InvalidInput({"bundle": _("Kies een bundel.")})
@@ -55,18 +60,24 @@ def add_item(actor: User, bundle: Bundle | None, experience: Experience,
     if any(item.experience_id == experience.id for item in bundle.items):
         raise InvalidInput({"bundle": _("Deze ervaring staat al in de bundel „%(title)s”.",
                                         title=bundle.title)})
+    note = _note(note)
+    findings = screen({"note": note}, confirmed)
     position = max((item.position for item in bundle.items), default=0) + 1
-    item = BundleItem(experience=experience, position=position, note=_note(note))
+    item = BundleItem(experience=experience, position=position, note=note)
     bundle.items.append(item)
     bundle.updated_at = utcnow()
+    store_confirmed(item, findings, actor, experience.id)
     db.session.commit()
     return item
 
 
-def change_note(actor: User, item: BundleItem, note: str) -> None:
+def change_note(actor: User, item: BundleItem, note: str, confirmed: bool = False) -> None:
     require(may_curate(actor))
-    item.note = _note(note)
+    note = _note(note)
+    findings = screen({"note": note}, confirmed, item)
+    item.note = note
     item.bundle.updated_at = utcnow()
+    store_confirmed(item, findings, actor, item.experience_id)
     db.session.commit()
 
 
@@ -97,7 +108,8 @@ def _renumbered(bundle: Bundle) -> list[BundleItem]:
     return items
 
 
-def _apply(bundle: Bundle, data: BundleInput) -> None:
+def _apply(bundle: Bundle, data: BundleInput) -> list[Finding]:
+    """Check `data` and change `bundle`; the confirmed resident-data findings, to be stored."""
     errors = {}
     title, intro = data.title.strip(), data.intro.strip()
     if not title:
@@ -112,8 +124,10 @@ def _apply(bundle: Bundle, data: BundleInput) -> None:
                                  "wordt.")
     if errors:
         raise InvalidInput(errors)
+    findings = screen({"title": title, "intro": intro}, data.confirm_privacy, bundle)
     bundle.title, bundle.intro, bundle.visibility = title, intro, data.visibility
     bundle.updated_at = utcnow()
+    return findings
 
 
 def _note(note: str) -> str:

@@ -11,11 +11,20 @@ from ..errors import InvalidInput
 from ..experiences.policies import get_visible_or_404
 from ..extensions import db
 from ..forms import keep_input
+from ..privacy.check import CONFIRM_FIELD
 from .forms import AddToBundleForm, BundleForm, NoteForm
 from .models import Bundle
 from .policies import bundle_or_404, kept_item_or_404
 from .queries import readable_bundles, visible_counts, visible_items
-from .services import add_item, change_note, create_bundle, move_item, remove_item, update_bundle
+from .services import (
+    BundleInput,
+    add_item,
+    change_note,
+    create_bundle,
+    move_item,
+    remove_item,
+    update_bundle,
+)
 
 bp = Blueprint("bundles", __name__, url_prefix="/bundels")
 HOME_COUNT = 5
@@ -32,16 +41,18 @@ def index():
 @only_if(may_curate)
 def new():
     form = BundleForm()
+    findings = None
     if form.validate_on_submit():
         try:
-            bundle = create_bundle(current_user, form.to_input())
+            bundle = create_bundle(current_user, _input_of(form))
         except InvalidInput as error:
             keep_input(form, error)
+            findings = error.extra.get("findings")
         else:
             flash(_("De bundel is gemaakt. Voeg ervaringen toe vanaf een ervaring of vanuit "
                     "zoeken."), "success")
             return redirect(url_for(".show", bundle_id=bundle.id))
-    return _form_page(form, None)
+    return _form_page(form, None, findings)
 
 
 @bp.get("/<int:bundle_id>")
@@ -56,15 +67,17 @@ def show(bundle_id: int):
 def edit(bundle_id: int):
     bundle = bundle_or_404(bundle_id, current_user, keep=True)
     form = BundleForm(obj=bundle)
+    findings = None
     if form.validate_on_submit():
         try:
-            update_bundle(current_user, bundle, form.to_input())
+            update_bundle(current_user, bundle, _input_of(form))
         except InvalidInput as error:
             keep_input(form, error)
+            findings = error.extra.get("findings")
         else:
             flash(_("De bundel is bewaard."), "success")
             return redirect(url_for(".show", bundle_id=bundle.id))
-    return _form_page(form, bundle)
+    return _form_page(form, bundle, findings)
 
 
 @bp.route("/toevoegen/<int:experience_id>", methods=["GET", "POST"])
@@ -74,19 +87,22 @@ def add(experience_id: int):
     require(may_curate(current_user))
     form = AddToBundleForm(next=request.args.get("next", ""))
     form.bundle.choices = bundle_choices()
+    findings = None
     if form.validate_on_submit():
         bundle = _chosen_bundle(form.bundle.data)
         try:
-            add_item(current_user, bundle, experience, form.note.data or "")
+            add_item(current_user, bundle, experience, form.note.data or "", _confirmed())
         except InvalidInput as error:
             keep_input(form, error)
+            findings = error.extra.get("findings")
         else:
             flash(_("„%(title)s” staat nu in de bundel „%(bundle)s”.", title=experience.title,
                     bundle=bundle.title), "success")
             return redirect(safe_next(form.next.data)
                             or url_for(".show", bundle_id=bundle.id))
     status = 422 if form.is_submitted() else 200
-    return render_template("bundles/add.html", form=form, experience=experience), status
+    return render_template("bundles/add.html", form=form, experience=experience,
+                           findings=findings), status
 
 
 def _chosen_bundle(number: str | None) -> Bundle | None:
@@ -117,24 +133,38 @@ def remove(bundle_id: int, item_id: int):
 def note(bundle_id: int, item_id: int):
     item = kept_item_or_404(bundle_id, item_id, current_user)
     form = NoteForm(data={"note": item.note})
+    findings = None
     if form.validate_on_submit():
         try:
-            change_note(current_user, item, form.note.data or "")
+            change_note(current_user, item, form.note.data or "", _confirmed())
         except InvalidInput as error:
             keep_input(form, error)
+            findings = error.extra.get("findings")
         else:
             return _back_to(bundle_id, item_id)
     status = 422 if form.is_submitted() else 200
-    return render_template("bundles/note.html", form=form, item=item), status
+    return render_template("bundles/note.html", form=form, item=item,
+                           findings=findings), status
 
 
 def _back_to(bundle_id: int, item_id: int):
     return redirect(url_for(".show", bundle_id=bundle_id, _anchor=f"onderdeel-{item_id}"))
 
 
-def _form_page(form: BundleForm, bundle: Bundle | None):
+def _form_page(form: BundleForm, bundle: Bundle | None, findings=None):
     status = 422 if form.is_submitted() else 200
-    return render_template("bundles/form.html", form=form, bundle=bundle), status
+    return render_template("bundles/form.html", form=form, bundle=bundle,
+                           findings=findings), status
+
+
+def _input_of(form: BundleForm) -> BundleInput:
+    data = form.to_input()
+    data.confirm_privacy = _confirmed()
+    return data
+
+
+def _confirmed() -> bool:
+    return CONFIRM_FIELD in request.form
 
 
 def bundle_choices() -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ from flask.views import MethodView
 from flask_login import current_user
 
 from ..api.blueprint import ApiBlueprint, checked_first
-from ..api.fields import Bool, DateTime, DutchSchema, Int, List, Nested, Str
+from ..api.fields import Bool, DateTime, DutchSchema, Int, List, Nested, Str, confirm_privacy_field
 from ..experiences.models import Experience
 from ..experiences.policies import get_visible_or_404
 from .models import Comment
@@ -19,10 +19,12 @@ blp = ApiBlueprint("api_comments", __name__, url_prefix="/api/v1",
 
 class CommentInSchema(DutchSchema):
     body = Str(required=True, metadata={"description": "Markdown"})
+    confirm_privacy = confirm_privacy_field()
 
 
 class CommentHideSchema(DutchSchema):
     reason = Str(required=True)
+    confirm_privacy = confirm_privacy_field()
 
 
 class CommentAuthorSchema(DutchSchema):
@@ -70,7 +72,8 @@ class Comments(MethodView):
     @blp.response(201, CommentSchema)
     def post(self, payload, experience_id: int):
         """Reageren"""
-        return comment_dict(add_comment(current_user, _visible(experience_id), payload["body"]))
+        return comment_dict(add_comment(current_user, _visible(experience_id), payload["body"],
+                                        payload["confirm_privacy"]))
 
 
 @blp.route("/comments/<int:comment_id>")
@@ -81,7 +84,7 @@ class CommentItem(MethodView):
     def put(self, payload, comment_id: int):
         """Je eigen reactie bewerken"""
         comment = _own(comment_id)
-        edit_comment(current_user, comment, payload["body"])
+        edit_comment(current_user, comment, payload["body"], payload["confirm_privacy"])
         return comment_dict(comment)
 
     @blp.response(204)
@@ -98,7 +101,7 @@ class CommentHidden(MethodView):
     def put(self, payload, comment_id: int):
         """Een reactie verbergen met een reden (kernteam)"""
         comment = _curated(comment_id)
-        hide_comment(current_user, comment, payload["reason"])
+        hide_comment(current_user, comment, payload["reason"], payload["confirm_privacy"])
         return comment_dict(comment)
 
     @blp.response(200, CommentSchema)

@@ -11,6 +11,7 @@ from ..errors import InvalidInput, NotFound
 from ..experiences.models import Experience
 from ..experiences.policies import can_view
 from ..extensions import db
+from ..privacy.findings import screen, store_confirmed
 from ..timeutil import utcnow
 from .models import Comment
 from .policies import may_delete_comment, may_edit_comment
@@ -19,21 +20,29 @@ BODY_MAX = 5000
 REASON_MAX = 500
 
 
-def add_comment(actor: User, experience: Experience, body: str) -> Comment:
+def add_comment(actor: User, experience: Experience, body: str,
+                confirmed: bool = False) -> Comment:
+    """`confirmed`: the writer confirmed the resident-data findings (privacy/check.py)."""
     if not can_view(actor, experience):
         raise NotFound()
     if not experience.is_published:
         raise InvalidInput({"body": _("Bij een concept kun je nog niet reageren.")})
-    comment = Comment(experience_id=experience.id, author_id=actor.id, body=_checked(body))
+    body = _checked(body)
+    findings = screen({"body": body}, confirmed)
+    comment = Comment(experience_id=experience.id, author_id=actor.id, body=body)
     db.session.add(comment)
+    store_confirmed(comment, findings, actor, experience.id)
     db.session.commit()
     return comment
 
 
-def edit_comment(actor: User, comment: Comment, body: str) -> None:
+def edit_comment(actor: User, comment: Comment, body: str, confirmed: bool = False) -> None:
     require(may_edit_comment(actor, comment))
-    comment.body = _checked(body)
+    body = _checked(body)
+    findings = screen({"body": body}, confirmed, comment)
+    comment.body = body
     comment.edited_at = utcnow()
+    store_confirmed(comment, findings, actor, comment.experience_id)
     db.session.commit()
 
 
@@ -43,15 +52,17 @@ def delete_comment(actor: User, comment: Comment) -> None:
     db.session.commit()
 
 
-def hide_comment(actor: User, comment: Comment, reason: str) -> None:
+def hide_comment(actor: User, comment: Comment, reason: str, confirmed: bool = False) -> None:
     require(may_curate(actor))
     reason = reason.strip()
     if not reason:
         raise InvalidInput({"reason": _("Schrijf de reden op; de schrijver krijgt die te zien.")})
     if len(reason) > REASON_MAX:
         raise InvalidInput({"reason": _("Gebruik hoogstens %(count)d tekens.", count=REASON_MAX)})
+    findings = screen({"reason": reason}, confirmed, comment)
     comment.hidden_at, comment.hidden_reason = utcnow(), reason
     record(Action.COMMENT_HIDDEN, target=comment)
+    store_confirmed(comment, findings, actor, comment.experience_id)
     db.session.commit()
 
 

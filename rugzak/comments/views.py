@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -12,6 +12,7 @@ from ..errors import InvalidInput
 from ..experiences.models import Experience
 from ..experiences.policies import get_visible_or_404
 from ..forms import keep_input
+from ..privacy.check import CONFIRM_FIELD
 from .forms import CommentForm, HideCommentForm
 from .models import Comment
 from .policies import (
@@ -32,11 +33,11 @@ def add(experience_id: int):
     experience = get_visible_or_404(experience_id, current_user)
     form = CommentForm()
     try:
-        comment = add_comment(current_user, experience, form.body.data or "")
+        comment = add_comment(current_user, experience, form.body.data or "", _confirmed())
     except InvalidInput as error:
         keep_input(form, error)
         return render_template("comments/form.html", form=form, experience=experience,
-                               comment=None), 422
+                               comment=None, findings=error.extra.get("findings")), 422
     return _back(experience.id, comment)
 
 
@@ -44,16 +45,18 @@ def add(experience_id: int):
 def edit(comment_id: int):
     comment, experience = own_comment_or_404(comment_id, current_user)
     form = CommentForm(data={"body": comment.body})
+    findings = None
     if form.validate_on_submit():
         try:
-            edit_comment(current_user, comment, form.body.data or "")
+            edit_comment(current_user, comment, form.body.data or "", _confirmed())
         except InvalidInput as error:
             keep_input(form, error)
+            findings = error.extra.get("findings")
         else:
             return _back(experience.id, comment)
     status = 422 if form.is_submitted() else 200
     return render_template("comments/form.html", form=form, experience=experience,
-                           comment=comment), status
+                           comment=comment, findings=findings), status
 
 
 @bp.post("/reacties/<int:comment_id>/verwijderen")
@@ -68,17 +71,19 @@ def delete(comment_id: int):
 def hide(comment_id: int):
     comment, experience = curated_comment_or_404(comment_id, current_user)
     form = HideCommentForm()
+    findings = None
     if form.validate_on_submit():
         try:
-            hide_comment(current_user, comment, form.reason.data or "")
+            hide_comment(current_user, comment, form.reason.data or "", _confirmed())
         except InvalidInput as error:
             keep_input(form, error)
+            findings = error.extra.get("findings")
         else:
             flash(_("De reactie is verborgen."), "success")
             return _back(experience.id, comment)
     status = 422 if form.is_submitted() else 200
     return render_template("comments/hide.html", form=form, experience=experience,
-                           comment=comment), status
+                           comment=comment, findings=findings), status
 
 
 @bp.post("/reacties/<int:comment_id>/terugzetten")
@@ -86,6 +91,10 @@ def restore(comment_id: int):
     comment, experience = comment_or_404(comment_id, current_user)
     restore_comment(current_user, comment)
     return _back(experience.id, comment)
+
+
+def _confirmed() -> bool:
+    return CONFIRM_FIELD in request.form
 
 
 def _back(experience_id: int, comment: Comment | None = None):

@@ -5,7 +5,7 @@ from flask.views import MethodView
 from flask_login import current_user
 
 from ..api.blueprint import ApiBlueprint, checked_first
-from ..api.fields import Bool, DateTime, DutchSchema, Str
+from ..api.fields import Bool, DateTime, DutchSchema, Str, confirm_privacy_field
 from ..experiences.models import Experience
 from ..extensions import db
 from .policies import curated_or_404
@@ -17,10 +17,12 @@ blp = ApiBlueprint("api_curation", __name__, url_prefix="/api/v1",
 
 class HighlightNoteSchema(DutchSchema):
     note = Str(required=True, metadata={"description": "waarom deze ervaring ertoe doet"})
+    confirm_privacy = confirm_privacy_field()
 
 
 class ReasonSchema(DutchSchema):
     reason = Str(required=True)
+    confirm_privacy = confirm_privacy_field()
 
 
 class CurationStateSchema(DutchSchema):
@@ -50,7 +52,8 @@ class Highlight(MethodView):
     @blp.response(200, CurationStateSchema)
     def put(self, payload, experience_id: int):
         """Uitlichten met een toelichting, of de toelichting wijzigen (kernteam)"""
-        highlight(current_user, _curated(experience_id), payload["note"])
+        highlight(current_user, _curated(experience_id), payload["note"],
+                  payload["confirm_privacy"])
         return _state(experience_id)
 
     @blp.response(200, CurationStateSchema)
@@ -67,7 +70,7 @@ class Hidden(MethodView):
     @blp.response(200, CurationStateSchema)
     def put(self, payload, experience_id: int):
         """Verbergen met een reden (kernteam); de auteur ziet de reden"""
-        hide(current_user, _curated(experience_id), payload["reason"])
+        hide(current_user, _curated(experience_id), payload["reason"], payload["confirm_privacy"])
         return _state(experience_id)
 
     @blp.response(200, CurationStateSchema)

@@ -12,6 +12,7 @@ from ..auth.policies import may_curate, require
 from ..errors import InvalidInput
 from ..experiences.models import Experience
 from ..extensions import db
+from ..privacy.findings import screen, store_confirmed
 from ..search.changelog import EXPERIENCE, record_changes
 from ..timeutil import utcnow
 
@@ -19,8 +20,9 @@ NOTE_MAX = 300
 REASON_MAX = 500
 
 
-def highlight(actor: User, experience: Experience, note: str) -> None:
-    """Highlight with a note on why it matters, or change the note of a highlight."""
+def highlight(actor: User, experience: Experience, note: str, confirmed: bool = False) -> None:
+    """Highlight with a note on why it matters, or change the note of a highlight. `confirmed`:
+    the resident-data findings in the note are confirmed (rugzak/privacy/check.py)."""
     require(may_curate(actor))
     note = note.strip()
     if not experience.is_published:
@@ -28,10 +30,12 @@ def highlight(actor: User, experience: Experience, note: str) -> None:
     if experience.is_hidden:
         raise InvalidInput({"note": _("Een verborgen ervaring kun je niet uitlichten.")})
     _check_text(note, "note", _("Schrijf kort waarom deze ervaring ertoe doet."), NOTE_MAX)
+    findings = screen({"note": note}, confirmed, experience)
     changing = experience.is_highlighted
     _mark(experience, highlighted_at=experience.highlighted_at or utcnow(), highlight_note=note)
     record(Action.EXPERIENCE_HIGHLIGHTED, target=experience,
            detail="toelichting gewijzigd" if changing else "")
+    store_confirmed(experience, findings, actor)
     db.session.commit()
 
 
@@ -43,7 +47,7 @@ def remove_highlight(actor: User, experience: Experience) -> None:
         db.session.commit()
 
 
-def hide(actor: User, experience: Experience, reason: str) -> None:
+def hide(actor: User, experience: Experience, reason: str, confirmed: bool = False) -> None:
     """Hide for everyone but the core team, the administrator and the author; ends a highlight."""
     require(may_curate(actor))
     reason = reason.strip()
@@ -53,11 +57,13 @@ def hide(actor: User, experience: Experience, reason: str) -> None:
         raise InvalidInput({"reason": _("Deze ervaring is al verborgen.")})
     _check_text(reason, "reason", _("Schrijf de reden op; de auteur krijgt die te zien."),
                 REASON_MAX)
+    findings = screen({"reason": reason}, confirmed, experience)
     if experience.is_highlighted:
         record(Action.EXPERIENCE_UNHIGHLIGHTED, target=experience, detail="verborgen")
     _mark(experience, hidden_at=utcnow(), hidden_reason=reason, highlighted_at=None,
           highlight_note=None)
     record(Action.EXPERIENCE_HIDDEN, target=experience)
+    store_confirmed(experience, findings, actor)
     db.session.commit()
 
 

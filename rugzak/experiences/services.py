@@ -15,8 +15,8 @@ from ..auth.models import User
 from ..dates import occurred_problem
 from ..errors import InvalidInput, StaleVersion
 from ..extensions import db
-from ..privacy.check import check_resident_data, findings_extra
-from ..privacy.findings import confirmed_fingerprints, store_confirmed
+from ..privacy.check import findings_extra
+from ..privacy.findings import screen, store_confirmed
 from ..privacy.scanner import Finding
 from ..revisions.recording import keep_baseline, record_revision
 from ..taxonomy.models import Condition, Department, Goal, Partner, Tag
@@ -158,8 +158,7 @@ def _screened(data: ExperienceInput, experience: Experience) -> list[Finding]:
     """Drafts are only seen by their author: the resident-data check waits for publishing."""
     if data.status != Status.GEPUBLICEERD:
         return []
-    return check_resident_data(texts_of(data), data.confirm_privacy,
-                               confirmed_fingerprints(experience))
+    return screen(texts_of(data), data.confirm_privacy, experience)
 
 
 def texts_of(data: ExperienceInput) -> dict[str, str]:

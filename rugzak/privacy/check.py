@@ -22,7 +22,10 @@ KIND_LABELS = {BSN: _l("BSN"), EMAIL: _l("e-mailadres"), PHONE: _l("telefoonnumm
                BIRTH_DATE: _l("geboortedatum")}
 FIELD_LABELS = {"title": _l("Titel"), "situation": _l("Situatie"), "task": _l("Taak of doel"),
                 "approach": _l("Aanpak"), "result": _l("Resultaat"), "lesson": _l("Les"),
-                "tip": _l("Tip voor collega's"), "tags": _l("Trefwoorden")}
+                "tip": _l("Tip voor collega's"), "tags": _l("Trefwoorden"),
+                "body": _l("Reactie"), "description": _l("Beschrijving"),
+                "text": _l("Voortgang"), "intro": _l("Inleiding"), "note": _l("Notitie"),
+                "reason": _l("Reden")}
 
 
 def check_resident_data(texts: dict[str, str], confirmed: bool,

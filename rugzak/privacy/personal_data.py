@@ -15,5 +15,6 @@ def privacy_findings(user: User) -> list[dict]:
     rows = db.session.scalars(select(PrivacyFinding)
                               .where(PrivacyFinding.confirmed_by_id == user.id)
                               .order_by(PrivacyFinding.id))
-    return [{"experience_id": f.experience_id, "field": f.field, "kind": f.kind,
+    return [{"subject_type": f.subject_type, "subject_id": f.subject_id,
+             "experience_id": f.experience_id, "field": f.field, "kind": f.kind,
              "snippet": f.snippet, "confirmed_at": f.confirmed_at} for f in rows]

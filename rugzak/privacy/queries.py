@@ -35,9 +35,9 @@ class TextsNaming:
 
 
 def confirmed_findings(user: User) -> Select:
-    """Newest first, on the experiences `user` may see."""
-    return (select(PrivacyFinding).join(PrivacyFinding.experience)
-            .where(visible_clause(user))
+    """Newest first; a finding on (a text on) an experience only if `user` may see it."""
+    return (select(PrivacyFinding).outerjoin(PrivacyFinding.experience)
+            .where(or_(PrivacyFinding.experience_id.is_(None), visible_clause(user)))
             .options(joinedload(PrivacyFinding.experience),
                      joinedload(PrivacyFinding.confirmed_by))
             .order_by(PrivacyFinding.confirmed_at.desc(), PrivacyFinding.id.desc()))

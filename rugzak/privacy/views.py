@@ -14,6 +14,7 @@ from ..forms import keep_input
 from .check import FIELD_LABELS, KIND_LABELS, context_parts
 from .erasure import erase_user, is_erased
 from .forms import EraseUserForm
+from .places import place_of
 from .policies import may_erase, may_review_findings
 from .queries import authored_count, confirmed_findings, texts_naming
 
@@ -22,7 +23,7 @@ bp = Blueprint("privacy", __name__)
 
 @bp.app_context_processor
 def _form_helpers() -> dict:
-    return {"finding_parts": context_parts,
+    return {"finding_parts": context_parts, "finding_place": place_of,
             "privacy_kind_labels": KIND_LABELS, "privacy_field_labels": FIELD_LABELS}
 
 
