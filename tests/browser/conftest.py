@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import FAST_ARGON2, PASSWORD
+from ..conftest import FAST_ARGON2, PASSWORD, worker_database
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 WIDE = {"width": 1440, "height": 900}
-SERVER_DATABASE = "rugzak_browser"
+SERVER_DATABASE = worker_database("rugzak_browser")
 BIN = Path(sys.executable).parent
 
 
