@@ -50,11 +50,17 @@ run: install
 	@echo "Rugzak draait op http://127.0.0.1:$(PORT)  (stoppen: Ctrl+C)"
 	$(BIN)/gunicorn --workers 2 --bind 127.0.0.1:$(PORT) --access-logfile - "rugzak:create_app()"
 
-## Install what the tests need (system packages too) and run the whole suite,
-## on SQLite and then on a throwaway PostgreSQL cluster.
+## Install what the tests need (system packages too) and run the whole suite, on SQLite and
+## then on a throwaway PostgreSQL cluster. The plain tests run in one process per core
+## (pytest-xdist); those that serve the app (markers `browser`, `slow`) one at a time, and the
+## browser tests only on SQLite: they test the pages, the `slow` ones the database too.
+PYTEST := $(BIN)/python -m pytest
+PLAIN := -n auto -m "not browser and not slow"
 test: install-test lint
-	$(BIN)/python -m pytest
-	RUGZAK_TEST_POSTGRES=1 $(BIN)/python -m pytest
+	$(PYTEST) $(PLAIN)
+	$(PYTEST) -m "browser or slow"
+	RUGZAK_TEST_POSTGRES=1 $(PYTEST) $(PLAIN)
+	RUGZAK_TEST_POSTGRES=1 $(PYTEST) -m slow
 
 # Debian packages WeasyPrint's wheel needs for the PDF report (Pango, HarfBuzz subsetting) and
 # fonts; checked through the shared libraries, so an installed system needs no apt.

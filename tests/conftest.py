@@ -26,7 +26,12 @@ CSRF_PATTERN = re.compile(r'name="csrf-token" content="([^"]+)"|name="csrf_token
                           r'type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
 
 
-TEMPLATE_DATABASE = "rugzak_template"
+POSTGRES = pytest.StashKey[Cluster | None]()
+
+
+def worker_database(name: str) -> str:
+    """A database name of this pytest-xdist worker's own: the workers share one cluster."""
+    return f"{name}_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 
 
 def test_config(instance, database_url: str | None = None) -> dict:
@@ -44,17 +49,31 @@ def _migrate(instance, database_url: str | None = None) -> None:
         db.engine.dispose()
 
 
-@pytest.fixture(scope="session")
-def postgres():
-    """With RUGZAK_TEST_POSTGRES=1 the whole suite runs against a real PostgreSQL server."""
-    if os.environ.get("RUGZAK_TEST_POSTGRES") != "1":
-        yield None
-        return
-    cluster = Cluster().start()
-    try:
-        yield cluster
-    finally:
+def pytest_configure(config):
+    """With RUGZAK_TEST_POSTGRES=1 the whole suite runs against a real PostgreSQL server: one
+    throwaway cluster, started here once (by pytest-xdist's controller, not by each worker)."""
+    cluster = None
+    if os.environ.get("RUGZAK_TEST_POSTGRES") == "1":
+        worker = getattr(config, "workerinput", None)
+        cluster = Cluster(*worker["postgres"]) if worker else Cluster.start()
+    config.stash[POSTGRES] = cluster
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    if cluster := node.config.stash[POSTGRES]:
+        node.workerinput["postgres"] = (cluster.port, cluster.user)
+
+
+def pytest_unconfigure(config):
+    cluster = config.stash.get(POSTGRES, None)
+    if cluster and cluster.folder:
         cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres(pytestconfig):
+    return pytestconfig.stash[POSTGRES]
 
 
 @pytest.fixture(scope="session")
@@ -62,9 +81,10 @@ def migrated_database(tmp_path_factory, postgres):
     """Run the migrations and seeding once; each test starts from a copy."""
     instance = tmp_path_factory.mktemp("template-instance")
     if postgres:
-        postgres.execute(f"CREATE DATABASE {TEMPLATE_DATABASE}")
-        _migrate(instance, postgres.url(TEMPLATE_DATABASE))
-        return TEMPLATE_DATABASE
+        template = worker_database("rugzak_template")
+        postgres.execute(f"CREATE DATABASE {template}")
+        _migrate(instance, postgres.url(template))
+        return template
     _migrate(instance)
     return instance / "rugzak.sqlite"
 

@@ -30,26 +30,32 @@ def _as_postgres_user() -> list[str]:
 
 
 class Cluster:
-    def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="rugzak-pg-"))
-        self.data = self.folder / "data"
-        self.port = _free_port()
-        self.user = "postgres" if os.geteuid() == 0 else os.environ.get("USER", "postgres")
+    """The server on 127.0.0.1:`port`. One process starts it (`Cluster.start()`); the
+    pytest-xdist workers use it as Cluster(port, user)."""
 
-    def start(self) -> "Cluster":
+    def __init__(self, port: int, user: str, folder: Path | None = None) -> None:
+        self.port = port
+        self.user = user
+        self.folder = folder  # only where it was started
+
+    @classmethod
+    def start(cls) -> "Cluster":
+        folder = Path(tempfile.mkdtemp(prefix="rugzak-pg-"))
+        user = "postgres" if os.geteuid() == 0 else os.environ.get("USER", "postgres")
+        cluster = cls(_free_port(), user, folder)
         if os.geteuid() == 0:
-            shutil.chown(self.folder, "postgres", "postgres")
+            shutil.chown(folder, "postgres", "postgres")
         prefix = _as_postgres_user()
-        subprocess.run([*prefix, _binary("initdb"), "-D", str(self.data), "-U", self.user,
+        subprocess.run([*prefix, _binary("initdb"), "-D", str(folder / "data"), "-U", user,
                         "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"],
                        check=True, capture_output=True)
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} "
+        options = (f"-c listen_addresses=127.0.0.1 -p {cluster.port} -k {folder} "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
-        subprocess.run([*prefix, _binary("pg_ctl"), "-D", str(self.data), "-o", options,
-                        "-l", str(self.folder / "server.log"), "-w", "start"],
+        subprocess.run([*prefix, _binary("pg_ctl"), "-D", str(folder / "data"), "-o", options,
+                        "-l", str(folder / "server.log"), "-w", "start"],
                        check=True, capture_output=True)
-        self._wait()
-        return self
+        cluster._wait()
+        return cluster
 
     def _wait(self) -> None:
         for _ in range(100):
@@ -70,6 +76,6 @@ class Cluster:
             connection.execute(statement)
 
     def stop(self) -> None:
-        subprocess.run([*_as_postgres_user(), _binary("pg_ctl"), "-D", str(self.data), "-m",
-                        "immediate", "stop"], capture_output=True)
+        subprocess.run([*_as_postgres_user(), _binary("pg_ctl"), "-D", str(self.folder / "data"),
+                        "-m", "immediate", "stop"], capture_output=True)
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import FAST_ARGON2, PASSWORD
+from ..conftest import FAST_ARGON2, PASSWORD, worker_database
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 WIDE = {"width": 1440, "height": 900}
-SERVER_DATABASE = "rugzak_browser"
+SERVER_DATABASE = worker_database("rugzak_browser")
 BIN = Path(sys.executable).parent
 
 
@@ -62,6 +62,9 @@ def _server_environment(instance: Path, postgres) -> dict[str, str]:
     env = {**os.environ, "RUGZAK_INSTANCE_PATH": str(instance),
            "RUGZAK_SECRET_KEY": "browser-tests"}
     env.update({f"RUGZAK_{name}": str(value) for name, value in FAST_ARGON2.items()})
+    # A journey searches right after a save; on a busy machine indexing can take longer than
+    # the 2 seconds a search waits for it. The journeys check what is found, not how soon.
+    env["RUGZAK_SEARCH_WAIT_SECONDS"] = "15"
     if postgres:
         env["RUGZAK_DATABASE_URL"] = postgres.url(SERVER_DATABASE)
     return env
