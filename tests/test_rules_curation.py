@@ -3,8 +3,6 @@ and the API): the same status and the same translated message, in Dutch and in E
 services refuse who may not, whoever calls them (the demo loader, the command line)."""
 from __future__ import annotations
 
-import html
-
 import pytest
 from sqlalchemy import select
 
@@ -26,25 +24,7 @@ from rugzak.taxonomy.kinds import KINDS
 from rugzak.taxonomy.models import Tag
 from rugzak.taxonomy.services import EntryInput, merge_tags, rename_tag, save_entry
 
-LANGUAGES = ("nl", "en")
-FORBIDDEN = {"nl": "Je hebt geen toestemming voor deze pagina of handeling.",
-             "en": "You are not allowed to see this page or do this."}
-NOT_FOUND = {"nl": "Deze pagina bestaat niet, of je hebt er geen toegang toe.",
-             "en": "This page does not exist, or you have no access to it."}
-
-
-def speaking(language: str) -> dict:
-    return {"Accept-Language": language}
-
-
-def text(response) -> str:
-    return html.unescape(response.get_data(as_text=True))
-
-
-def flashed(client, response, language: str) -> str:
-    """A button answers with a redirect; its message is on the page it leads to."""
-    assert response.status_code == 302, text(response)
-    return text(client.get(response.headers["Location"], headers=speaking(language)))
+from .rules import FORBIDDEN, LANGUAGES, NOT_FOUND, flashed, speaking, text
 
 
 def refused(response, status: int, field: str | None = None) -> str:

@@ -2,7 +2,6 @@
 and the same translated message through the pages and the API (and the command line)."""
 from __future__ import annotations
 
-import html
 from io import BytesIO
 
 import pytest
@@ -17,6 +16,8 @@ from rugzak.revisions.models import ExperienceRevision
 from rugzak.revisions.services import restore_revision
 from rugzak.transfer.services import save_sheet
 from rugzak.transfer.spreadsheet import Sheet
+
+from .rules import LANGUAGES, NOT_FOUND, speaking, text
 
 BSN = "111222333"
 NOT_EDITABLE = {"nl": "Alleen de auteur en het kernteam kunnen deze ervaring bewerken.",
@@ -35,8 +36,6 @@ NO_HISTORY = {"nl": "De geschiedenis van een ervaring is er alleen voor wie hem 
                     "the administrator."}
 NO_IMPORT = {"nl": "Alleen de beheerder kan ervaringen importeren.",
              "en": "Only the administrator can import experiences."}
-NOT_FOUND = {"nl": "Deze pagina bestaat niet, of je hebt er geen toegang toe.",
-             "en": "This page does not exist, or you have no access to it."}
 NO_TITLE = {"nl": "Vul een titel in.", "en": "Enter a title."}
 NEWEST = {"nl": "De nieuwste versie is 2.", "en": "The newest version is 2."}
 RESIDENT_DATA = {
@@ -48,15 +47,6 @@ UNREADABLE = {"nl": "Dit XLSX-bestand kunnen we niet lezen. Bewaar het opnieuw a
                     "Excel-werkmap (.xlsx) of als CSV.",
               "en": "We cannot read this XLSX file. Save it again as an Excel workbook (.xlsx) "
                     "or as CSV."}
-LANGUAGES = ["nl", "en"]
-
-
-def text(response) -> str:
-    return html.unescape(response.get_data(as_text=True))
-
-
-def language(code: str) -> dict:
-    return {"Accept-Language": code}
 
 
 @pytest.fixture
@@ -65,7 +55,7 @@ def api(app, token_for):
     client = app.test_client()
 
     def call(user, code: str, method: str, url: str, **kwargs):
-        headers = {**token_for(user), **language(code)}
+        headers = {**token_for(user), **speaking(code)}
         return client.open(url, method=method, headers=headers, **kwargs)
 
     return call
@@ -89,7 +79,7 @@ def test_only_the_author_and_the_kernteam_edit(client, api, make_user, make_expe
     experience = make_experience(author)
     client.login(colleague.email)
     page = client.submit(f"/ervaringen/{experience.id}/bewerken", form(version="1"),
-                         page="/", headers=language(code))
+                         page="/", headers=speaking(code))
     answer = api(colleague, code, "PUT", f"/api/v1/experiences/{experience.id}",
                  json={"version": 1, "title": "Overgenomen"})
     assert (page.status_code, answer.status_code) == (403, 403)
@@ -104,7 +94,7 @@ def test_what_a_partner_may_not_see_is_not_found_by_either_door(client, api, mak
     partner = make_user("partner")
     client.login(partner.email)
     page = client.submit(f"/ervaringen/{experience.id}/bewerken", form(version="1"),
-                         page="/", headers=language(code))
+                         page="/", headers=speaking(code))
     answer = api(partner, code, "PUT", f"/api/v1/experiences/{experience.id}",
                  json={"version": 1})
     assert (page.status_code, answer.status_code) == (404, 404)
@@ -117,7 +107,7 @@ def test_invalid_input_has_the_same_message_at_the_same_field(app, client, api, 
     """experiences.services._validate_fields, raised as InvalidInput."""
     user = make_user()
     client.login(user.email)
-    page = client.submit("/ervaringen/nieuw", form(title=""), headers=language(code))
+    page = client.submit("/ervaringen/nieuw", form(title=""), headers=speaking(code))
     answer = api(user, code, "POST", "/api/v1/experiences",
                  json={"title": "", "situation": "Een overleg.", "lesson": "Les."})
     assert (page.status_code, answer.status_code) == (422, 422)
@@ -137,7 +127,7 @@ def test_a_stale_version_is_refused_with_the_newest_version(client, api, make_us
         == 200
     client.login(author.email)
     page = client.submit(f"/ervaringen/{experience.id}/bewerken", form(version="1"),
-                         headers=language(code))
+                         headers=speaking(code))
     answer = api(author, code, "PUT", url, json={"version": 1, "title": "Daarna"})
     assert (page.status_code, answer.status_code) == (409, 409)
     assert NEWEST[code] in text(page)
@@ -153,7 +143,7 @@ def test_resident_data_needs_a_confirmation_through_both_doors(app, client, api,
     client.login(user.email)
     situation = f"Moeder met BSN {BSN} kwam langs."
     page = client.submit("/ervaringen/nieuw", form(situation=situation),
-                         headers=language(code))
+                         headers=speaking(code))
     answer = api(user, code, "POST", "/api/v1/experiences",
                  json={"title": "Loket", "situation": situation, "lesson": "Les.",
                        "status": "gepubliceerd"})
@@ -173,7 +163,7 @@ def test_only_the_author_and_the_kernteam_delete(app, client, api, make_user, ma
     experience = make_experience(author)
     client.login(colleague.email)
     page = client.submit(f"/ervaringen/{experience.id}/verwijderen", page="/",
-                         headers=language(code))
+                         headers=speaking(code))
     answer = api(colleague, code, "DELETE", f"/api/v1/experiences/{experience.id}")
     assert (page.status_code, answer.status_code) == (403, 403)
     assert NOT_DELETABLE[code] in text(page)
@@ -181,7 +171,7 @@ def test_only_the_author_and_the_kernteam_delete(app, client, api, make_user, ma
     with app.app_context(), pytest.raises(Forbidden) as refused:
         delete_experience(db.session.get(User, colleague.id),
                           db.session.get(Experience, experience.id))
-    with app.test_request_context(headers=language(code)):
+    with app.test_request_context(headers=speaking(code)):
         assert refused.value.text() == NOT_DELETABLE[code]
     with app.app_context():
         assert not db.session.get(Experience, experience.id).is_deleted
@@ -197,15 +187,15 @@ def test_only_the_kernteam_uses_the_bin(app, client, make_user, make_experience,
     assert client.submit(f"/ervaringen/{experience.id}/verwijderen").status_code == 302
     client.logout()
     client.login(colleague.email)
-    index = client.get("/prullenbak", headers=language(code))
+    index = client.get("/prullenbak", headers=speaking(code))
     button = client.submit(f"/prullenbak/{experience.id}/terugzetten", page="/",
-                           headers=language(code))
+                           headers=speaking(code))
     assert (index.status_code, button.status_code) == (403, 403)
     assert NO_BIN[code] in text(index) and NOT_RESTORABLE[code] in text(button)
     with app.app_context(), pytest.raises(Forbidden) as refused:
         restore_experience(db.session.get(User, colleague.id),
                            db.session.get(Experience, experience.id))
-    with app.test_request_context(headers=language(code)):
+    with app.test_request_context(headers=speaking(code)):
         assert refused.value.text() == NOT_RESTORABLE[code]
 
 
@@ -220,7 +210,7 @@ def test_the_author_does_not_undo_what_the_kernteam_deleted(app, client, make_us
     client.login(author.email)
     assert "Ongedaan maken" not in client.get("/mijn-ervaringen").get_data(as_text=True)
     button = client.submit(f"/prullenbak/{experience.id}/terugzetten", page="/",
-                           headers=language(code))
+                           headers=speaking(code))
     assert button.status_code == 403 and NOT_RESTORABLE[code] in text(button)
     with app.app_context(), pytest.raises(Forbidden):
         restore_experience(db.session.get(User, author.id),
@@ -234,7 +224,7 @@ def test_history_is_for_editors_and_the_beheerder(client, make_user, make_experi
     client.login(make_user().email)
     for url in (f"/ervaringen/{experience.id}/geschiedenis",
                 f"/ervaringen/{experience.id}/geschiedenis/vergelijken"):
-        response = client.get(url, headers=language(code))
+        response = client.get(url, headers=speaking(code))
         assert response.status_code == 403 and NO_HISTORY[code] in text(response)
 
 
@@ -251,25 +241,25 @@ def test_restoring_a_version_goes_through_the_experience_rules(app, client, make
     assert client.submit(edit, form(version="1")).status_code == 302  # published, no BSN
     history = f"/ervaringen/{experience.id}/geschiedenis"
     response = client.submit(f"{history}/1/terugzetten", {"version": "2"}, page=history,
-                             headers=language(code))
+                             headers=speaking(code))
     assert response.status_code == 422 and RESIDENT_DATA[code] in text(response)
     client.logout()
     client.login(colleague.email)
     response = client.submit(f"{history}/1/terugzetten", {"version": "2"}, page="/",
-                             headers=language(code))
+                             headers=speaking(code))
     assert response.status_code == 403 and NOT_EDITABLE[code] in text(response)
     with app.app_context(), pytest.raises(Forbidden) as refused:
         row = db.session.get(Experience, experience.id)
         revision = db.session.scalars(select(ExperienceRevision).filter_by(
             experience_id=row.id, number=1)).one()
         restore_revision(db.session.get(User, colleague.id), row, revision, 2)
-    with app.test_request_context(headers=language(code)):
+    with app.test_request_context(headers=speaking(code)):
         assert refused.value.text() == NOT_EDITABLE[code]
 
 
 def upload(client, name: str, content: bytes, code: str):
     return client.submit("/beheer/import", {"file": (BytesIO(content), name)},
-                         content_type="multipart/form-data", headers=language(code))
+                         content_type="multipart/form-data", headers=speaking(code))
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -281,7 +271,7 @@ def test_only_the_beheerder_imports(app, client, make_user, code):
     assert response.status_code == 403 and NO_IMPORT[code] in text(response)
     with app.app_context(), pytest.raises(Forbidden) as refused:
         save_sheet(db.session.get(User, user.id), Sheet(), "lijst.csv")
-    with app.test_request_context(headers=language(code)):
+    with app.test_request_context(headers=speaking(code)):
         assert refused.value.text() == NO_IMPORT[code]
 
 

@@ -3,8 +3,6 @@ every door that offers it (pages, API, command line): the same status and the sa
 message, in Dutch and in English."""
 from __future__ import annotations
 
-import html
-
 import pytest
 
 from rugzak.admin.services import deactivate_user
@@ -13,9 +11,9 @@ from rugzak.errors import Forbidden
 from rugzak.extensions import db
 
 from .conftest import PASSWORD
+from .rules import FORBIDDEN, LANGUAGES, NOT_FOUND, flashed, speaking, text
 from .test_admin_users import link_of
 
-LANGUAGES = ("nl", "en")
 NEW_USER = {"name": "Nieuwe Collega", "email": "nieuw@gemeente.example", "role": "medewerker",
             "department": "jeugd-en-onderwijs", "partner": ""}
 
@@ -25,24 +23,6 @@ REACTIVATE_FIRST = {"nl": "Heractiveer het account eerst.",
                     "en": "Reactivate the account first."}
 OWN_ROLE = {"nl": "Je kunt je eigen rol niet wijzigen; vraag een andere beheerder.",
             "en": "You cannot change your own role; ask another administrator."}
-FORBIDDEN = {"nl": "Je hebt geen toestemming voor deze pagina of handeling.",
-             "en": "You are not allowed to see this page or do this."}
-NOT_FOUND = {"nl": "Deze pagina bestaat niet, of je hebt er geen toegang toe.",
-             "en": "This page does not exist, or you have no access to it."}
-
-
-def speaking(language: str) -> dict:
-    return {"Accept-Language": language}
-
-
-def text(response) -> str:
-    return html.unescape(response.get_data(as_text=True))
-
-
-def flashed(client, response, language: str) -> str:
-    """A button answers with a redirect; its message is on the page it leads to."""
-    assert response.status_code == 302, text(response)
-    return text(client.get(response.headers["Location"], headers=speaking(language)))
 
 
 @pytest.fixture
