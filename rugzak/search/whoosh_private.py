@@ -8,6 +8,7 @@ upgrade: read each function below against the new Whoosh, run tests/test_search_
 from __future__ import annotations
 
 import importlib
+import tempfile
 from collections.abc import Iterator, Sequence
 
 import numpy as np
@@ -15,7 +16,7 @@ import whoosh
 from whoosh import columns, highlight, scoring
 from whoosh.codec import whoosh3
 from whoosh.fields import ID, NUMERIC, Schema
-from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filestore import FileStorage
 from whoosh.util import numeric
 
 PINNED = "2.7.5"
@@ -59,20 +60,26 @@ def _has(owner, dotted: str) -> bool:
 
 
 def _missing_instance_attributes() -> list[str]:
-    """Attributes that objects set for themselves, looked for on a one-document index."""
-    ix = RamStorage().create_index(Schema(word=ID(), number=NUMERIC(sortable=True)))
-    with ix.writer() as writer:
-        writer.add_document(word="probe", number=1)
-    with ix.reader() as reader:
-        probes = (
-            (reader, ("_terms", "_perdoc")),
-            (reader.postings("word", "probe"), ("_ids", "_weights", "_values")),
-            (reader.column_reader("number", translate=False),
-             ("_dbfile", "_basepos", "_count", "_fixedlen", "_default", "_typecode")),
-            (scoring.BM25F(), ("_field_B",)),
-        )
-        return [f"{type(probe).__qualname__}().{name}" for probe, names in probes
-                for name in names if not hasattr(probe, name)]
+    """Attributes that objects set for themselves, looked for on a one-document index.
+
+    The index lives in a folder of its own: a RamStorage index writes its column file through
+    a temporary folder with a fixed name (/tmp/MAIN.tmp), which workers starting at the same
+    moment would share and delete under each other."""
+    with tempfile.TemporaryDirectory(prefix="rugzak-whoosh-probe-") as folder:
+        ix = FileStorage(folder, supports_mmap=False).create_index(
+            Schema(word=ID(), number=NUMERIC(sortable=True)))
+        with ix.writer() as writer:
+            writer.add_document(word="probe", number=1)
+        with ix.reader() as reader:
+            probes = (
+                (reader, ("_terms", "_perdoc")),
+                (reader.postings("word", "probe"), ("_ids", "_weights", "_values")),
+                (reader.column_reader("number", translate=False),
+                 ("_dbfile", "_basepos", "_count", "_fixedlen", "_default", "_typecode")),
+                (scoring.BM25F(), ("_field_B",)),
+            )
+            return [f"{type(probe).__qualname__}().{name}" for probe, names in probes
+                    for name in names if not hasattr(probe, name)]
 
 
 check_whoosh()
