@@ -1,6 +1,6 @@
 """/inzicht: every figure agrees with a count done in plain Python over what the viewer may see."""
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -14,6 +14,8 @@ from .insight_helpers import (
     visible_rows,
 )
 
+# The demo data and the small data sets start in 2024; without a start /inzicht shows 3 years.
+SINCE_2024 = {"start": "2024-01-01"}
 FIGURES = ["randvoorwaarden-per-afdeling", "randvoorwaarden-per-kwartaal", "transformatiedoelen",
            "deelname-afdelingen", "deelname-partners", "meest-herkend", "trefwoorden"]
 
@@ -24,7 +26,7 @@ def demo(app):
 
 
 def figure_csv(client, key, **args):
-    rows = read_csv(client.get(f"/inzicht/{key}.csv", query_string=args))
+    rows = read_csv(client.get(f"/inzicht/{key}.csv", query_string={**SINCE_2024, **args}))
     return rows[0], rows[1:]
 
 
@@ -108,7 +110,7 @@ def test_partner_figures_leave_out_internal_experiences(app, client, demo):
     assert rows and all(r["visibility"] == "met_partners" for r in rows)
     everyone = visible_rows(app, user_id(app, demo["pieter"][0]))
     assert len(everyone) > len(rows)
-    page = client.get("/inzicht").get_data(as_text=True)
+    page = client.get("/inzicht", query_string=SINCE_2024).get_data(as_text=True)
     assert f"{len(rows)} ervaringen in deze selectie" in page
     goals = Counter(g for r in rows for g in r["goals"])
     _, table = figure_csv(client, "transformatiedoelen")
@@ -202,7 +204,7 @@ def test_goals_without_recent_experiences_are_flagged(client, make_user, make_ex
     make_experience(author, occurred_on=date(2020, 3, 1), goals=["werk-boven-uitkering"])
     make_experience(author, occurred_on=date.today(), goals=["integrale-toegang"])
     client.login(make_user().email)
-    page = client.get("/inzicht").get_data(as_text=True)
+    page = client.get("/inzicht?start=2020-01-01").get_data(as_text=True)
     table = {row[0]: row[1:] for row in html_table(page, "transformatiedoelen")[1:]}
     assert table["Werk boven uitkering"] == ["1", "2020-03-01", "nee"]
     assert table["Integrale toegang"] == ["1", date.today().isoformat(), "ja"]
@@ -213,16 +215,16 @@ def test_goals_without_recent_experiences_are_flagged(client, make_user, make_ex
 def test_each_csv_matches_its_table_on_the_page(client, demo):
     client.login(*demo["pieter"])
     client.get("/zoeken?q=tweelingwoning")
-    page = client.get("/inzicht").get_data(as_text=True)
+    page = client.get("/inzicht", query_string=SINCE_2024).get_data(as_text=True)
     for key in FIGURES + ["zoekvragen-zonder-resultaat"]:
         header, rows = figure_csv(client, key)
         assert html_table(page, key) == [header, *rows], key
-        assert f'href="/inzicht/{key}.csv"' in page
+        assert f'href="/inzicht/{key}.csv?start=' in page
 
 
 def test_charts_are_accessible_svg(client, demo):
     client.login(*demo["sanne"])
-    page = client.get("/inzicht").get_data(as_text=True)
+    page = client.get("/inzicht", query_string=SINCE_2024).get_data(as_text=True)
     assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == len(FIGURES)
     assert page.count('role="img" aria-labelledby="fig-') == len(FIGURES)
     assert "<title id=\"fig-doelen-titel\">" in page and "<desc id=\"fig-doelen-uitleg\">" in page
@@ -263,6 +265,45 @@ def test_bad_filter_input_is_explained_and_kept(client, logged_in):
     assert client.get("/inzicht/bestaat-niet.csv").status_code == 404
 
 
+def test_without_dates_the_last_three_years_show_in_whole_quarters(client, make_user,
+                                                                   make_experience):
+    today = date.today()
+    quarters = today.year * 4 + (today.month - 1) // 3 - 11
+    first = date(quarters // 4, quarters % 4 * 3 + 1, 1)
+    author = make_user()
+    make_experience(author, title="Eerste dag", occurred_on=first)
+    make_experience(author, title="Vandaag", occurred_on=today)
+    make_experience(author, title="Net ervoor", occurred_on=first - timedelta(days=1))
+    client.login(make_user().email)
+    page = client.get("/inzicht").get_data(as_text=True)
+    assert "2 ervaringen in deze selectie" in page
+    assert f'value="{first.isoformat()}"' in page and f'value="{today.isoformat()}"' in page
+    assert "Wis het filter" not in page
+    _, table = figure_csv(client, "randvoorwaarden-per-kwartaal", start="")
+    columns = sorted({row[1] for row in table})
+    assert len(columns) == 12 and columns[0] == quarter(first) and columns[-1] == quarter(today)
+
+
+def test_a_period_longer_than_ten_years_is_refused(app, client, make_user):
+    client.login(make_user().email)
+    long_ago = {"start": "2014-01-01", "end": "2024-01-01"}
+    response = client.get("/inzicht", query_string=long_ago)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Kies een periode van hoogstens 10 jaar." in page
+    assert 'value="2014-01-01"' in page and "Wis het filter" in page
+    assert client.get("/inzicht", query_string={"start": "2014-01-02",
+                                                "end": "2024-01-01"}).status_code == 200
+    staff = bearer(app, make_user())
+    refused = client.get("/api/v1/insight", query_string=long_ago, headers=staff)
+    assert refused.status_code == 422
+    assert refused.get_json()["fields"] == {"start": "Kies een periode van hoogstens 10 jaar."}
+    assert client.get("/verslag/periode.pdf", query_string=long_ago).status_code == 422
+    typo = client.get("/inzicht", query_string={"start": "0202-05-01"})
+    assert "Kies een datum vanaf 1900." in typo.get_data(as_text=True)
+    assert typo.status_code == 422
+
+
 def test_sign_in_required(client):
     assert client.get("/inzicht").status_code == 302
     assert client.get("/inzicht/trefwoorden.csv").status_code == 302
@@ -274,7 +315,7 @@ def test_api_gives_the_same_figures_and_rules(app, client, make_user, make_exper
     make_experience(author, tags=["gedeeld"], visibility="met_partners",
                     occurred_on=date(2025, 5, 1))
     staff = bearer(app, make_user())
-    body = client.get("/api/v1/insight", headers=staff).get_json()
+    body = client.get("/api/v1/insight", query_string=SINCE_2024, headers=staff).get_json()
     assert body["total"] == 2
     assert [f["key"] for f in body["figures"]] == FIGURES
     tags = next(f for f in body["figures"] if f["key"] == "trefwoorden")

@@ -239,11 +239,8 @@ def top_tags(ids: Select) -> Figure:
 def unanswered_searches(filters: PeriodFilters) -> Figure:
     """Searches that found nothing (the log keeps no searcher, so no department applies)."""
     text = func.lower(SearchLog.query)
-    query = select(text, func.count(), func.max(SearchLog.searched_on)).where(SearchLog.hits == 0)
-    if filters.start:
-        query = query.where(SearchLog.searched_on >= filters.start)
-    if filters.end:
-        query = query.where(SearchLog.searched_on <= filters.end)
+    query = select(text, func.count(), func.max(SearchLog.searched_on)).where(
+        SearchLog.hits == 0, SearchLog.searched_on.between(filters.start, filters.end))
     found = db.session.execute(query.group_by(text).order_by(func.count().desc(), text)
                                .limit(TOP_SEARCHES)).all()
     title = str(_l("Zoekvragen zonder resultaat"))

@@ -22,6 +22,9 @@ from ..extensions import db
 from ..taxonomy.models import Department
 
 FIELDS = ("start", "end", "department")
+DEFAULT_QUARTERS = 12  # without a typed start: three years back, in whole quarters
+MAX_YEARS = 10  # the longest period one page or report covers
+FIRST_DAY = date(1900, 1, 1)  # a filter from before this is a typo (and beyond date arithmetic)
 
 
 def happened_on():
@@ -46,8 +49,8 @@ class PeriodFilters:
         filters = cls(typed=typed)
         filters.start = filters._date("start")
         filters.end = filters._date("end")
-        if filters.start and filters.end and filters.end < filters.start:
-            filters.errors["end"] = _("De einddatum ligt vóór de begindatum.")
+        if not filters.errors:
+            filters._complete_period()
         if typed["department"]:
             filters.department = db.session.scalar(
                 select(Department).where(Department.slug == typed["department"]))
@@ -63,46 +66,64 @@ class PeriodFilters:
             raise InvalidInput(filters.errors)
         return filters
 
+    def _complete_period(self) -> None:
+        """Fill in what was left empty (the end: today; the start: DEFAULT_QUARTERS back), show
+        it in the form, and refuse a reversed period or one longer than MAX_YEARS."""
+        self.end = self.end or max(date.today(), self.start or date.min)
+        self.start = self.start or quarters_before(self.end, DEFAULT_QUARTERS - 1)
+        self.typed.update(start=self.typed["start"] or self.start.isoformat(),
+                          end=self.typed["end"] or self.end.isoformat())
+        if self.end < self.start:
+            self.errors["end"] = _("De einddatum ligt vóór de begindatum.")
+        elif self.start <= years_before(self.end, MAX_YEARS):
+            self.errors["start"] = _("Kies een periode van hoogstens %(years)d jaar.",
+                                     years=MAX_YEARS)
+
     def _date(self, name: str) -> date | None:
         if not self.typed[name]:
             return None
         try:
-            return parse_day(self.typed[name])
+            day = parse_day(self.typed[name])
         except ValueError:
             self.errors[name] = _("Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2025-03-14.")
             return None
+        if day < FIRST_DAY:
+            self.errors[name] = _("Kies een datum vanaf %(year)d.", year=FIRST_DAY.year)
+            return None
+        return day
 
     def args(self) -> dict[str, str]:
         """URL arguments that repeat this filter (for CSV links and the report)."""
         return {name: value for name, value in self.typed.items() if value}
 
     def describe(self) -> str:
-        parts = []
-        if self.start and self.end:
-            parts.append(_("van %(start)s tot en met %(end)s",
-                           start=format_date(self.start, "long"),
-                           end=format_date(self.end, "long")))
-        elif self.start:
-            parts.append(_("vanaf %(start)s", start=format_date(self.start, "long")))
-        elif self.end:
-            parts.append(_("tot en met %(end)s", end=format_date(self.end, "long")))
-        else:
-            parts.append(_("de hele periode"))
+        parts = [_("van %(start)s tot en met %(end)s", start=format_date(self.start, "long"),
+                   end=format_date(self.end, "long"))]
         if self.department:
             parts.append(_("afdeling %(name)s", name=self.department.name))
         return ", ".join(parts)
 
     def experience_ids(self, user: User) -> Select:
         """The ids of the published experiences `user` may see within this filter."""
-        query = visible_experiences(user)
-        if self.start:
-            query = query.where(happened_on() >= self.start)
-        if self.end:
-            query = query.where(happened_on() <= self.end)
+        query = visible_experiences(user).where(happened_on().between(self.start, self.end))
         if self.department:
             query = query.where(Experience.departments.any(Department.id == self.department.id))
         visible = query.subquery()
         return select(visible.c.id)
+
+
+def quarters_before(day: date, count: int) -> date:
+    """The first day of the quarter `count` quarters before the one `day` lies in."""
+    months = day.year * 12 + (day.month - 1) // 3 * 3 - 3 * count
+    return date(months // 12, months % 12 + 1, 1)
+
+
+def years_before(day: date, years: int) -> date:
+    """The same day `years` earlier (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
 
 
 @dataclass

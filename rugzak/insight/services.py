@@ -34,7 +34,7 @@ def figure_builders(user: User, ids: Select, reference: date,
 
 
 def period_builders(user: User, filters: PeriodFilters) -> dict[str, Callable[[], Figure]]:
-    return figure_builders(user, filters.experience_ids(user), filters.end or date.today(),
+    return figure_builders(user, filters.experience_ids(user), filters.end,
                            filters)
 
 

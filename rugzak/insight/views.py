@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..taxonomy.models import Department
 from .csvfile import csv_response
-from .selection import PeriodFilters
+from .selection import MAX_YEARS, PeriodFilters
 from .services import all_figures, figure, period_builders
 
 bp = Blueprint("insight", __name__)
@@ -20,12 +20,12 @@ def index():
     departments = db.session.scalars(select(Department).order_by(Department.name)).all()
     if filters.errors:
         return render_template("insight/index.html", filters=filters, figures=[], total=None,
-                               departments=departments), 422
+                               departments=departments, max_years=MAX_YEARS), 422
     ids = filters.experience_ids(current_user)
     total = db.session.scalar(select(func.count()).select_from(ids.subquery()))
     return render_template("insight/index.html", filters=filters, departments=departments,
                            figures=all_figures(period_builders(current_user, filters)),
-                           total=total)
+                           total=total, max_years=MAX_YEARS)
 
 
 @bp.get("/inzicht/<key>.csv")
