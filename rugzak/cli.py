@@ -20,6 +20,7 @@ from .search.service import search_service
 
 def register_cli(app: Flask) -> None:
     from .backup.cli import backup_command, restore_command
+    from .datecheck.cli import dates_command
     from .privacy.cli import erase_user_command, purge_search_log_command
     from .search.cli import search
     from .transfer.cli import export_command, import_command
@@ -27,7 +28,7 @@ def register_cli(app: Flask) -> None:
     users.add_command(erase_user_command)
     search.add_command(purge_search_log_command)
     for command in (init_command, demo_command, users, tokens, search, backup_command,
-                    restore_command, export_command, import_command):
+                    restore_command, export_command, import_command, dates_command):
         app.cli.add_command(command)
 
 
@@ -35,6 +36,7 @@ def register_cli(app: Flask) -> None:
 @with_appcontext
 def init_command() -> None:
     """Maak of vernieuw het databaseschema en vul de standaardtaxonomie aan."""
+    from .datecheck.cli import summary
     from .privacy.retention import purge_search_log
     from .taxonomy.seed import seed_taxonomy
 
@@ -43,6 +45,8 @@ def init_command() -> None:
     purge_search_log(current_app.config["SEARCH_LOG_MONTHS"])
     search_service().catch_up()  # opens the index, building it when missing
     click.echo("Database is bijgewerkt en de taxonomie is aangevuld.")
+    if implausible := summary():
+        click.echo(implausible)
 
 
 @click.command("demo")

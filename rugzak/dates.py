@@ -26,6 +26,16 @@ def earliest_date() -> date:
     return date.fromisoformat(current_app.config["EARLIEST_DATE"])
 
 
+def occurred_range() -> tuple[date, date]:
+    """The first and last plausible day for what happened."""
+    return earliest_date(), date.today()
+
+
+def target_range() -> tuple[date, date]:
+    """The first and last plausible target date for what is planned."""
+    return earliest_date(), _years_ahead(date.today(), TARGET_YEARS_AHEAD)
+
+
 def occurred_problem(day: date | None) -> str | None:
     """Why `day` cannot be the day an experience happened, or None when it can."""
     if day is None:
@@ -39,7 +49,7 @@ def target_problem(day: date | None) -> str | None:
     """Why `day` cannot be a target date, or None when it can."""
     if day is None:
         return None
-    latest = _years_ahead(date.today(), TARGET_YEARS_AHEAD)
+    latest = target_range()[1]
     if day > latest:
         return _("De streefdatum ligt te ver weg; kies een datum tot en met %(latest)s.",
                  latest=format_date(latest, "long"))

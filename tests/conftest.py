@@ -46,6 +46,7 @@ def _migrate(instance, database_url: str | None = None) -> None:
     app = create_app(test_config(instance, database_url))
     with app.app_context():
         app.test_cli_runner().invoke(args=["init"], catch_exceptions=False)
+        db.session.remove()  # a connection still checked out would keep the WAL from the copy
         db.engine.dispose()
 
 

@@ -222,6 +222,9 @@ EXPECTED = {
     ("GET", WIPE): BEHEERDER,
     ("POST", WIPE): BEHEERDER_422,
     ("GET", "/beheer/audit"): BEHEERDER,
+    ("GET", "/beheer/datums"): BEHEERDER,
+    # only an experience dated outside the range is found here; the world's is plausible
+    ("POST", "/beheer/datums/<int:experience_id>"): (302, 403, 403, 403, 404),
     ("GET", "/beheer/import"): BEHEERDER,
     ("POST", "/beheer/import"): BEHEERDER_422,  # no file chosen
     ("POST", "/beheer/import/bevestigen"): BEHEERDER_302,  # nothing checked: back to the form

@@ -29,6 +29,7 @@ ACTION_LABELS = {
     Action.RESTORE: _l("Back-up teruggezet"),
     Action.PERSONAL_DATA_DOWNLOADED: _l("Persoonsgegevens gedownload"),
     Action.PRIVACY_FINDING_CONFIRMED: _l("Privacymelding bevestigd"),
+    Action.DATE_CORRECTED: _l("Datum verbeterd"),
 }
 OUTCOME_LABELS = {
     Outcome.SUCCESS: _l("Gelukt"),

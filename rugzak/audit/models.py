@@ -39,6 +39,7 @@ class Action(StrEnum):
     RESTORE = "restore"
     PERSONAL_DATA_DOWNLOADED = "personal_data_downloaded"
     PRIVACY_FINDING_CONFIRMED = "privacy_finding_confirmed"
+    DATE_CORRECTED = "date_corrected"
 
 
 class Outcome(StrEnum):

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,8 +87,19 @@ def _prepare_instance(env: dict) -> None:
 
 def _create_accounts(env: dict) -> None:
     """Through the service the `rugzak users create` command calls (one process, not five)."""
-    from rugzak import create_app
     from rugzak.admin.services import create_user
+
+    with served_database(env):
+        for account in ACCOUNTS.values():
+            create_user(None, account.email, account.name, account.role, PASSWORD,
+                        **dict([account.place]))
+
+
+@contextmanager
+def served_database(env: dict):
+    """An app context on the served instance's database, for what no page can do (planting
+    rows an older version could have saved) and for preparing the instance."""
+    from rugzak import create_app
     from rugzak.extensions import db
 
     config = {"INSTANCE_PATH": env["RUGZAK_INSTANCE_PATH"], "SECRET_KEY": "browser-tests",
@@ -95,12 +107,13 @@ def _create_accounts(env: dict) -> None:
     if "RUGZAK_DATABASE_URL" in env:
         config["SQLALCHEMY_DATABASE_URI"] = env["RUGZAK_DATABASE_URL"]
     app = create_app(config)
-    with app.app_context():
-        for account in ACCOUNTS.values():
-            create_user(None, account.email, account.name, account.role, PASSWORD,
-                        **dict([account.place]))
-        db.engine.dispose()
-    app.extensions["rugzak.search"].stop()
+    try:
+        with app.app_context():
+            yield
+            db.session.remove()
+            db.engine.dispose()
+    finally:
+        app.extensions["rugzak.search"].stop()
 
 
 def _wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
@@ -118,13 +131,21 @@ def _wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory, postgres) -> str:
-    """The base URL of a prepared instance served by gunicorn with two workers."""
+def server_env(tmp_path_factory, postgres) -> dict[str, str]:
+    """The environment of the served instance, prepared by the `rugzak` command."""
     instance = tmp_path_factory.mktemp("browser-instance")
     if postgres:
         postgres.execute(f"CREATE DATABASE {SERVER_DATABASE}")
     env = _server_environment(instance, postgres)
     _prepare_instance(env)
+    return env
+
+
+@pytest.fixture(scope="session")
+def server(server_env) -> str:
+    """The base URL of a prepared instance served by gunicorn with two workers."""
+    env = server_env
+    instance = Path(env["RUGZAK_INSTANCE_PATH"])
     port = _free_port()
     log = instance / "gunicorn.log"
     with log.open("w") as output:

@@ -141,6 +141,7 @@ PAGE_TYPES = [
     PageType("privacymeldingen", "kernteam", "/privacy-meldingen"),
     PageType("prullenbak", "kernteam", "/prullenbak"),
     PageType("auditlog", "beheerder", "/beheer/audit"),
+    PageType("datumcontrole", "beheerder", "/beheer/datums"),
     PageType("fout-404", "medewerker", "/ervaringen/999999"),
     PageType("fout-403", "medewerker", "/ervaringen/{experience}/bewerken"),
     PageType("toegankelijkheid", None, "/toegankelijkheid"),
