@@ -12,7 +12,7 @@ CATALOGUES := $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 BABEL_KEYWORDS := -k _l -k lazy_gettext -k lazy_ngettext:1,2
 
-.PHONY: run test install install-test system-deps system-test-deps lint clean bench translations
+.PHONY: run test install install-test system-deps system-test-deps lint clean bench bench-insight translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -102,3 +102,7 @@ clean:
 ## Search benchmark (figures go into the README); BENCH_SIZES="10000 100000" for both.
 bench: install
 	$(BIN)/python bench/search.py
+
+## Shared pages benchmark: /inzicht, its API and the report (HTML, PDF) at 100k experiences.
+bench-insight: install
+	$(BIN)/python bench/insight.py

@@ -158,6 +158,25 @@ def test_html_report_of_a_bundle_follows_its_order(client, make_user, make_exper
     assert "Notitie van het kernteam" in part and "Begin hier." in part
 
 
+def test_every_report_holds_at_most_its_limit_and_says_so(monkeypatch, client, make_user,
+                                                          make_experience):
+    monkeypatch.setattr("rugzak.reports.selections.REPORT_LIMIT", 2)
+    author = make_user()
+    made = [make_experience(author, title=f"Ervaring {n}", occurred_on=date(2025, 1, n))
+            for n in (1, 2, 3)]
+    client.login(make_user("kernteam").email)
+    bundle = make_bundle(client, title="Drie")
+    for experience in made:
+        add(client, bundle, experience.id)
+    for url in ("/verslag/periode?start=2025-01-01", f"/verslag/bundel?bundle={bundle}"):
+        page = client.get(url).get_data(as_text=True)
+        assert "dit verslag bevat de eerste 2" in page, url
+        part = page.split('id="verslag-ervaringen-kop"', 1)[1]
+        assert "Ervaring 1" in part and "Ervaring 2" in part and "Ervaring 3" not in part, url
+    period = client.get("/verslag/periode?start=2025-01-01").get_data(as_text=True)
+    assert "Gepubliceerde ervaringen die in deze periode gebeurden: 3" in period
+
+
 @pytest.mark.parametrize("role", ["medewerker", "partner", "kernteam", "beheerder"])
 def test_bundle_report_follows_who_may_read_the_bundle(client, make_user, make_experience,
                                                        role):
