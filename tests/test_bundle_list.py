@@ -15,3 +15,14 @@ def test_the_list_shows_the_introduction_as_plain_text(client, make_user):
     assert not any(sign in excerpt for sign in ("**", "](", "_de_", "`", "- eerst", "<"))
     assert "&lt;b&gt;geen opmaak&lt;/b&gt;" in excerpt  # typed HTML is text, as on the bundle
     assert excerpt.endswith("...") and len(excerpt) < 260
+
+
+def test_experience_cards_show_the_lesson_as_plain_text(client, make_user, make_experience):
+    author = make_user()
+    make_experience(author, lesson="**Spreek af** wie [de regie](https://example.org) heeft.")
+    client.login(author.email)
+    for url in ("/ervaringen", "/mijn-ervaringen"):
+        page = client.get(url).get_data(as_text=True)
+        lesson = page.split('class="card__lesson"', 1)[1].split("</p>", 1)[0]
+        assert "Spreek af wie de regie heeft." in lesson, url
+        assert "**" not in lesson and "](" not in lesson, url
