@@ -72,6 +72,10 @@ def test_a_stale_current_pointer_is_rebuilt(served, instance):
 
 def test_a_rebuild_in_another_process_reaches_the_running_workers(served, instance,
                                                                   database_url):
+    """The review's order: the generation vanishes, searches fail, the operator rebuilds."""
+    shutil.rmtree(current_generation(instance))
+    for _ in range(4):
+        served.get("/api/v1/search?q=wijkteam", token=served.token)  # whatever they answer
     before = current_generation(instance)
     env = {**os.environ, "RUGZAK_INSTANCE_PATH": str(instance), "RUGZAK_SECRET_KEY": "test",
            **{f"RUGZAK_{name}": str(value) for name, value in FAST_ARGON2.items()},
