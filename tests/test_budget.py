@@ -114,6 +114,7 @@ def test_saving_experiences_is_limited_and_the_refusal_shows_what_was_typed(app,
     assert "<code>csrf_token</code>" not in page
     assert count(app, Experience) == before + 2
     assert client.get("/ervaringen").status_code == 200  # reading goes on
+    assert client.logout().status_code == 302  # and signing out is never refused
 
 
 def test_comments_and_edits_are_limited(app, client, logged_in, make_experience):

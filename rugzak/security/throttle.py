@@ -25,6 +25,7 @@ from ..timeutil import UTCDateTime, utcnow
 BUCKET = timedelta(minutes=1)
 KEEP = timedelta(days=1)  # older buckets are removed whenever a new bucket starts
 RATE_LIMITED_ENDPOINTS = {"search.index"}
+ALWAYS_ALLOWED = {"auth.logout"}  # signing out is never refused
 USER_COUNTS = ("rate", "writes", "reports")  # what is counted per user, by kind
 # Forms whose texts a refusal shows again to copy (none of them holds a password)
 KEEPS_TYPED = {"experiences.new", "experiences.edit", "comments.add", "comments.edit"}
@@ -130,8 +131,8 @@ def _request_limit() -> tuple[str, int] | None:
     config = current_app.config
     if request.path.startswith("/api/") or request.endpoint in RATE_LIMITED_ENDPOINTS:
         return "rate", config["RATE_LIMIT_PER_MINUTE"]
-    if request.method == "POST":  # every form a signed-in user sends saves something
-        return "writes", config["HTML_WRITES_PER_MINUTE"]
+    if request.method == "POST" and request.endpoint not in ALWAYS_ALLOWED:
+        return "writes", config["HTML_WRITES_PER_MINUTE"]  # every form sent saves something
     return None
 
 
