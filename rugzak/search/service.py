@@ -69,7 +69,8 @@ class SearchService:
     def heal(self) -> None:
         """Forget the index this process holds and open it afresh from disk, rebuilding it when
         it is damaged (a generation folder, the CURRENT pointer or a segment file missing or
-        cut short): what was cached stays broken, whatever is on disk now."""
+        cut short). An index object or searcher that met damage stays broken even after the
+        folder is repaired, so it is never reused."""
         with self._open_lock:
             self._opened = None
             self._forget_searcher()
