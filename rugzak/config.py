@@ -39,6 +39,9 @@ class Defaults:
     SIGN_IN_MAX_FAILURES_PER_ADDRESS = 50  # one office may share an address
     SIGN_IN_FAILURE_WINDOW_MINUTES = 15
     RATE_LIMIT_PER_MINUTE = 300  # API and search requests per user
+    HTML_WRITES_PER_MINUTE = 60  # forms sent per user (saves, comments, uploads, clicks)
+    REPORTS_PER_MINUTE = 5  # reflection reports (page, PDF) and CSV exports per user
+    REPORT_SLOTS = 1  # reports made at once by all workers together; keep below the workers
     PROXY_HOPS = 0  # reverse proxies in front whose X-Forwarded-For/-Proto are trusted
     SEARCH_INDEX_PATH: str | None = None  # default: <instance>/search
     SEARCH_LOCK_TIMEOUT = 2.0  # seconds the indexer waits for Whoosh's write lock

@@ -30,6 +30,11 @@ ACTION_LABELS = {
     Action.PERSONAL_DATA_DOWNLOADED: _l("Persoonsgegevens gedownload"),
     Action.PRIVACY_FINDING_CONFIRMED: _l("Privacymelding bevestigd"),
     Action.DATE_CORRECTED: _l("Datum verbeterd"),
+    Action.REFUSED_SIGN_IN: _l("Geweigerd: niet ingelogd of ongeldige API-token"),
+    Action.REFUSED_FORBIDDEN: _l("Geweigerd: geen toestemming"),
+    Action.REFUSED_NOT_FOUND: _l("Geweigerd: niet gevonden of geen toegang"),
+    Action.REFUSED_CSRF: _l("Geweigerd: formulier zonder geldig CSRF-token"),
+    Action.REFUSED_RATE: _l("Geweigerd: te veel verzoeken"),
 }
 OUTCOME_LABELS = {
     Outcome.SUCCESS: _l("Gelukt"),

@@ -40,6 +40,12 @@ class Action(StrEnum):
     PERSONAL_DATA_DOWNLOADED = "personal_data_downloaded"
     PRIVACY_FINDING_CONFIRMED = "privacy_finding_confirmed"
     DATE_CORRECTED = "date_corrected"
+    # refusals (rugzak/audit/refusals.py), counted per actor or address, route and minute
+    REFUSED_SIGN_IN = "refused_sign_in"  # 401: no session, bad or missing API token
+    REFUSED_FORBIDDEN = "refused_forbidden"  # 403
+    REFUSED_NOT_FOUND = "refused_not_found"  # 404: missing or not visible, never told apart
+    REFUSED_CSRF = "refused_csrf"  # a form without a valid CSRF token
+    REFUSED_RATE = "refused_rate"  # 429: over a rate limit
 
 
 class Outcome(StrEnum):
@@ -60,5 +66,6 @@ class AuditEvent(db.Model):
     object_id: Mapped[int | None] = mapped_column(Integer)
     address: Mapped[str | None] = mapped_column(String(45))
     detail: Mapped[str] = mapped_column(String(500), default="")
+    times: Mapped[int] = mapped_column(default=1, server_default="1")  # a refusal's repeats
 
     actor: Mapped[User | None] = relationship()

@@ -17,4 +17,5 @@ def audit_events(user: User) -> list[dict]:
     rows = db.session.scalars(select(AuditEvent).where(about).order_by(AuditEvent.id))
     return [{"at": e.at, "action": e.action, "outcome": e.outcome,
              "by_this_user": e.actor_id == user.id, "object_type": e.object_type,
-             "object_id": e.object_id, "address": e.address, "detail": e.detail} for e in rows]
+             "object_id": e.object_id, "address": e.address, "detail": e.detail,
+             "times": e.times} for e in rows]

@@ -10,8 +10,10 @@ from .forms import AuditFilterForm
 from .labels import ACTION_LABELS, OBJECT_LABELS, OUTCOME_LABELS
 from .policies import may_read_audit
 from .queries import AuditFilters, filtered_events
+from .refusals import register_refusal_audit
 
 bp = Blueprint("audit", __name__, url_prefix="/beheer/audit")
+bp.record_once(lambda state: register_refusal_audit(state.app))  # every refusal, app-wide
 
 
 @bp.app_template_global()

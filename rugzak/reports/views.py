@@ -1,4 +1,5 @@
-"""/verslag/<bron>: the reflection report as HTML and PDF; /zoeken/export.csv."""
+"""/verslag/<bron>: the reflection report as HTML and PDF; /zoeken/export.csv. All three are
+expensive: they spend the budget of budget.py."""
 from __future__ import annotations
 
 from datetime import date
@@ -11,6 +12,7 @@ from ..audit.services import record
 from ..errors import InvalidInput, NotFound
 from ..extensions import db
 from ..insight.csvfile import csv_response
+from .budget import in_a_slot, per_user
 from .export import columns, experience_row
 from .pdf import html_to_pdf
 from .selections import EXPORT_LIMIT, SOURCES, search_results
@@ -33,6 +35,7 @@ def _report(source: str) -> Report:
 
 
 @bp.get("/verslag/<source>")
+@per_user
 def report(source: str):
     built = _report(source)
     return render_template("reports/report.html", report=built,
@@ -40,6 +43,8 @@ def report(source: str):
 
 
 @bp.get("/verslag/<source>.pdf")
+@per_user
+@in_a_slot
 def report_pdf(source: str):
     built = _report(source)
     pdf = html_to_pdf(render_template("reports/pdf.html", report=built))
@@ -52,6 +57,7 @@ def report_pdf(source: str):
 
 
 @bp.get("/zoeken/export.csv")
+@per_user
 def search_csv():
     ids = search_results(current_user, request.args, EXPORT_LIMIT)[1]
     experiences = visible_in_order(current_user, ids)

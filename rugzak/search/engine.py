@@ -117,7 +117,10 @@ def search(user: User, params: SearchParams, per_page: int = PER_PAGE) -> Search
 
     A query or facet value that cannot be understood is refused (InvalidInput, Dutch, by field).
     """
-    searcher = search_service().current_searcher()
+    return search_service().searching(lambda searcher: _search(searcher, user, params, per_page))
+
+
+def _search(searcher, user: User, params: SearchParams, per_page: int) -> SearchOutcome:
     errors = facet_problems(params)
     try:
         query = parse(params.q, searcher.schema)
@@ -241,7 +244,11 @@ def _finds(searcher, text: str, allowed: Query) -> bool:
 
 def related(user: User, experience_id: int, top: int = 5) -> list[Hit]:
     """"Vergelijkbare ervaringen": Whoosh's more-like-this within what the user may see."""
-    searcher = search_service().current_searcher()
+    return search_service().searching(
+        lambda searcher: _related(searcher, user, experience_id, top))
+
+
+def _related(searcher, user: User, experience_id: int, top: int) -> list[Hit]:
     found = searcher.search(Term("id", str(experience_id)), limit=1)
     if not found:
         return []

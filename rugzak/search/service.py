@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from contextlib import suppress
 from pathlib import Path
 
 from flask import Flask, current_app, has_app_context
@@ -16,6 +17,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 from whoosh.index import LockError
 
+from ..errors import ServiceError
 from ..extensions import db
 from ..sqlite import reading_only
 from .changelog import log_flushed_changes, take_logged
@@ -63,6 +65,17 @@ class SearchService:
         ix = self.folder.open()
         watermark_of(ix)  # reads the TOC and a segment: proves it is usable
         return ix
+
+    def heal(self) -> None:
+        """Forget the index this process holds and open it afresh from disk, rebuilding it when
+        it is damaged (a generation folder, the CURRENT pointer or a segment file missing or
+        cut short). An index object or searcher that met damage stays broken even after the
+        folder is repaired, so it is never reused."""
+        with self._open_lock:
+            self._opened = None
+            self._forget_searcher()
+            ix = self._open_or_rebuild()
+            self._opened = (self.folder.current_name(), ix)
 
     def _open_or_rebuild(self):
         try:
@@ -146,13 +159,32 @@ class SearchService:
                     while self.catch_up():
                         pass
                 except Exception:  # noqa: BLE001 - keep following; the next pass retries
-                    log.exception("search indexer pass failed")
+                    log.exception("search indexer pass failed; reopening the index")
+                    self._heal_quietly()
                 finally:
                     db.session.remove()
                 with self._passes:
                     self._passes.notify_all()
 
+    def _heal_quietly(self) -> None:
+        try:
+            self.heal()
+        except Exception:  # noqa: BLE001 - the database may be away too; the next pass retries
+            log.exception("search index could not be reopened")
+
     # -- reading -----------------------------------------------------------------------------
+    def searching(self, use):
+        """`use(searcher)` with a searcher that sees the reader's own recent saves. When that
+        fails, the index may be damaged under this process: heal it and try once more."""
+        try:
+            return use(self.current_searcher())
+        except ServiceError:
+            raise  # a refusal of the request, not a broken index
+        except Exception as error:  # noqa: BLE001 - any damage shows up as some error
+            log.warning("search failed (%r); reopening the index", error)
+            self.heal()
+        return use(self.current_searcher())
+
     def current_searcher(self):
         """A searcher for a reader's request: it sees their own recent saves (waiting at most
         SEARCH_WAIT_SECONDS for the indexer)."""
@@ -164,12 +196,19 @@ class SearchService:
         ix = self.index()
         cached = getattr(self._local, "searcher", None)
         if cached is None or self._local.ix is not ix or not cached.up_to_date():
-            if cached is not None:
-                cached.close()
+            self._forget_searcher()
             # A fresh reader, not refresh(): reusing segment readers kept deleted (replaced)
             # documents visible in whoosh-reloaded 2.7.5.
             self._local.ix, self._local.searcher = ix, ix.searcher()
         return self._local.searcher
+
+    def _forget_searcher(self) -> None:
+        """Drop this thread's searcher; closing one whose files are gone may fail, harmlessly."""
+        cached = getattr(self._local, "searcher", None)
+        self._local.ix = self._local.searcher = None
+        if cached is not None:
+            with suppress(Exception):
+                cached.close()
 
 
 def init_search(app: Flask) -> None:

@@ -2,7 +2,8 @@
 database) sees the same numbers: failed sign-ins per account and per address, and a generous
 request rate for the API and search.
 
-Counts live in one-minute buckets; a window is the sum of its buckets.
+Counts live in one-minute buckets; a window is the sum of its buckets. Per user and minute
+are counted: API and search requests, forms sent (HTML writes) and expensive pages (reports).
 """
 from __future__ import annotations
 
@@ -11,17 +12,24 @@ import math
 from datetime import datetime, timedelta
 
 from flask import Flask, current_app, make_response, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import String, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ..errors import error_response
 from ..extensions import db
 from ..timeutil import UTCDateTime, utcnow
 
 BUCKET = timedelta(minutes=1)
 KEEP = timedelta(days=1)  # older buckets are removed whenever a new bucket starts
 RATE_LIMITED_ENDPOINTS = {"search.index"}
+ALWAYS_ALLOWED = {"auth.logout"}  # signing out is never refused
+USER_COUNTS = ("rate", "writes", "reports")  # what is counted per user, by kind
+# Forms whose texts a refusal shows again to copy (none of them holds a password)
+KEEPS_TYPED = {"experiences.new", "experiences.edit", "comments.add", "comments.edit"}
+NOT_TYPED = {"csrf_token", "version"}
 
 
 class RateCounter(db.Model):
@@ -109,33 +117,58 @@ def forget_failed_sign_ins(email: str) -> None:
 def forget_counters_of(user) -> None:
     """Remove what is counted about `user`; the caller commits."""
     forget(_account_key(user.email))
-    forget(_rate_key(user.id))
+    for kind in USER_COUNTS:
+        forget(_user_key(kind, user.id))
 
 
-# -- request rate for the API and search ---------------------------------------------------------
-def _rate_limited() -> bool:
-    return request.path.startswith("/api/") or request.endpoint in RATE_LIMITED_ENDPOINTS
+# -- request rates: the API and search, HTML writes, expensive pages ---------------------------
+def _user_key(kind: str, user_id: int) -> str:
+    return f"{kind}:user:{user_id}"
 
 
-def _rate_key(user_id: int) -> str:
-    return f"rate:user:{user_id}"
+def _request_limit() -> tuple[str, int] | None:
+    """What the current request counts against: (kind, requests per user per minute)."""
+    config = current_app.config
+    if request.path.startswith("/api/") or request.endpoint in RATE_LIMITED_ENDPOINTS:
+        return "rate", config["RATE_LIMIT_PER_MINUTE"]
+    if request.method == "POST" and request.endpoint not in ALWAYS_ALLOWED:
+        return "writes", config["HTML_WRITES_PER_MINUTE"]  # every form sent saves something
+    return None
+
+
+def over_limit(kind: str, per_minute: int):
+    """Count this request of the signed-in user against `kind`; the 429 answer (Dutch, with
+    Retry-After) when that makes more than `per_minute` this minute, else None."""
+    now = utcnow()
+    hits = add_hit(_user_key(kind, current_user.id), now)
+    db.session.commit()
+    if hits <= per_minute:
+        return None
+    return too_many_requests(int((_bucket_of(now) + BUCKET - now).total_seconds()) + 1)
+
+
+def too_many_requests(retry_after: int):
+    """429 as a page or JSON; a page refusing a form shows what was typed (error.html)."""
+    message = _("Te veel verzoeken. Wacht %(seconds)s seconden en probeer het opnieuw.",
+                seconds=retry_after)
+    response = make_response(error_response(429, message))
+    response.headers["Retry-After"] = str(retry_after)
+    return response
+
+
+def typed_texts() -> list[tuple[str, str]]:
+    """What the user typed into a refused text form, (field name, text), for error.html."""
+    if request.endpoint not in KEEPS_TYPED:
+        return []
+    return [(name, value) for name, value in request.form.items(multi=True)
+            if value.strip() and name not in NOT_TYPED]
 
 
 def _check_request_rate():
-    if not _rate_limited() or not current_user.is_authenticated:
-        return None  # anonymous requests were already turned away by the sign-in guard
-    now = utcnow()
-    hits = add_hit(_rate_key(current_user.id), now)
-    db.session.commit()
-    if hits <= current_app.config["RATE_LIMIT_PER_MINUTE"]:
-        return None
-    from ..errors import error_response
-
-    response = make_response(error_response(429))
-    response.headers["Retry-After"] = str(int((_bucket_of(now) + BUCKET - now).total_seconds())
-                                          + 1)
-    return response
+    limit = _request_limit() if current_user.is_authenticated else None
+    return over_limit(*limit) if limit else None  # anonymous: turned away by the sign-in guard
 
 
 def register_rate_limit(app: Flask) -> None:
     app.before_request(_check_request_rate)
+    app.add_template_global(typed_texts)
