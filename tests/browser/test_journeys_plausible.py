@@ -26,10 +26,9 @@ def publish(page) -> None:
     page.get_by_role("button", name="Publiceren").click()
 
 
-def record_with(page, title: str, departments: list[str] = (), tags: str = "",
-                situation: str = "Een overleg tussen wijkteam en UWV over een gezin.") -> int:
+def record_with(page, title: str, departments: tuple[str, ...] = (), tags: str = "") -> int:
     """Record an experience with these departments and tags; return its id."""
-    fill_required_fields(page, title, situation=situation)
+    fill_required_fields(page, title)
     for department in departments:
         page.get_by_role("group", name="Betrokken afdelingen").get_by_label(department).check()
     page.get_by_role("textbox", name="Trefwoorden").fill(tags)
@@ -132,7 +131,7 @@ def test_search_pages_facets_and_invalid_values(sign_in):
     titles = {department: f"Overleg {department} {word}"
               for department in ("Werk en Inkomen", "Jeugd en Onderwijs", "Zorg en Welzijn (Wmo)")}
     for department, title in titles.items():
-        record_with(page, title, departments=[department])
+        record_with(page, title, departments=(department,))
 
     page.goto(f"/zoeken?q={word}&page=50")
     expect(page.get_by_role("status")).to_have_text(f"3 ervaringen gevonden voor „{word}”")
