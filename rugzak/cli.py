@@ -10,9 +10,10 @@ from flask_migrate import upgrade
 from sqlalchemy import select
 
 from .admin.services import create_user, deactivate_user
-from .auth.models import ApiToken, User
+from .auth.models import User
 from .auth.roles import Role
 from .auth.services import find_user
+from .auth.tokens import issue_token
 from .errors import InvalidInput
 from .extensions import db
 from .search.service import search_service
@@ -132,12 +133,16 @@ def tokens() -> None:
 
 @tokens.command("create")
 @click.argument("email")
-def create_token_command(email: str) -> None:
+@click.option("--naam", "label", default="", help="Waarvoor de token is, bijv. 'Power BI'.")
+@click.option("--dagen", "valid_days", type=int, default=None,
+              help="Geldig voor zoveel dagen (zonder: tot de token wordt ingetrokken).")
+def create_token_command(email: str, label: str, valid_days: int | None) -> None:
     """Maak een nieuwe API-token voor een gebruiker en toon die eenmalig."""
     user = find_user(email)
     if user is None or not user.active:
         raise click.ClickException(f"Er is geen actieve gebruiker met e-mailadres {email}.")
-    row, token = ApiToken.issue(user)
-    db.session.add(row)
-    db.session.commit()
+    try:
+        token = issue_token(None, user, label, valid_days)
+    except InvalidInput as error:
+        raise click.ClickException(" ".join(error.errors.values())) from None
     click.echo(token)

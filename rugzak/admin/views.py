@@ -8,9 +8,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
 from ..auth.policies import may_administer, only_if
+from ..auth.tokens import revoke_token, token_or_404, tokens_of
 from ..errors import InvalidInput
 from ..extensions import db
 from ..forms import keep_input
+from ..timeutil import utcnow
 from .forms import NewUserForm, PlacementForm, SetPasswordForm
 from .policies import may_see_overview, user_or_404
 from .queries import usable_link, users_matching
@@ -77,7 +79,8 @@ def user_edit(user_id: int):
             flash(_("De gegevens van %(name)s zijn bewaard.", name=user.name), "success")
             return redirect(url_for(".user_edit", user_id=user.id))
     status = 422 if form.is_submitted() else 200
-    return render_template("admin/user_edit.html", form=form, user=user), status
+    return render_template("admin/user_edit.html", form=form, user=user,
+                           tokens=tokens_of(user), now=utcnow()), status
 
 
 @bp.post("/gebruikers/<int:user_id>/deactiveren")
@@ -97,6 +100,14 @@ def user_reactivate(user_id: int):
     user = user_or_404(user_id, current_user)
     reactivate_user(current_user, user)
     flash(_("%(name)s is weer actief.", name=user.name), "success")
+    return redirect(url_for(".user_edit", user_id=user.id))
+
+
+@bp.post("/gebruikers/<int:user_id>/tokens/<int:token_id>/intrekken")
+def user_token_revoke(user_id: int, token_id: int):
+    user = user_or_404(user_id, current_user)
+    revoke_token(current_user, token_or_404(token_id, user, current_user))
+    flash(_("De API-token is ingetrokken."), "success")
     return redirect(url_for(".user_edit", user_id=user.id))
 
 

@@ -31,6 +31,7 @@ class EndReason(StrEnum):
     PASSWORD_CHANGED = "wachtwoord gewijzigd"
     DEACTIVATED = "gedeactiveerd"
     ENDED_BY_USER = "beëindigd"
+    REVOKED = "ingetrokken"  # an API token, by its owner or the administrator
 
 
 class UserSession(db.Model):
