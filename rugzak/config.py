@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ class Defaults:
     SQLALCHEMY_DATABASE_URI: str | None = None  # SQLite file in the instance folder
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     SECRET_KEY: str | None = None  # generated once per instance when not set
+    BASE_URL = "http://localhost:5000"  # scheme and host people use: absolute links start so
     WTF_CSRF_TIME_LIMIT: int | None = None  # tokens live as long as the session
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -62,6 +64,7 @@ def load_config(app, overrides: dict | None = None) -> None:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
     _check_earliest_date(app.config["EARLIEST_DATE"])
+    app.config["BASE_URL"] = _checked_base_url(app.config["BASE_URL"])
 
 
 def _check_earliest_date(value) -> None:
@@ -71,6 +74,15 @@ def _check_earliest_date(value) -> None:
     except ValueError:
         raise ConfigError(f"EARLIEST_DATE moet een datum als jjjj-mm-dd zijn, niet {value!r}."
                           ) from None
+
+
+def _checked_base_url(value) -> str:
+    """http(s)://host[:port], without a path: url_for adds the application's own prefix."""
+    base = str(value).rstrip("/")
+    if not re.fullmatch(r"https?://[^/\s?#]+", base):
+        raise ConfigError(f"BASE_URL moet een adres als https://rugzak.gemeente.nl zijn (zonder "
+                          f"pad), niet {value!r}.")
+    return base
 
 
 def _instance_secret(instance: Path) -> str:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import fields as dataclass_fields
 
-from flask import url_for
 from flask.views import MethodView
 from flask_login import current_user
 
@@ -23,6 +22,7 @@ from ..api.fields import (
 )
 from ..auth.policies import require
 from ..extensions import db
+from ..urls import external_url
 from .models import AgendaItem
 from .policies import editable_item_or_404, may_create, visible_item_or_404
 from .queries import AgendaFilters, filtered_items, visible_linked
@@ -171,7 +171,7 @@ def to_dict(item: AgendaItem) -> dict:
         "experience_ids": [e.id for e in visible_linked(current_user, item)],
         "overdue": item.is_overdue(), "version": item.version,
         "created_at": item.created_at, "updated_at": item.updated_at,
-        "url": url_for("agenda.show", item_id=item.id, _external=True),
+        "url": external_url("agenda.show", item_id=item.id),
         "updates": [{"written_at": u.written_at, "author": u.author.name, "text": u.text,
                      "status": u.status} for u in item.updates],
         "history": [{"changed_at": c.changed_at,

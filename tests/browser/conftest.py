@@ -58,9 +58,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _server_environment(instance: Path, postgres) -> dict[str, str]:
+def _server_environment(instance: Path, postgres, url: str) -> dict[str, str]:
     env = {**os.environ, "RUGZAK_INSTANCE_PATH": str(instance),
-           "RUGZAK_SECRET_KEY": "browser-tests"}
+           "RUGZAK_SECRET_KEY": "browser-tests", "RUGZAK_BASE_URL": url}
     env.update({f"RUGZAK_{name}": str(value) for name, value in FAST_ARGON2.items()})
     # A journey searches right after a save; on a busy machine indexing can take longer than
     # the 2 seconds a search waits for it. The journeys check what is found, not how soon.
@@ -123,15 +123,15 @@ def server(tmp_path_factory, postgres) -> str:
     instance = tmp_path_factory.mktemp("browser-instance")
     if postgres:
         postgres.execute(f"CREATE DATABASE {SERVER_DATABASE}")
-    env = _server_environment(instance, postgres)
-    _prepare_instance(env)
     port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = _server_environment(instance, postgres, url)
+    _prepare_instance(env)
     log = instance / "gunicorn.log"
     with log.open("w") as output:
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}",
              "rugzak:create_app()"], env=env, stdout=output, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_healthy(url, process, log)
         yield url
