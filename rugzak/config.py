@@ -65,6 +65,10 @@ def load_config(app, overrides: dict | None = None) -> None:
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
     _check_earliest_date(app.config["EARLIEST_DATE"])
     app.config["BASE_URL"] = _checked_base_url(app.config["BASE_URL"])
+    # A database error names the statement, never its values (experience text, e-mail
+    # addresses), whatever engine options the installation sets.
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+                                               "hide_parameters": True}
 
 
 def _check_earliest_date(value) -> None:
