@@ -21,14 +21,14 @@ from .search.service import search_service
 
 def register_cli(app: Flask) -> None:
     from .backup.cli import backup_command, restore_command
-    from .privacy.cli import erase_user_command, purge_search_log_command
+    from .privacy.cli import erase_user_command, purge_search_log_command, retention_command
     from .search.cli import search
     from .transfer.cli import export_command, import_command
 
     users.add_command(erase_user_command)
     search.add_command(purge_search_log_command)
     for command in (init_command, demo_command, users, tokens, search, backup_command,
-                    restore_command, export_command, import_command):
+                    restore_command, export_command, import_command, retention_command):
         app.cli.add_command(command)
 
 
@@ -36,12 +36,12 @@ def register_cli(app: Flask) -> None:
 @with_appcontext
 def init_command() -> None:
     """Maak of vernieuw het databaseschema en vul de standaardtaxonomie aan."""
-    from .privacy.retention import purge_search_log
+    from .privacy.retention import apply_retention
     from .taxonomy.seed import seed_taxonomy
 
     upgrade(directory=current_app.extensions["migrate"].directory)
     seed_taxonomy()
-    purge_search_log(current_app.config["SEARCH_LOG_MONTHS"])
+    apply_retention()
     search_service().catch_up()  # opens the index, building it when missing
     click.echo("Database is bijgewerkt en de taxonomie is aangevuld.")
 

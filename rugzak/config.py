@@ -48,7 +48,13 @@ class Defaults:
     SEARCH_WAIT_SECONDS = 2.0  # a search waits at most this long for a just-saved change
     ACCESSIBILITY_CONTACT: str | None = None  # e-mail address in the accessibility statement
     EARLIEST_DATE = "2000-01-01"  # no experience or agenda target date lies before this day
-    SEARCH_LOG_MONTHS = 12  # older searches are purged (`rugzak init`, `search purge-log`)
+    # Retention (rugzak/privacy/retention.py): applied daily in the served app, at `rugzak init`
+    # and by `rugzak retention`
+    SEARCH_LOG_MONTHS = 12  # older searches are purged (also `rugzak search purge-log`)
+    AUDIT_ADDRESS_DAYS = 90  # network addresses in older audit events are cleared
+    ENDED_SESSION_DAYS = 30  # session rows ended (or unused) longer ago are deleted
+    STAGED_IMPORT_HOURS = 24  # unconfirmed import uploads in instance/imports/ are deleted
+    RETENTION_CHECK_MINUTES = 60  # how often each worker looks whether today's run is done; 0: off
 
 
 def load_config(app, overrides: dict | None = None) -> None:

@@ -1,4 +1,4 @@
-"""`rugzak users erase` and `rugzak search purge-log`."""
+"""`rugzak users erase`, `rugzak retention` and `rugzak search purge-log`."""
 from __future__ import annotations
 
 import click
@@ -8,7 +8,7 @@ from flask.cli import with_appcontext
 from ..auth.services import find_user
 from ..errors import InvalidInput
 from .erasure import erase_user
-from .retention import purge_search_log
+from .retention import apply_retention, purge_search_log
 
 
 @click.command("erase")
@@ -41,3 +41,13 @@ def purge_search_log_command(months: int | None) -> None:
     months = months or current_app.config["SEARCH_LOG_MONTHS"]
     removed = purge_search_log(months)
     click.echo(f"{removed} zoekopdrachten ouder dan {months} maanden verwijderd.")
+
+
+@click.command("retention")
+@with_appcontext
+def retention_command() -> None:
+    """Verwijder wat langer dan de bewaartermijnen is bewaard (dat gebeurt ook dagelijks)."""
+    removed = apply_retention()
+    click.echo(f"Zoekopdrachten: {removed.searches}, IP-adressen in het auditlog: "
+               f"{removed.audit_addresses}, sessies: {removed.sessions}, klaargezette imports: "
+               f"{removed.staged_imports}, bewaarde API-antwoorden: {removed.api_answers}.")
