@@ -92,22 +92,24 @@ def stored_bytes(instance) -> bytes:
 
 
 def test_erasure_leaves_no_bytes_in_the_database_its_wal_or_the_index(app, client, instance,
-                                                                      make_user,
-                                                                      make_experience):
+                                                                      make_user, make_experience,
+                                                                      postgres):
     person = make_user(name=NAME, email="w.bakker-oosterhout@gemeente.example")
     make_experience(person, title="Kwartiermakersoverleg in Zuid",
                     lesson="Het kwartiermakersoverleg met Bakker-Oosterhout hielp.")
     reader = app.test_client()
     reader.login(make_user().email)
     assert reader.get("/api/v1/search?q=zuid").json["total"] == 1  # now in the index
-    traces = (NAME.encode(), b"Bakker-Oosterhout", b"w.bakker-oosterhout", b"wartiermaker")
+    traces = (b"wartiermaker",) if postgres else (  # PostgreSQL keeps its files elsewhere
+        NAME.encode(), b"Bakker-Oosterhout", b"w.bakker-oosterhout", b"wartiermaker")
     assert all(trace in stored_bytes(instance) for trace in traces)  # the test can see them
     client.login(make_user("beheerder").email)
     assert erase(client, person.id, delete_experiences="y").status_code == 302
     assert reader.get("/api/v1/search?q=zuid").json["total"] == 0  # the index has caught up
     stored = stored_bytes(instance)
     assert [trace for trace in traces if trace in stored] == []
-    assert (instance / "rugzak.sqlite-wal").stat().st_size < 100_000  # emptied, then reused
+    if not postgres:
+        assert (instance / "rugzak.sqlite-wal").stat().st_size < 100_000  # emptied, then reused
 
 
 def test_erasing_removes_what_throttling_counted_about_them(app, client, make_user):
