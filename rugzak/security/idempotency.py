@@ -12,7 +12,17 @@ from datetime import datetime, timedelta
 from flask import Response, g, request
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint, delete, select, update
+from sqlalchemy import (
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    delete,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -23,6 +33,9 @@ from ..timeutil import UTCDateTime, utcnow
 HEADER = "Idempotency-Key"
 KEY_MAX = 100
 KEEP = timedelta(hours=24)
+# A reservation still without an answer after this long belongs to a request that died (a
+# worker times out long before): the key is free again rather than blocked for a day.
+ABANDONED = timedelta(minutes=5)
 
 
 class IdempotentAnswer(db.Model):
@@ -66,8 +79,10 @@ def replay_or_reserve() -> Response | None:
 def _reserve(user_id: int, key: str, this_request: str) -> IdempotentAnswer | None:
     """None when the key is now reserved for this request, else the row that holds it."""
     mine = (IdempotentAnswer.user_id == user_id) & (IdempotentAnswer.key == key)
-    db.session.execute(delete(IdempotentAnswer).where(
-        mine, IdempotentAnswer.created_at < utcnow() - KEEP))
+    now = utcnow()
+    db.session.execute(delete(IdempotentAnswer).where(mine, or_(
+        IdempotentAnswer.created_at < now - KEEP,
+        IdempotentAnswer.status.is_(None) & (IdempotentAnswer.created_at < now - ABANDONED))))
     row = IdempotentAnswer(user_id=user_id, key=key, request=this_request)
     db.session.add(row)
     try:
