@@ -40,6 +40,7 @@ def create_app(config: dict | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     from .auth.loading import configure_login
     from .i18n.locale import select_locale
+    from .privacy.retention import init_retention
     from .search.service import init_search
 
     db.init_app(app)
@@ -49,6 +50,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     configure_login(login_manager)
     init_search(app)
+    init_retention(app)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         from .sqlite import configure_sqlite
 

@@ -10,9 +10,10 @@ from flask_migrate import upgrade
 from sqlalchemy import select
 
 from .admin.services import create_user, deactivate_user
-from .auth.models import ApiToken, User
+from .auth.models import User
 from .auth.roles import Role
 from .auth.services import find_user
+from .auth.tokens import issue_token
 from .errors import InvalidInput
 from .extensions import db
 from .search.service import search_service
@@ -21,14 +22,14 @@ from .search.service import search_service
 def register_cli(app: Flask) -> None:
     from .backup.cli import backup_command, restore_command
     from .datecheck.cli import dates_command
-    from .privacy.cli import erase_user_command, purge_search_log_command
+    from .privacy.cli import erase_user_command, retention_command
     from .search.cli import search
     from .transfer.cli import export_command, import_command
 
     users.add_command(erase_user_command)
-    search.add_command(purge_search_log_command)
     for command in (init_command, demo_command, users, tokens, search, backup_command,
-                    restore_command, export_command, import_command, dates_command):
+                    restore_command, export_command, import_command, dates_command,
+                    retention_command):
         app.cli.add_command(command)
 
 
@@ -37,12 +38,12 @@ def register_cli(app: Flask) -> None:
 def init_command() -> None:
     """Maak of vernieuw het databaseschema en vul de standaardtaxonomie aan."""
     from .datecheck.cli import summary
-    from .privacy.retention import purge_search_log
+    from .privacy.retention import apply_retention
     from .taxonomy.seed import seed_taxonomy
 
     upgrade(directory=current_app.extensions["migrate"].directory)
     seed_taxonomy()
-    purge_search_log(current_app.config["SEARCH_LOG_MONTHS"])
+    apply_retention()
     search_service().catch_up()  # opens the index, building it when missing
     click.echo("Database is bijgewerkt en de taxonomie is aangevuld.")
     if implausible := summary():
@@ -136,12 +137,16 @@ def tokens() -> None:
 
 @tokens.command("create")
 @click.argument("email")
-def create_token_command(email: str) -> None:
+@click.option("--naam", "label", default="", help="Waarvoor de token is, bijv. 'Power BI'.")
+@click.option("--dagen", "valid_days", type=int, default=None,
+              help="Geldig voor zoveel dagen (zonder: tot de token wordt ingetrokken).")
+def create_token_command(email: str, label: str, valid_days: int | None) -> None:
     """Maak een nieuwe API-token voor een gebruiker en toon die eenmalig."""
     user = find_user(email)
     if user is None or not user.active:
         raise click.ClickException(f"Er is geen actieve gebruiker met e-mailadres {email}.")
-    row, token = ApiToken.issue(user)
-    db.session.add(row)
-    db.session.commit()
+    try:
+        token = issue_token(None, user, label, valid_days)
+    except InvalidInput as error:
+        raise click.ClickException(" ".join(error.errors.values())) from None
     click.echo(token)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ class Defaults:
     SQLALCHEMY_DATABASE_URI: str | None = None  # SQLite file in the instance folder
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     SECRET_KEY: str | None = None  # generated once per instance when not set
+    BASE_URL = "http://localhost:5000"  # scheme and host people use: absolute links start so
     WTF_CSRF_TIME_LIMIT: int | None = None  # tokens live as long as the session
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -49,7 +51,13 @@ class Defaults:
     SEARCH_WAIT_SECONDS = 2.0  # a search waits at most this long for a just-saved change
     ACCESSIBILITY_CONTACT: str | None = None  # e-mail address in the accessibility statement
     EARLIEST_DATE = "2000-01-01"  # no experience or agenda target date lies before this day
-    SEARCH_LOG_MONTHS = 12  # older searches are purged (`rugzak init`, `search purge-log`)
+    # Retention (rugzak/privacy/retention.py): applied daily in the served app, at `rugzak init`
+    # and by `rugzak retention`
+    SEARCH_LOG_MONTHS = 12  # older searches are purged (daily, at init, `rugzak retention`)
+    AUDIT_ADDRESS_DAYS = 90  # network addresses in older audit events are cleared
+    ENDED_SESSION_DAYS = 30  # session rows ended (or unused) longer ago are deleted
+    STAGED_IMPORT_HOURS = 24  # unconfirmed import uploads in instance/imports/ are deleted
+    RETENTION_CHECK_MINUTES = 60  # how often each worker looks whether today's run is done; 0: off
 
 
 def load_config(app, overrides: dict | None = None) -> None:
@@ -65,6 +73,11 @@ def load_config(app, overrides: dict | None = None) -> None:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
     _check_earliest_date(app.config["EARLIEST_DATE"])
+    app.config["BASE_URL"] = _checked_base_url(app.config["BASE_URL"])
+    # A database error names the statement, never its values (experience text, e-mail
+    # addresses), whatever engine options the installation sets.
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+                                               "hide_parameters": True}
 
 
 def _check_earliest_date(value) -> None:
@@ -74,6 +87,15 @@ def _check_earliest_date(value) -> None:
     except ValueError:
         raise ConfigError(f"EARLIEST_DATE moet een datum als jjjj-mm-dd zijn, niet {value!r}."
                           ) from None
+
+
+def _checked_base_url(value) -> str:
+    """http(s)://host[:port], without a path: url_for adds the application's own prefix."""
+    base = str(value).rstrip("/")
+    if not re.fullmatch(r"https?://[^/\s?#]+", base):
+        raise ConfigError(f"BASE_URL moet een adres als https://rugzak.gemeente.nl zijn (zonder "
+                          f"pad), niet {value!r}.")
+    return base
 
 
 def _instance_secret(instance: Path) -> str:

@@ -1,5 +1,6 @@
 """SQLite under several gunicorn workers: WAL, a busy timeout, and write transactions that
-take the write lock when they begin, so a save never answers "database is locked".
+take the write lock when they begin, so a save never answers "database is locked". With
+`secure_delete` on, and a WAL checkpoint after an erasure, erased data leaves the files.
 
 Why: in a DEFERRED transaction the first read fixes a snapshot; when another worker commits
 after that, the later write cannot upgrade and fails at once with SQLITE_BUSY, whatever the
@@ -42,6 +43,7 @@ def configure_sqlite(engine: Engine, sessions) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA secure_delete=ON")  # deleted content is zeroed, not left behind
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -49,6 +51,18 @@ def configure_sqlite(engine: Engine, sessions) -> None:
         mode = "DEFERRED" if _only_reads() else "IMMEDIATE"
         connection.exec_driver_sql(f"BEGIN {mode}")
         connection.info[MODE] = mode
+
+
+def checkpoint(engine: Engine) -> None:
+    """Copy the WAL into the database file and empty it, so that no older version of a page
+    (such as one that held what an erasure removed) stays behind in the WAL."""
+    if engine.dialect.name != "sqlite":
+        return
+    connection = engine.raw_connection()  # no BEGIN: a checkpoint runs outside a transaction
+    try:
+        connection.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
 
 
 @contextmanager

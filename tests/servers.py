@@ -30,7 +30,9 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = Path(instance).parent / f"gunicorn-{self.port}.log"
+        self.access_log = Path(instance).parent / f"gunicorn-{self.port}-access.log"
         env = {**os.environ, "RUGZAK_INSTANCE_PATH": str(instance), "RUGZAK_SECRET_KEY": "test",
+               "RUGZAK_BASE_URL": self.url,
                **{f"RUGZAK_{name}": str(value) for name, value in FAST_ARGON2.items()}}
         env.update({f"RUGZAK_{key}": value if isinstance(value, str) else json.dumps(value)
                     for key, value in (settings or {}).items()})
@@ -38,6 +40,7 @@ class Server:
             env["RUGZAK_DATABASE_URL"] = database_url
         self.command = [GUNICORN, "--workers", str(workers), "--bind",
                         f"127.0.0.1:{self.port}", "--graceful-timeout", "2",
+                        "--access-logfile", str(self.access_log),
                         "rugzak:create_app()"]
         self.env = env
         self.process: subprocess.Popen | None = None

@@ -24,15 +24,19 @@ def create(client, **changes):
 
 
 def link_of(response) -> str:
-    match = re.search(r'id="eenmalige-link"[^>]*value="http://localhost(/wachtwoord-instellen/'
-                      r'[^"]+)"', response.get_data(as_text=True))
+    """The one-time link shown, without the configured base: /wachtwoord-instellen#<token>."""
+    match = re.search(r'id="eenmalige-link"[^>]*value="http://localhost(/wachtwoord-instellen#'
+                      r'[\w-]{40,})"', response.get_data(as_text=True))
     assert match, response.get_data(as_text=True)
     return match.group(1)
 
 
-def set_password(client, link: str, password: str = NEW_PASSWORD, confirm: str | None = None):
-    return client.submit(link, {"password": password,
-                                "confirm": password if confirm is None else confirm})
+def set_password(client, link: str, password: str = NEW_PASSWORD, confirm: str | None = None,
+                 **kwargs):
+    """What the page does with a link: the token from its fragment goes into the form."""
+    page, _, token = link.partition("#")
+    return client.submit(page, {"token": token, "password": password,
+                                "confirm": password if confirm is None else confirm}, **kwargs)
 
 
 @pytest.mark.parametrize("role", ["medewerker", "partner", "kernteam"])
@@ -68,17 +72,18 @@ def test_created_user_sets_a_password_once_and_signs_in(app, client, logged_in):
     client.logout()
 
     page = client.get(link)
-    assert page.status_code == 200 and "Welkom, Nieuwe Collega" in page.get_data(as_text=True)
+    assert page.status_code == 200 and "Code uit je link" in page.get_data(as_text=True)
     assert page.headers["Referrer-Policy"] == "no-referrer"
     short = set_password(client, link, "kort")
     assert short.status_code == 422 and "minstens 12 tekens" in short.get_data(as_text=True)
+    assert "Welkom, Nieuwe Collega" in short.get_data(as_text=True)
+    assert short.headers["Referrer-Policy"] == "no-referrer"
     different = set_password(client, link, confirm="iets heel anders dan dat")
     assert different.status_code == 422
     assert "niet gelijk" in different.get_data(as_text=True)
     done = set_password(client, link)
     assert done.status_code == 302 and done.headers["Location"] == "/inloggen"
-    assert client.get(link).status_code == 410  # used once: gone
-    assert set_password(client, link, "nog een ander wachtwoord").status_code == 410
+    assert set_password(client, link, "nog een ander wachtwoord").status_code == 410  # once
     client.login("nieuw@gemeente.example", NEW_PASSWORD)
     assert "Nieuwe Collega" in client.get("/").get_data(as_text=True)
 
@@ -86,13 +91,13 @@ def test_created_user_sets_a_password_once_and_signs_in(app, client, logged_in):
         user = db.session.scalar(select(User).filter_by(email="nieuw@gemeente.example"))
         assert user.department.slug == "jeugd-en-onderwijs" and user.role == "medewerker"
         stored = db.session.scalar(select(PasswordLink.digest))
-        assert stored != link.rsplit("/", 1)[1] and len(stored) == 64
+        assert stored != link.partition("#")[2] and len(stored) == 64
         user_id = user.id
     recorded = [(e[0], e[2], e[4]) for e in events(app)]
     assert ("user_created", admin.id, user_id) in recorded
     assert ("password_link_created", admin.id, user_id) in recorded
     assert ("password_changed", user_id, user_id) in recorded
-    assert link.rsplit("/", 1)[1] not in repr(events(app))
+    assert link.partition("#")[2] not in repr(events(app))
 
 
 def test_link_expires_after_48_hours(app, client, logged_in):
@@ -103,7 +108,7 @@ def test_link_expires_after_48_hours(app, client, logged_in):
         db.session.execute(update(PasswordLink).values(
             expires_at=utcnow() - timedelta(seconds=1)))
         db.session.commit()
-    response = client.get(link)
+    response = set_password(client, link)
     assert response.status_code == 410
     assert "Deze link werkt niet (meer)" in response.get_data(as_text=True)
 
@@ -125,9 +130,9 @@ def test_a_new_link_ends_the_old_one(client, make_user, logged_in):
     second = link_of(client.submit(f"/beheer/gebruikers/{user.id}/wachtwoordlink",
                                    page=f"/beheer/gebruikers/{user.id}"))
     client.logout()
-    assert client.get(first).status_code == 410
-    assert client.get(second).status_code == 200
-    assert client.get("/wachtwoord-instellen/verzonnen").status_code == 410
+    assert set_password(client, first).status_code == 410
+    assert set_password(client, "/wachtwoord-instellen#verzonnen").status_code == 410
+    assert set_password(client, second).status_code == 302
 
 
 @pytest.mark.parametrize("changes, field_message", [
@@ -212,4 +217,23 @@ def test_link_of_a_deactivated_user_does_not_work(client, make_user, logged_in):
     url = f"/beheer/gebruikers/{user.id}"
     link = link_of(client.submit(f"{url}/wachtwoordlink", page=url))
     client.submit(f"{url}/deactiveren", page=url)
-    assert client.get(link).status_code == 410
+    assert set_password(client, link).status_code == 410
+
+
+def test_the_link_is_built_from_the_base_url_not_the_host_header(app, client, make_user,
+                                                                 logged_in, token_for):
+    app.config["BASE_URL"] = "https://rugzak.gemeente.example"
+    user = make_user()
+    forged = {"Host": "aanvaller.example"}
+    admin = logged_in("beheerder")
+    url = f"/beheer/gebruikers/{user.id}"
+    token = client.csrf_token(url)
+    client.set_cookie("session", client.get_cookie("session").value, domain="aanvaller.example")
+    page = client.post(f"{url}/wachtwoordlink", data={"csrf_token": token}, headers=forged)
+    assert "aanvaller" not in page.get_data(as_text=True)
+    assert re.search(r'value="https://rugzak\.gemeente\.example/wachtwoord-instellen#[\w-]{40,}"',
+                     page.get_data(as_text=True))
+    answer = app.test_client().post(f"/api/v1/users/{user.id}/password-link",
+                                    headers={**token_for(admin), **forged})
+    assert answer.get_json()["password_link"].startswith(
+        "https://rugzak.gemeente.example/wachtwoord-instellen#")

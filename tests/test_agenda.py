@@ -299,3 +299,35 @@ def test_demo_agenda_has_every_kind_of_owner_and_an_overdue_item(app, client):
     with app.app_context():
         done = db.session.query(AgendaItem).filter_by(status="gerealiseerd").one()
         assert len(done.updates) == 2 and len(done.changes) >= 5
+
+
+def history_numbers(page: str) -> set[int]:
+    """Experience numbers in the history table of an item's page (not in entities like &#39;)."""
+    history = page.split('id="geschiedenis-kop"', 1)[1]
+    return {int(number) for number in re.findall(r"(?<!&)#(\d+)", history)}
+
+
+def test_history_never_shows_experiences_the_reader_may_not_see(client, people, make_experience,
+                                                                token_for):
+    internal = make_experience(people["collega"], title="Interne les", visibility="intern")
+    shared = make_experience(people["collega"], title="Gedeelde les", visibility="met_partners")
+    draft = make_experience(people["kernteam"], title="Concept van Kees", status="concept")
+    client.login(people["kernteam"].email)
+    created = item_id(new_item(client, "partner:uwv", experience_ids=str(internal.id)))
+    changed = client.submit(f"/agenda/{created}/bewerken", {
+        "title": "Vaste overdrachtsafspraken", "owner": "partner:uwv", "status": "idee",
+        "experience_ids": f"{internal.id}, {shared.id}, {draft.id}", "version": "1"})
+    assert changed.status_code == 302
+    assert history_numbers(client.get(f"/agenda/{created}").get_data(as_text=True)) == {
+        internal.id, shared.id, draft.id}  # the kernteam member wrote the draft
+    client.logout()
+    for reader, seen in (("partner", {shared.id}), ("medewerker", {internal.id, shared.id})):
+        client.login(people[reader].email)
+        page = client.get(f"/agenda/{created}").get_data(as_text=True)
+        assert history_numbers(page) == seen, reader
+        history = client.get(f"/api/v1/agenda/{created}",
+                             headers=token_for(people[reader])).get_json()["history"]
+        lines = [line["old_value"] + " " + line["new_value"] for line in history
+                 if line["field"] == "experiences"]
+        assert {int(n) for line in lines for n in re.findall(r"#(\d+)", line)} == seen, reader
+        client.logout()

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from .test_admin_users import set_password
+
 ROLES = ["medewerker", "partner", "kernteam", "beheerder"]
 
 
@@ -172,7 +174,7 @@ def test_users_through_the_api(app, client, api_user, make_user):
                                                  "partner": "uwv"}, headers=admin)
     assert created.status_code == 201
     link = created.get_json()["password_link"].replace("http://localhost", "")
-    assert app.test_client().get(link).status_code == 200
+    assert set_password(app.test_client(), link).status_code == 302
     changed = client.put(f"/api/v1/users/{user.id}", json={"role": "kernteam",
                                                           "department": "jeugd-en-onderwijs"},
                          headers=admin).get_json()

@@ -10,10 +10,9 @@ import re
 import pytest
 from sqlalchemy import select
 
-from rugzak.admin.services import issue_password_link
 from rugzak.agenda.models import AgendaItem
 from rugzak.agenda.services import AgendaInput, create_item
-from rugzak.auth.models import User
+from rugzak.auth.models import ApiToken, User
 from rugzak.bin.services import delete_experience
 from rugzak.bundles.services import BundleInput, add_item, create_bundle
 from rugzak.comments.services import add_comment
@@ -39,7 +38,7 @@ LISTS = "/beheer/<any(doelen, randvoorwaarden, afdelingen, partners):key>"
 API_LISTS = "/api/v1/taxonomy/<any(goals, conditions, departments, partners):kind>"
 TAG = "/beheer/trefwoorden/<int:tag_id>"
 API_TAG = "/api/v1/taxonomy/tags/<int:tag_id>"
-SET_PASSWORD = "/wachtwoord-instellen/<token>"
+SET_PASSWORD = "/wachtwoord-instellen"
 
 # Statuses for (anonymous, partner, medewerker, kernteam, beheerder) that recur below.
 PUBLIC = (200, 200, 200, 200, 200)
@@ -83,6 +82,7 @@ EXPECTED = {
     ("GET", "/account"): PAGE,
     ("GET", "/account/gegevens"): PAGE,
     ("POST", "/account/sessies/beeindigen"): (302, 302, 302, 302, 302),
+    ("POST", "/account/tokens/<int:token_id>/intrekken"): (302, 404, 404, 404, 404),  # not yours
     ("GET", "/account/wachtwoord"): PAGE,
     ("POST", "/account/wachtwoord"): FORM_422,
     # toekomstagenda: staff see all, partners what is shared with them; partners do not start
@@ -217,6 +217,7 @@ EXPECTED = {
     ("GET", USER): BEHEERDER,
     ("POST", USER): BEHEERDER_422,
     ("POST", USER + "/deactiveren"): BEHEERDER_302,
+    ("POST", USER + "/tokens/<int:token_id>/intrekken"): BEHEERDER_302,
     ("POST", USER + "/heractiveren"): BEHEERDER_302,
     ("POST", USER + "/wachtwoordlink"): BEHEERDER,  # the page that shows the new link once
     ("GET", WIPE): BEHEERDER,
@@ -321,16 +322,15 @@ def objects_of_others(app, make_user, make_experience) -> dict:
               "binned_experience_id": shared("In de prullenbak").id,
               "filename": "rugzak.css", "number": 1, "source": "zoekopdracht",
               "key": SEARCHES, "kind": "goals"}
-    link_user_id = make_user("medewerker").id  # before the context below begins writing
     keeper_id = make_user("kernteam").id
     with app.app_context():
         values |= _objects_of(db.session.get(User, owner.id), db.session.get(User, commenter.id),
-                              values, link_user_id, db.session.get(User, keeper_id))
+                              values, db.session.get(User, keeper_id))
     return values
 
 
-def _objects_of(owner, commenter, values: dict, link_user_id: int, keeper) -> dict:
-    """The bundle, comment, agenda item, binned experience, tag, taxonomy rows and link."""
+def _objects_of(owner, commenter, values: dict, keeper) -> dict:
+    """The bundle, comment, agenda item, binned experience, tag and taxonomy rows."""
     experience = db.session.get(Experience, values["experience_id"])
     bundle = create_bundle(keeper, BundleInput(title="Regie", visibility="met_partners"))
     items = [add_item(keeper, bundle, db.session.get(Experience, values[name]), "")
@@ -340,7 +340,8 @@ def _objects_of(owner, commenter, values: dict, link_user_id: int, keeper) -> di
         title="Vaste overdracht", description="Samen afspreken.", owner=f"user:{owner.id}",
         shared_with_partners=True, experience_ids=[experience.id]))
     delete_experience(owner, db.session.get(Experience, values["binned_experience_id"]))
-    token = issue_password_link(None, db.session.get(User, link_user_id)).token
+    token, _ = ApiToken.issue(db.session.get(User, values["user_id"]))
+    db.session.add(token)
     db.session.commit()
     goal = db.session.scalars(select(Goal).order_by(Goal.id)).first()
     condition = db.session.scalars(select(Condition).order_by(Condition.id)).first()
@@ -348,7 +349,7 @@ def _objects_of(owner, commenter, values: dict, link_user_id: int, keeper) -> di
             "other_spare_item_id": items[2].id, "comment_id": comment.id,
             "agenda_item_id": agenda_item.id, "tag_id": experience.tags[0].id,
             "entry_id": goal.id, "slug": goal.slug, "condition_id": condition.id,
-            "condition_slug": condition.slug, "token": token}
+            "condition_slug": condition.slug, "token_id": token.id}
 
 
 def values_for(method: str, rule: str, world: dict) -> dict:

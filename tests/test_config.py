@@ -119,3 +119,20 @@ def test_an_earliest_date_that_is_no_date_stops_the_start(tmp_path):
     with pytest.raises(ConfigError, match="EARLIEST_DATE"):
         create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "x",
                     "EARLIEST_DATE": "1-1-2000"})
+
+
+@pytest.mark.parametrize("raw, stored", [
+    ("https://rugzak.gemeente.example/", "https://rugzak.gemeente.example"),
+    ("http://localhost:8000", "http://localhost:8000")])
+def test_base_url_is_read_without_a_trailing_slash(monkeypatch, tmp_path, raw, stored):
+    monkeypatch.setenv("RUGZAK_BASE_URL", raw)
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "test"})
+    assert app.config["BASE_URL"] == stored
+
+
+@pytest.mark.parametrize("raw", ["rugzak.gemeente.example", "https://gemeente.example/rugzak",
+                                 "ftp://gemeente.example"])
+def test_base_url_must_be_an_origin(monkeypatch, tmp_path, raw):
+    monkeypatch.setenv("RUGZAK_BASE_URL", raw)
+    with pytest.raises(ConfigError, match="BASE_URL"):
+        create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "test"})

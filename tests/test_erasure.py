@@ -7,7 +7,7 @@ from rugzak.audit.models import AuditEvent
 from rugzak.auth.models import ApiToken, User
 from rugzak.extensions import db
 from rugzak.privacy.retention import months_before
-from rugzak.search.changelog import SearchChange
+from rugzak.search.changelog import EXPERIENCE, SearchChange
 from rugzak.search.log import SearchLog
 from rugzak.security.sessions import UserSession
 from rugzak.security.throttle import RateCounter
@@ -72,7 +72,7 @@ def test_beheerder_erases_a_user_and_the_name_appears_nowhere(app, client, make_
         assert [(e.actor_id, e.detail) for e in erased] == [
             (admin.id, "ervaringen behouden: 2, verwijderd: 0")]
         changed = set(db.session.scalars(select(SearchChange.entity_id).where(
-            SearchChange.seq > changes_before)))
+            SearchChange.seq > changes_before, SearchChange.entity == EXPERIENCE)))
         assert changed == {kept.id, anonymous.id}
 
 
@@ -84,6 +84,32 @@ def test_erasing_with_the_experiences(app, client, make_user, make_experience):
     assert erase(client, person.id, delete_experiences="y").status_code == 302
     assert client.get(f"/ervaringen/{gone.id}").status_code == 404
     assert client.get("/api/v1/search?q=schuldhulp").json["total"] == 0
+
+
+def stored_bytes(instance) -> bytes:
+    """Every file of the instance: the SQLite database, its WAL and the search index."""
+    return b"".join(path.read_bytes() for path in sorted(instance.rglob("*")) if path.is_file())
+
+
+def test_erasure_leaves_no_bytes_in_the_database_its_wal_or_the_index(app, client, instance,
+                                                                      make_user, make_experience,
+                                                                      postgres):
+    person = make_user(name=NAME, email="w.bakker-oosterhout@gemeente.example")
+    make_experience(person, title="Kwartiermakersoverleg in Zuid",
+                    lesson="Het kwartiermakersoverleg met Bakker-Oosterhout hielp.")
+    reader = app.test_client()
+    reader.login(make_user().email)
+    assert reader.get("/api/v1/search?q=zuid").json["total"] == 1  # now in the index
+    traces = (b"wartiermaker",) if postgres else (  # PostgreSQL keeps its files elsewhere
+        NAME.encode(), b"Bakker-Oosterhout", b"w.bakker-oosterhout", b"wartiermaker")
+    assert all(trace in stored_bytes(instance) for trace in traces)  # the test can see them
+    client.login(make_user("beheerder").email)
+    assert erase(client, person.id, delete_experiences="y").status_code == 302
+    assert reader.get("/api/v1/search?q=zuid").json["total"] == 0  # the index has caught up
+    stored = stored_bytes(instance)
+    assert [trace for trace in traces if trace in stored] == []
+    if not postgres:
+        assert (instance / "rugzak.sqlite-wal").stat().st_size < 100_000  # emptied, then reused
 
 
 def test_erasing_removes_what_throttling_counted_about_them(app, client, make_user):
@@ -185,8 +211,8 @@ def test_search_log_is_purged_after_the_configured_months(app, runner):
                             SearchLog(query="recent", hits=1,
                                       searched_on=months_before(today, 11))])
         db.session.commit()
-    result = runner.invoke(args=["search", "purge-log"])
-    assert result.exit_code == 0 and "1 zoekopdrachten ouder dan 12 maanden" in result.output
+    result = runner.invoke(args=["retention"])
+    assert result.exit_code == 0 and "Zoekopdrachten: 1," in result.output
     with app.app_context():
         assert db.session.scalars(select(SearchLog.query)).all() == ["recent"]
     app.config["SEARCH_LOG_MONTHS"] = 6

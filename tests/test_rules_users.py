@@ -12,7 +12,7 @@ from rugzak.extensions import db
 
 from .conftest import PASSWORD
 from .rules import FORBIDDEN, LANGUAGES, NOT_FOUND, flashed, speaking, text
-from .test_admin_users import link_of
+from .test_admin_users import link_of, set_password
 
 NEW_USER = {"name": "Nieuwe Collega", "email": "nieuw@gemeente.example", "role": "medewerker",
             "department": "jeugd-en-onderwijs", "partner": ""}
@@ -211,9 +211,8 @@ def test_the_link_wants_the_same_password_twice(client, admin, language, message
     created = client.submit("/beheer/gebruikers/nieuw", NEW_USER)
     link = link_of(created)
     client.logout()
-    page = client.submit(link, {"password": "een nieuw en lang wachtwoord",
-                                "confirm": "iets heel anders dan dat"},
-                         headers=speaking(language))
+    page = set_password(client, link, confirm="iets heel anders dan dat",
+                        headers=speaking(language))
     assert page.status_code == 422 and message in text(page)
 
 

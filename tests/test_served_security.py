@@ -82,7 +82,7 @@ def test_over_https_hsts_and_secure_cookies(served, make_user):
         "max-age=31536000")
     for person, is_secure in ((plain, False), (secure, True)):
         assert person.sign_in(user.email).status == 302
-        morsel = person.set_cookies[-1]["session"]
+        morsel = person.set_cookies[-1]["__Host-session" if is_secure else "session"]
         assert morsel["httponly"] and morsel["samesite"] == "Lax"
         assert bool(morsel["secure"]) is is_secure
 

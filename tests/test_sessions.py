@@ -9,7 +9,7 @@ from rugzak.auth.models import User
 from rugzak.extensions import db
 from rugzak.security.sessions import UserSession
 
-from .conftest import PASSWORD
+from .conftest import CSRF_PATTERN, PASSWORD
 
 
 def session_cookie(client) -> str:
@@ -127,11 +127,17 @@ def test_deactivation_ends_every_session(app, make_user):
     assert {row.end_reason for row in sessions_of(app, user)} == {"gedeactiveerd"}
 
 
+def csrf_token_over(client, base_url: str) -> str:
+    """The sign-in form's token, over HTTP or HTTPS: each has a cookie of its own name."""
+    page = client.get("/inloggen", base_url=base_url).get_data(as_text=True)
+    return next(group for group in CSRF_PATTERN.search(page).groups() if group)
+
+
 @pytest.mark.parametrize("base_url, secure", [("http://localhost", False),
                                               ("https://localhost", True)])
 def test_cookie_flags(client, make_user, base_url, secure):
     user = make_user()
-    token = client.csrf_token("/inloggen")
+    token = csrf_token_over(client, base_url)
     response = client.post("/inloggen", base_url=base_url, data={
         "email": user.email, "password": PASSWORD, "csrf_token": token},
         headers={"Referer": f"{base_url}/inloggen"})  # Flask-WTF checks it over HTTPS
@@ -152,3 +158,20 @@ def test_no_remember_me_cookie(client, make_user):
     response = client.login(user.email)
     assert "remember_token" not in " ".join(response.headers.getlist("Set-Cookie"))
     assert "onthoud" not in client.get("/inloggen").get_data(as_text=True).lower()
+
+
+@pytest.mark.parametrize("forced", [False, True])
+def test_secure_session_cookie_is_a_host_cookie(app, client, make_user, forced):
+    app.config["SESSION_COOKIE_SECURE"] = forced
+    app.config["SESSION_COOKIE_DOMAIN"] = "gemeente.example"  # ignored for a __Host- cookie
+    user = make_user()
+    base_url = "http://localhost" if forced else "https://localhost"
+    token = csrf_token_over(client, base_url)
+    response = client.post("/inloggen", base_url=base_url, data={
+        "email": user.email, "password": PASSWORD, "csrf_token": token},
+        headers={"Referer": f"{base_url}/inloggen"})
+    assert response.status_code == 302
+    cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("__Host-session=") and "; Secure" in cookie and "; Path=/" in cookie
+    assert "Domain" not in cookie
+    assert client.get("/account", base_url=base_url).status_code == 200  # read back by name

@@ -7,13 +7,15 @@ from ..audit.models import Action
 from ..audit.services import record
 from ..auth.models import User
 from ..auth.passwords import hash_password, password_problem, verify_password
+from ..auth.tokens import end_tokens
 from ..errors import InvalidInput
 from ..extensions import db
 from ..security.sessions import EndReason, end_sessions
 
 
 def change_password(user: User, current: str, new: str, repeat: str) -> None:
-    """Set a new password and end the user's other sessions; this one stays signed in.
+    """Set a new password and end the user's other sessions and API tokens; this one stays
+    signed in.
     InvalidInput names the field: current, new or repeat."""
     if not verify_password(user.password_hash, current):
         raise InvalidInput({"current": _("Dit is niet je huidige wachtwoord.")})
@@ -29,6 +31,7 @@ def change_password(user: User, current: str, new: str, repeat: str) -> None:
         raise InvalidInput(errors)
     user.password_hash = hash_password(new)
     end_sessions(user, EndReason.PASSWORD_CHANGED, keep_current=True)
+    end_tokens(user, EndReason.PASSWORD_CHANGED)
     record(Action.PASSWORD_CHANGED, target=user, detail="door de gebruiker zelf")
     db.session.commit()
 

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from ..audit.models import Action
 from ..audit.services import record
+from ..auth.tokens import revoke_token, token_or_404, tokens_of
 from ..errors import InvalidInput
 from ..extensions import db
 from ..forms import keep_input
@@ -25,7 +26,16 @@ bp = Blueprint("account", __name__, url_prefix="/account")
 @bp.get("")
 def index():
     return render_template("account/index.html", sessions=open_sessions(current_user),
-                           this_session=current_session(), form=ConfirmForm())
+                           this_session=current_session(), form=ConfirmForm(),
+                           tokens=tokens_of(current_user), now=utcnow())
+
+
+@bp.post("/tokens/<int:token_id>/intrekken")
+def token_revoke(token_id: int):
+    user = current_user._get_current_object()
+    revoke_token(user, token_or_404(token_id, user, user))
+    flash(_("De API-token is ingetrokken."), "success")
+    return redirect(url_for(".index"))
 
 
 @bp.route("/wachtwoord", methods=["GET", "POST"])

@@ -1,7 +1,6 @@
 """/api/v1/users (beheerder): the same policies and services as /beheer/gebruikers."""
 from __future__ import annotations
 
-from flask import url_for
 from flask.views import MethodView
 from flask_login import current_user
 
@@ -9,6 +8,7 @@ from ..api.blueprint import ApiBlueprint, checked_first
 from ..api.fields import Bool, DateTime, DutchSchema, Int, List, Nested, Str
 from ..auth.policies import may_administer, require
 from ..extensions import db
+from .links import password_link_url
 from .policies import user_or_404
 from .queries import users_matching
 from .services import (
@@ -135,4 +135,4 @@ class UserPasswordLink(MethodView):
 
 def _shown(link: NewLink) -> dict:
     return {"user": link.user, "expires_at": link.expires_at,
-            "password_link": url_for("password.set_password", token=link.token, _external=True)}
+            "password_link": password_link_url(link.token)}

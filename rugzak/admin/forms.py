@@ -27,6 +27,9 @@ class NewUserForm(PlacementForm):
 
 
 class SetPasswordForm(FlaskForm):
+    # Filled from the link's fragment (static/set-password.js), which no server ever sees;
+    # without JavaScript the person pastes the part of the link after the #.
+    token = StringField(_l("Code uit je link"), render_kw={"autocomplete": "off"})
     password = PasswordField(_l("Nieuw wachtwoord"), render_kw={"autocomplete": "new-password"})
     confirm = PasswordField(_l("Herhaal het wachtwoord"),
                             render_kw={"autocomplete": "new-password"})

@@ -18,6 +18,7 @@ from ..auth.passwords import hash_password, password_problem
 from ..auth.policies import require
 from ..auth.roles import Role
 from ..auth.services import find_user, normalise_email
+from ..auth.tokens import end_tokens
 from ..errors import InvalidInput
 from ..extensions import db
 from ..security.sessions import EndReason, end_sessions
@@ -79,13 +80,15 @@ def change_user(actor: User | None, user: User, role: str, department: str | Non
 
 
 def deactivate_user(actor: User | None, user: User) -> None:
-    """Deactivate and end every open session of the user; nobody deactivates themselves."""
+    """Deactivate and end every open session and API token of the user; nobody deactivates
+    themselves."""
     require(may_administer_users(actor))
     if is_self(actor, user):
         raise InvalidInput({"user": _("Je kunt jezelf niet deactiveren.")})
     if user.active:
         user.active = False
         end_sessions(user, EndReason.DEACTIVATED)
+        end_tokens(user, EndReason.DEACTIVATED)
         record(Action.USER_DEACTIVATED, target=user, actor=actor)
         db.session.commit()
 
@@ -117,7 +120,7 @@ def issue_password_link(actor: User | None, user: User) -> NewLink:
 
 def set_password_with(link: PasswordLink, password: str, confirm: str) -> User:
     """Use a usable link (admin.queries.usable_link) once: set the password and end the
-    user's other sessions. The link is the permission."""
+    user's other sessions and API tokens. The link is the permission."""
     problem = password_problem(password)
     if problem:
         raise InvalidInput({"password": problem})
@@ -131,6 +134,7 @@ def set_password_with(link: PasswordLink, password: str, confirm: str) -> User:
     user = link.user
     user.password_hash = hash_password(password)
     user.session_generation += 1
+    end_tokens(user, EndReason.PASSWORD_CHANGED)
     record(Action.PASSWORD_CHANGED, target=user, actor=user, detail="via eenmalige link")
     db.session.commit()
     return user

@@ -1,6 +1,6 @@
 """/beheer: the overview of the curators' and administrator's tasks; /beheer/gebruikers, where
 the administrator lists, creates, changes, deactivates and reactivates users and hands out
-one-time links; and /wachtwoord-instellen/<token>, the public page behind such a link."""
+one-time links; and /wachtwoord-instellen#<token>, the public page behind such a link."""
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
@@ -8,10 +8,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
 from ..auth.policies import may_administer, only_if
+from ..auth.tokens import revoke_token, token_or_404, tokens_of
 from ..errors import InvalidInput
 from ..extensions import db
-from ..forms import keep_input
+from ..forms import attach_errors, keep_input
+from ..timeutil import utcnow
 from .forms import NewUserForm, PlacementForm, SetPasswordForm
+from .links import password_link_url
 from .policies import may_see_overview, user_or_404
 from .queries import usable_link, users_matching
 from .services import (
@@ -77,7 +80,8 @@ def user_edit(user_id: int):
             flash(_("De gegevens van %(name)s zijn bewaard.", name=user.name), "success")
             return redirect(url_for(".user_edit", user_id=user.id))
     status = 422 if form.is_submitted() else 200
-    return render_template("admin/user_edit.html", form=form, user=user), status
+    return render_template("admin/user_edit.html", form=form, user=user,
+                           tokens=tokens_of(user), now=utcnow()), status
 
 
 @bp.post("/gebruikers/<int:user_id>/deactiveren")
@@ -100,6 +104,14 @@ def user_reactivate(user_id: int):
     return redirect(url_for(".user_edit", user_id=user.id))
 
 
+@bp.post("/gebruikers/<int:user_id>/tokens/<int:token_id>/intrekken")
+def user_token_revoke(user_id: int, token_id: int):
+    user = user_or_404(user_id, current_user)
+    revoke_token(current_user, token_or_404(token_id, user, current_user))
+    flash(_("De API-token is ingetrokken."), "success")
+    return redirect(url_for(".user_edit", user_id=user.id))
+
+
 @bp.post("/gebruikers/<int:user_id>/wachtwoordlink")
 def user_password_link(user_id: int):
     user = user_or_404(user_id, current_user)
@@ -114,8 +126,7 @@ def user_password_link(user_id: int):
 def _show_link(link: NewLink, created: bool):
     """The link is shown once, on this page only: it is in no session, flash or log."""
     response = render_template("admin/user_link.html", user=link.user, created=created,
-                               link=url_for("password.set_password", token=link.token,
-                                            _external=True))
+                               link=password_link_url(link.token))
     return response, 200, {"Cache-Control": "no-store"}
 
 
@@ -125,24 +136,32 @@ def _flash_refusal(refused: InvalidInput) -> None:
         flash(message, "error")
 
 
-PRIVATE = {"Referrer-Policy": "no-referrer"}  # the token is in the URL
+PRIVATE = {"Referrer-Policy": "no-referrer"}  # the token is in the URL's fragment
 
 
-@password.route("/wachtwoord-instellen/<token>", methods=["GET", "POST"])
-def set_password(token: str):
-    link = usable_link(token)
+@password.route("/wachtwoord-instellen", methods=["GET", "POST"])
+def set_password():
+    """The token comes in the POSTed form, never in a URL a server or proxy logs."""
+    form = SetPasswordForm()
+    if not form.validate_on_submit():
+        return _set_password_page(form)
+    if not form.token.data:
+        attach_errors(form, {"token": _("Vul de code uit je link in.")})
+        return _set_password_page(form)
+    link = usable_link(form.token.data)
     if link is None:
         return render_template("admin/link_unusable.html"), 410, PRIVATE
-    form = SetPasswordForm()
-    if form.validate_on_submit():
-        try:
-            set_password_with(link, form.password.data or "", form.confirm.data or "")
-        except InvalidInput as error:
-            keep_input(form, error)
-        else:
-            logout_user()
-            session.clear()
-            flash(_("Je wachtwoord is ingesteld. Log nu in."), "success")
-            return redirect(url_for("auth.login"))
+    try:
+        set_password_with(link, form.password.data or "", form.confirm.data or "")
+    except InvalidInput as error:
+        keep_input(form, error)
+        return _set_password_page(form, link.user)
+    logout_user()
+    session.clear()
+    flash(_("Je wachtwoord is ingesteld. Log nu in."), "success")
+    return redirect(url_for("auth.login"))
+
+
+def _set_password_page(form: SetPasswordForm, user=None):
     status = 422 if form.is_submitted() else 200
-    return render_template("admin/set_password.html", form=form, user=link.user), status, PRIVATE
+    return render_template("admin/set_password.html", form=form, user=user), status, PRIVATE

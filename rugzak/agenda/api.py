@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from dataclasses import fields as dataclass_fields
 
-from flask import url_for
 from flask.views import MethodView
 from flask_login import current_user
 
@@ -23,9 +22,10 @@ from ..api.fields import (
 )
 from ..auth.policies import require
 from ..extensions import db
+from ..urls import external_url
 from .models import AgendaItem
 from .policies import editable_item_or_404, may_create, visible_item_or_404
-from .queries import AgendaFilters, filtered_items, visible_linked
+from .queries import AgendaFilters, filtered_items, readable_history, visible_linked
 from .services import AgendaInput, add_progress, create_item, update_item
 
 blp = ApiBlueprint("api_agenda", __name__, url_prefix="/api/v1",
@@ -171,11 +171,8 @@ def to_dict(item: AgendaItem) -> dict:
         "experience_ids": [e.id for e in visible_linked(current_user, item)],
         "overdue": item.is_overdue(), "version": item.version,
         "created_at": item.created_at, "updated_at": item.updated_at,
-        "url": url_for("agenda.show", item_id=item.id, _external=True),
+        "url": external_url("agenda.show", item_id=item.id),
         "updates": [{"written_at": u.written_at, "author": u.author.name, "text": u.text,
                      "status": u.status} for u in item.updates],
-        "history": [{"changed_at": c.changed_at,
-                     "changed_by": c.changed_by.name if c.changed_by else None,
-                     "field": c.field, "old_value": c.old_value, "new_value": c.new_value}
-                    for c in item.changes],
+        "history": [vars(line) for line in readable_history(current_user, item)],
     }

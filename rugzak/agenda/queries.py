@@ -1,15 +1,17 @@
 """Reading agenda items: what a user may see, filtered the way the list offers."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import Select, case, select
 from sqlalchemy.orm import selectinload
 
 from ..auth.models import User
 from ..experiences.models import Experience
-from ..experiences.policies import can_view
+from ..experiences.policies import can_view, visible_clause
+from ..extensions import db
 from ..taxonomy.models import Department, Partner
 from .models import OPEN_STATUSES, AgendaItem, AgendaStatus, agenda_item_experiences
 from .policies import visible_items_clause
@@ -83,3 +85,46 @@ def owner_options(items: list[AgendaItem]) -> list[tuple[str, str]]:
 
 def visible_linked(user: User, item: AgendaItem) -> list[Experience]:
     return [experience for experience in item.experiences if can_view(user, experience)]
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    changed_at: datetime
+    changed_by: str | None
+    field: str
+    old_value: str
+    new_value: str
+
+
+EXPERIENCE_NUMBER = re.compile(r"#(\d+)")
+
+
+def readable_history(user: User, item: AgendaItem) -> list[HistoryLine]:
+    """The item's history as `user` may read it: the numbers of linked experiences they may
+    not see are left out, and so is a line that changed only those."""
+    visible = _visible_ids(user, [c.old_value + c.new_value for c in item.changes
+                                  if c.field == "experiences"])
+    lines = []
+    for change in item.changes:
+        old, new = change.old_value, change.new_value
+        if change.field == "experiences":
+            old, new = _numbers_in(old, visible), _numbers_in(new, visible)
+            if old == new:
+                continue
+        lines.append(HistoryLine(change.changed_at,
+                                 change.changed_by.name if change.changed_by else None,
+                                 change.field, old, new))
+    return lines
+
+
+def _visible_ids(user: User, texts: list[str]) -> set[int]:
+    named = {int(number) for text in texts for number in EXPERIENCE_NUMBER.findall(text)}
+    if not named:
+        return set()
+    return set(db.session.scalars(select(Experience.id).where(
+        Experience.id.in_(named), visible_clause(user))))
+
+
+def _numbers_in(text: str, visible: set[int]) -> str:
+    return ", ".join(f"#{number}" for number in map(int, EXPERIENCE_NUMBER.findall(text))
+                     if number in visible)

@@ -26,6 +26,7 @@ from .queries import (
     filtered_items,
     items_for_experiences,
     owner_options,
+    readable_history,
     visible_items,
     visible_linked,
 )
@@ -149,5 +150,6 @@ def _item_page(item, form: ProgressForm, conflict: bool = False, findings=None):
     return render_template("agenda/show.html", item=item, form=form, conflict=conflict,
                            findings=findings,
                            experiences=visible_linked(current_user, item),
+                           history=readable_history(current_user, item),
                            may_edit=can_edit(current_user, item),
                            may_add_update=can_add_update(current_user, item))

@@ -1,4 +1,5 @@
-"""The API's flask-smorest Blueprint: Dutch answers to broken JSON, CSRF for cookie sessions."""
+"""The API's flask-smorest Blueprint: Dutch answers to broken JSON, CSRF for cookie sessions,
+`Idempotency-Key` on POSTs."""
 from functools import wraps
 
 from flask import request
@@ -10,6 +11,7 @@ from wtforms.validators import ValidationError
 
 from ..auth.loading import bearer_token
 from ..extensions import csrf
+from ..security.idempotency import keep_answer, replay_or_reserve
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -36,6 +38,8 @@ class ApiBlueprint(Blueprint):
         super().__init__(*args, **kwargs)
         csrf.exempt(self)  # replaced by the header check below
         self.before_request(require_csrf_for_cookie_sessions)
+        self.before_request(replay_or_reserve)
+        self.after_request(keep_answer)
 
 
 def checked_first(check):

@@ -22,6 +22,8 @@ class Action(StrEnum):
     USER_REACTIVATED = "user_reactivated"
     PASSWORD_CHANGED = "password_changed"
     PASSWORD_LINK_CREATED = "password_link_created"
+    API_TOKEN_CREATED = "api_token_created"
+    API_TOKEN_REVOKED = "api_token_revoked"
     USER_ERASED = "user_erased"
     EXPERIENCE_HIGHLIGHTED = "experience_highlighted"
     EXPERIENCE_UNHIGHLIGHTED = "experience_unhighlighted"

@@ -13,7 +13,7 @@ from ..security.sessions import session_is_valid
 from ..timeutil import utcnow
 from .models import ApiToken, User
 
-TOKEN_USE_RESOLUTION = timedelta(minutes=5)  # no write on every API call
+TOKEN_USE_RESOLUTION = timedelta(minutes=1)  # last_used_at: no write on every API call
 
 
 def configure_login(manager: LoginManager) -> None:
@@ -41,11 +41,10 @@ def load_token_user(req) -> User | None:
     token = bearer_token(req)
     if not token:
         return None
-    row = db.session.scalar(select(ApiToken).where(
-        ApiToken.digest == ApiToken.digest_of(token), ApiToken.revoked.is_(False)))
-    if row is None or not row.user.active:
-        return None
+    row = db.session.scalar(select(ApiToken).where(ApiToken.digest == ApiToken.digest_of(token)))
     now = utcnow()
+    if row is None or not row.works_at(now) or not row.user.active:
+        return None
     if row.last_used_at is None or now - row.last_used_at > TOKEN_USE_RESOLUTION:
         row.last_used_at = now
         db.session.commit()

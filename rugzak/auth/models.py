@@ -54,15 +54,19 @@ class User(UserMixin, db.Model):
 
 
 class ApiToken(db.Model):
-    """A personal API token; only its SHA-256 digest is stored."""
+    """A personal API token; only its SHA-256 digest is stored. It works until it expires or
+    ends (revoked, a password change, deactivation); an ended token never works again."""
 
     __tablename__ = "api_tokens"
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     digest: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    end_reason: Mapped[str | None] = mapped_column(String(30))
 
     user: Mapped[User] = relationship()
 
@@ -71,6 +75,11 @@ class ApiToken(db.Model):
         return hashlib.sha256(token.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user: User) -> tuple["ApiToken", str]:
+    def issue(cls, user: User, label: str = "",
+              expires_at: datetime | None = None) -> tuple["ApiToken", str]:
         token = "rzk_" + secrets.token_urlsafe(32)
-        return cls(user=user, digest=cls.digest_of(token)), token
+        return cls(user=user, digest=cls.digest_of(token), label=label,
+                   expires_at=expires_at), token
+
+    def works_at(self, now: datetime) -> bool:
+        return self.ended_at is None and (self.expires_at is None or now < self.expires_at)

@@ -20,5 +20,6 @@ def account(user: User) -> dict:
 def api_tokens(user: User) -> list[dict]:
     rows = db.session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
                               .order_by(ApiToken.id))
-    return [{"created_at": t.created_at, "last_used_at": t.last_used_at,
-             "revoked": t.revoked} for t in rows]
+    return [{"label": t.label, "created_at": t.created_at, "expires_at": t.expires_at,
+             "last_used_at": t.last_used_at, "ended_at": t.ended_at,
+             "end_reason": t.end_reason} for t in rows]

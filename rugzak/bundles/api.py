@@ -1,7 +1,6 @@
 """/api/v1/bundles: read what you may see; the core team keeps them."""
 from __future__ import annotations
 
-from flask import url_for
 from flask.views import MethodView
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -12,6 +11,7 @@ from ..api.fields import DateTime, DutchSchema, Int, List, Nested, Str, confirm_
 from ..auth.policies import may_curate, require
 from ..experiences.policies import get_visible_or_404
 from ..extensions import db
+from ..urls import external_url
 from .models import Bundle
 from .policies import bundle_or_404, kept_item_or_404
 from .queries import readable_bundles, visible_counts, visible_items
@@ -147,7 +147,7 @@ def bundle_dict(bundle: Bundle, count: int) -> dict:
     return {"id": bundle.id, "title": bundle.title, "intro": bundle.intro,
             "visibility": bundle.visibility, "item_count": count,
             "updated_at": bundle.updated_at,
-            "url": url_for("bundles.show", bundle_id=bundle.id, _external=True)}
+            "url": external_url("bundles.show", bundle_id=bundle.id)}
 
 
 def detail(bundle: Bundle) -> dict:

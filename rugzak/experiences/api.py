@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import fields as dataclass_fields
 
-from flask import url_for
 from flask.views import MethodView
 from flask_login import current_user
 
 from ..api.blueprint import ApiBlueprint, checked_first
 from ..extensions import db
+from ..urls import external_url
 from .labels import reveals_author
 from .models import Experience
 from .policies import editable_or_404, get_visible_or_404
@@ -98,5 +98,5 @@ def to_dict(experience: Experience) -> dict:
         "author": ({"id": author.id, "name": author.name}
                    if reveals_author(experience, current_user) else None),
         "created_at": experience.created_at, "updated_at": experience.updated_at,
-        "url": url_for("experiences.show", experience_id=experience.id, _external=True),
+        "url": external_url("experiences.show", experience_id=experience.id),
     }

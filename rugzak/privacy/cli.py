@@ -1,14 +1,13 @@
-"""`rugzak users erase` and `rugzak search purge-log`."""
+"""`rugzak users erase` and `rugzak retention`."""
 from __future__ import annotations
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 
 from ..auth.services import find_user
 from ..errors import InvalidInput
 from .erasure import erase_user
-from .retention import purge_search_log
+from .retention import apply_retention
 
 
 @click.command("erase")
@@ -32,12 +31,11 @@ def erase_user_command(email: str, delete_experiences: bool, yes: bool) -> None:
                f"verwijderd: {done.experiences_deleted}.")
 
 
-@click.command("purge-log")
-@click.option("--months", type=click.IntRange(min=1),
-              help="Bewaartermijn in maanden (standaard SEARCH_LOG_MONTHS).")
+@click.command("retention")
 @with_appcontext
-def purge_search_log_command(months: int | None) -> None:
-    """Verwijder zoekopdrachten die ouder zijn dan de bewaartermijn uit het zoeklog."""
-    months = months or current_app.config["SEARCH_LOG_MONTHS"]
-    removed = purge_search_log(months)
-    click.echo(f"{removed} zoekopdrachten ouder dan {months} maanden verwijderd.")
+def retention_command() -> None:
+    """Verwijder wat langer dan de bewaartermijnen is bewaard (dat gebeurt ook dagelijks)."""
+    removed = apply_retention()
+    click.echo(f"Zoekopdrachten: {removed.searches}, IP-adressen in het auditlog: "
+               f"{removed.audit_addresses}, sessies: {removed.sessions}, klaargezette imports: "
+               f"{removed.staged_imports}, bewaarde API-antwoorden: {removed.api_answers}.")

@@ -20,8 +20,9 @@ from ..errors import InvalidInput
 from ..experiences.models import Experience
 from ..extensions import db
 from ..personal_data import ERASED_NAME, user_erasing
-from ..search.changelog import EXPERIENCE, record_changes
+from ..search.changelog import EXPERIENCE, PURGE, record_changes
 from ..security.sessions import UserSession
+from ..sqlite import checkpoint
 from .policies import may_erase
 
 ERASED_DOMAIN = "gewist.invalid"
@@ -59,7 +60,9 @@ def erase_user(actor: User | None, user: User, delete_experiences: bool = False)
     kept, deleted = (0, len(experiences)) if delete_experiences else (len(experiences), 0)
     record(Action.USER_ERASED, target=user, actor=actor,
            detail=f"ervaringen behouden: {kept}, verwijderd: {deleted}")
+    record_changes(db.session, PURGE, [0])  # the index drops the old documents' bytes
     db.session.commit()
+    checkpoint(db.engine)  # and the WAL its old pages
     return Erasure(user.id, kept, deleted)
 
 

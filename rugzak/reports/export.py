@@ -1,11 +1,11 @@
 """CSV export of a search result: one row per experience, with its full text."""
 from __future__ import annotations
 
-from flask import url_for
 from flask_babel import lazy_gettext as _l
 
 from ..experiences.labels import EFFECT_LABELS, KIND_LABELS, VISIBILITY_LABELS, author_label
 from ..experiences.models import Experience
+from ..urls import external_url
 
 COLUMNS = [_l("Nummer"), _l("Titel"), _l("Soort"), _l("Datum"), _l("Afdelingen"),
            _l("Partnerorganisaties"), _l("Randvoorwaarden"), _l("Transformatiedoelen"),
@@ -31,5 +31,5 @@ def experience_row(experience: Experience, viewer) -> list:
         str(VISIBILITY_LABELS[experience.visibility]), author_label(experience, viewer),
         experience.situation, experience.task, experience.approach, experience.result,
         experience.lesson, experience.tip,
-        url_for("experiences.show", experience_id=experience.id, _external=True),
+        external_url("experiences.show", experience_id=experience.id),
     ]

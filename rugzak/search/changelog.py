@@ -16,6 +16,9 @@ from ..extensions import db
 from ..timeutil import UTCDateTime, utcnow
 
 EXPERIENCE = "experience"
+# After an erasure: once applied, rewrite the index into one segment, so the bytes of deleted
+# documents leave its files (Whoosh otherwise only marks them deleted). entity_id is 0.
+PURGE = "purge"
 LOGGED_KEY = "rugzak.search.changed"
 
 

@@ -12,7 +12,7 @@ from whoosh.index import FileIndex
 from ..experiences.models import Experience, ExperienceCondition
 from ..experiences.policies import not_deleted
 from ..timeutil import utcnow
-from .changelog import EXPERIENCE, SearchChange
+from .changelog import EXPERIENCE, PURGE, SearchChange
 from .documents import META_ID, document
 
 BATCH = 2000
@@ -65,7 +65,7 @@ def apply_pending(ix: FileIndex, session: Session, lock_timeout: float) -> Progr
         write_experiences(writer, session, ids)
         new_watermark = advance(watermark, changes)
         writer.update_document(id=META_ID, meta_seq=new_watermark)
-        writer.commit()
+        writer.commit(optimize=any(change.entity == PURGE for change in changes))
     except BaseException:
         if not writer.is_closed:
             writer.cancel()

@@ -31,6 +31,7 @@ class EndReason(StrEnum):
     PASSWORD_CHANGED = "wachtwoord gewijzigd"
     DEACTIVATED = "gedeactiveerd"
     ENDED_BY_USER = "beëindigd"
+    REVOKED = "ingetrokken"  # an API token, by its owner or the administrator
 
 
 class UserSession(db.Model):
@@ -129,9 +130,21 @@ def open_sessions(user: User) -> list[UserSession]:
 
 
 class SessionCookies(SecureCookieSessionInterface):
-    """Flask's signed cookie, marked Secure when configured or when the request is HTTPS."""
+    """Flask's signed cookie, marked Secure when configured or when the request is HTTPS.
+    A Secure cookie is a `__Host-` cookie (Path=/, no Domain): no other host under the same
+    domain, not even over plain HTTP, can set or overwrite it."""
 
     def get_cookie_secure(self, app) -> bool:
         if app.config["SESSION_COOKIE_SECURE"]:
             return True
         return has_request_context() and request.is_secure
+
+    def get_cookie_name(self, app) -> str:
+        name = super().get_cookie_name(app)
+        return f"__Host-{name}" if self.get_cookie_secure(app) else name
+
+    def get_cookie_domain(self, app) -> str | None:
+        return None if self.get_cookie_secure(app) else super().get_cookie_domain(app)
+
+    def get_cookie_path(self, app) -> str:
+        return "/" if self.get_cookie_secure(app) else super().get_cookie_path(app)

@@ -94,4 +94,6 @@ LEFT_OUT: dict[str, str] = {
     "search_changes": "het wijzigingslog van de zoekindex; een import bouwt de index opnieuw "
                       "op.",
     "rate_counters": "tellers tegen te veel pogingen; die gelden maar even.",
+    "idempotent_answers": "antwoorden voor een herhaald API-verzoek (Idempotency-Key); die "
+                          "gelden maar een dag.",
 }

@@ -59,9 +59,9 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _server_environment(instance: Path, postgres) -> dict[str, str]:
+def _server_environment(instance: Path, postgres, url: str) -> dict[str, str]:
     env = {**os.environ, "RUGZAK_INSTANCE_PATH": str(instance),
-           "RUGZAK_SECRET_KEY": "browser-tests"}
+           "RUGZAK_SECRET_KEY": "browser-tests", "RUGZAK_BASE_URL": url}
     env.update({f"RUGZAK_{name}": str(value) for name, value in FAST_ARGON2.items()})
     # A journey searches right after a save; on a busy machine indexing can take longer than
     # the 2 seconds a search waits for it. The journeys check what is found, not how soon.
@@ -136,7 +136,8 @@ def server_env(tmp_path_factory, postgres) -> dict[str, str]:
     instance = tmp_path_factory.mktemp("browser-instance")
     if postgres:
         postgres.execute(f"CREATE DATABASE {SERVER_DATABASE}")
-    env = _server_environment(instance, postgres)
+    url = f"http://127.0.0.1:{_free_port()}"
+    env = _server_environment(instance, postgres, url)
     _prepare_instance(env)
     return env
 
@@ -144,15 +145,14 @@ def server_env(tmp_path_factory, postgres) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def server(server_env) -> str:
     """The base URL of a prepared instance served by gunicorn with two workers."""
-    env = server_env
+    env, url = server_env, server_env["RUGZAK_BASE_URL"]
     instance = Path(env["RUGZAK_INSTANCE_PATH"])
-    port = _free_port()
+    port = url.rsplit(":", 1)[1]
     log = instance / "gunicorn.log"
     with log.open("w") as output:
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}",
              "rugzak:create_app()"], env=env, stdout=output, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_healthy(url, process, log)
         yield url

@@ -1,6 +1,6 @@
 """refusals in the audit log: one event stands for several alike
 
-Revision ID: 0013_refusals
+Revision ID: 0010_refusals
 Revises: 0009
 Create Date: 2026-12-02 11:20:00
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0013_refusals'
+revision = '0010_refusals'
 down_revision = '0009'
 branch_labels = None
 depends_on = None
