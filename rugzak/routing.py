@@ -1,4 +1,4 @@
-"""URL converters: an id in a path fits the database's 64-bit integers, or the page is not found."""
+"""URL converters: an id in a path fits the database's integers, or the page is not found."""
 from werkzeug.exceptions import NotFound
 from werkzeug.routing import IntegerConverter
 
@@ -6,9 +6,9 @@ from .numbers import BIGGEST_ID
 
 
 class DatabaseIdConverter(IntegerConverter):
-    """`<int:id>` everywhere: a number beyond BIGGEST_ID is not found (404, where a rejecting
-    converter would let werkzeug answer 405 from a sibling rule), and the OpenAPI document
-    says so (flask-smorest reads `max`)."""
+    """`<int:id>` everywhere: a number beyond BIGGEST_ID (2^31 - 1) is not found (404, where a
+    rejecting converter would let werkzeug answer 405 from a sibling rule), and the OpenAPI
+    document says so (flask-smorest reads `max`)."""
 
     def __init__(self, map, *args, **kwargs):
         kwargs.setdefault("max", BIGGEST_ID)

@@ -14,14 +14,20 @@ from rugzak.transfer.spreadsheet import MAX_ROWS
 from .test_security_headers import assert_secure_headers
 
 HUGE = str(2**64)
+BEYOND_POSTGRES = str(2**31)  # PostgreSQL's INTEGER ends just before; SQLite's at 2**63
 
 
-def test_an_id_beyond_64_bits_in_a_path_is_not_found(client, logged_in, api_user):
+@pytest.mark.parametrize("number", [HUGE, BEYOND_POSTGRES])
+def test_an_id_beyond_the_database_in_a_path_is_not_found(client, logged_in, api_user, number):
     logged_in()
-    assert client.get(f"/ervaringen/{HUGE}/bewerken").status_code == 404
+    assert client.get(f"/ervaringen/{number}/bewerken").status_code == 404
+    assert client.get(f"/agenda/nieuw?ervaring={number}").status_code == 400
     _, token = api_user()
-    answer = client.get(f"/api/v1/experiences/{HUGE}", headers=token)
+    answer = client.get(f"/api/v1/experiences/{number}", headers=token)
     assert answer.status_code == 404 and answer.json["error"].startswith("Deze pagina bestaat")
+    answer = client.post("/api/v1/agenda", headers=token, json={
+        "title": "Plan", "experience_ids": [int(number)]})
+    assert answer.status_code == 422 and answer.json["fields"]["experience_ids"]
 
 
 def test_a_huge_number_in_a_query_is_refused_in_dutch(client, logged_in, api_user):

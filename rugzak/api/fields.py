@@ -21,7 +21,7 @@ class Str(fields.String):
 
 
 class Int(fields.Integer):
-    """Bounded to the database's 64-bit integers, so no number can overflow a query."""
+    """Bounded to the database's integers (rugzak.numbers), so no number overflows a query."""
 
     default_error_messages = {**_COMMON, "invalid": _l("Verwacht een geheel getal."),
                               "too_large": _l("Dit getal is te groot.")}

@@ -1,8 +1,7 @@
 """Malformed input is refused in one place, before any form, parser or database sees it: a NUL
 character in a query string, form or JSON body (PostgreSQL cannot store one), a JSON body that is
 not UTF-8, nested too deep to parse safely, or holding a lone UTF-16 surrogate ("\\ud800"), and
-a number in a query string or form so big that, as a page, id or version, it would overflow the
-database's 64-bit integers."""
+a whole number in a query string or form too big for the database (rugzak.numbers)."""
 from __future__ import annotations
 
 import json
@@ -12,10 +11,9 @@ from flask import Flask, request
 from flask_babel import lazy_gettext as _l
 
 from ..errors import error_response
+from ..numbers import too_big
 
 MAX_JSON_DEPTH = 32
-# far beyond any id, page or version; a page this high times 100 per page still fits 2**63
-MAX_DIGITS = 15
 NUL = "\x00"
 JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 BRACKET = re.compile(r"[\[\]{}]")
@@ -71,7 +69,7 @@ def form_problem() -> str | None:
     values = [*request.args.items(multi=True), *request.form.items(multi=True)]
     if any(NUL in key or NUL in value for key, value in values):
         return str(NUL_MESSAGE)
-    if any(len(value.strip()) > MAX_DIGITS and value.strip().isdecimal() for _key, value in values):
+    if any(too_big(value) for _key, value in values):
         return str(NUMBER_MESSAGE)
     return None
 
