@@ -11,6 +11,7 @@ from .auth.guard import register_sign_in_guard
 from .config import load_config
 from .discovery import defined_in, feature_modules
 from .extensions import babel, csrf, db, login_manager, migrate
+from .routing import DatabaseIdConverter
 from .security import register_security
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -26,6 +27,7 @@ def create_app(config: dict | None = None) -> Flask:
                 template_folder=str(TEMPLATE_DIR))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     load_config(app, config)
+    app.url_map.converters["int"] = DatabaseIdConverter
     register_extensions(app)
     register_blueprints(app)
     register_personal_data()

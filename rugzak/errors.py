@@ -7,9 +7,11 @@ show the form again with the messages at their fields (rugzak.forms.keep_input).
 """
 from __future__ import annotations
 
+import logging
+from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import Flask, jsonify, render_template, request, url_for
+from flask import Flask, Response, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -29,6 +31,9 @@ MESSAGES = {
     429: _l("Te veel verzoeken. Wacht even en probeer het opnieuw."),
     500: _l("Er ging aan onze kant iets mis. Probeer het later opnieuw."),
 }
+# Said when even the error page failed: plain text, no template, no translation to fail again
+BARE_MESSAGE = "Er ging aan onze kant iets mis. Probeer het later opnieuw."
+log = logging.getLogger(__name__)
 CSRF_MESSAGE = _l("Het formulier is verlopen of niet compleet verstuurd. Laad de pagina "
                   "opnieuw en probeer het nog eens.")
 
@@ -111,6 +116,19 @@ def way_back() -> str:
     return referrer.path + (f"?{referrer.query}" if referrer.query else "")
 
 
+def never_failing(handler):
+    """An error handler that fails answers a bare 500 in plain text; the security headers are
+    still added (Flask runs the after_request functions on what an error handler returns)."""
+    @wraps(handler)
+    def answer(error):
+        try:
+            return handler(error)
+        except Exception:
+            log.exception("the error handler failed on %r", error)
+            return Response(BARE_MESSAGE, 500, mimetype="text/plain")
+    return answer
+
+
 def handle_service_error(error: ServiceError):
     """Nothing half-done is kept: the transaction of the refused request is rolled back."""
     db.session.rollback()
@@ -134,11 +152,18 @@ def _field_messages(messages: dict | None) -> dict:
     fields: dict = {}
     for by_field in (messages or {}).values():
         for name, problems in (by_field.items() if isinstance(by_field, dict) else ()):
-            fields[name] = problems[0] if isinstance(problems, list) and problems else problems
+            fields[name] = _first_message(problems)
     return fields
+
+
+def _first_message(problems) -> str:
+    """The first message of a field's problems, however deep a list or nested object holds it."""
+    while isinstance(problems, (list, dict)) and problems:
+        problems = next(iter(problems.values())) if isinstance(problems, dict) else problems[0]
+    return str(problems)
 
 
 def register_error_handlers(app: Flask) -> None:
     """Registered after flask-smorest's own handler, so these answer for the whole app."""
-    app.register_error_handler(HTTPException, handle_http_exception)
-    app.register_error_handler(ServiceError, handle_service_error)
+    app.register_error_handler(HTTPException, never_failing(handle_http_exception))
+    app.register_error_handler(ServiceError, never_failing(handle_service_error))

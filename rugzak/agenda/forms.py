@@ -12,6 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from ..auth.models import User
 from ..extensions import db
 from ..forms import IsoDateField, choices
+from ..numbers import database_int
 from ..taxonomy.models import Department, Partner
 from .labels import STATUS_LABELS
 from .models import AgendaItem, AgendaStatus
@@ -26,7 +27,7 @@ class ExperienceNumbersField(StringField):
     def process_formdata(self, valuelist) -> None:
         super().process_formdata(valuelist)
         tokens = [token.lstrip("#") for token in _NUMBERS.split(self.data or "") if token]
-        self.parsed = [int(token) for token in tokens if token.isdigit()]
+        self.parsed = [number for token in tokens if (number := database_int(token)) is not None]
         if len(self.parsed) != len(tokens):
             raise ValueError(_l("Gebruik de nummers van ervaringen, gescheiden door komma’s, "
                                 "bijvoorbeeld 12, 15."))
@@ -52,8 +53,7 @@ class AgendaForm(FlaskForm):
             experience_ids=getattr(self.experience_ids, "parsed", []))
 
     def submitted_version(self) -> int | None:
-        raw = (self.version.data or "").strip()
-        return int(raw) if raw.isdigit() else None
+        return database_int(self.version.data)
 
 
 class ProgressForm(FlaskForm):
@@ -64,8 +64,7 @@ class ProgressForm(FlaskForm):
     version = HiddenField()
 
     def submitted_version(self) -> int | None:
-        raw = (self.version.data or "").strip()
-        return int(raw) if raw.isdigit() else None
+        return database_int(self.version.data)
 
 
 def form_data(data: AgendaInput, version: int | None = None) -> dict:

@@ -12,6 +12,7 @@ from ..auth.models import User
 from ..experiences.models import Experience
 from ..experiences.policies import can_view, visible_clause
 from ..extensions import db
+from ..numbers import database_int
 from ..taxonomy.models import Department, Partner
 from .models import OPEN_STATUSES, AgendaItem, AgendaStatus, agenda_item_experiences
 from .policies import visible_items_clause
@@ -57,8 +58,8 @@ def filtered_items(user: User, filters: AgendaFilters, today: date | None = None
 
 def _owner_condition(key: str) -> list:
     kind, _, value = key.partition(":")
-    if kind == "user" and value.isdigit():
-        return [AgendaItem.owner_user_id == int(value)]
+    if kind == "user" and (user_id := database_int(value)) is not None:
+        return [AgendaItem.owner_user_id == user_id]
     if kind == "department":
         return [AgendaItem.owner_department.has(Department.slug == value)]
     if kind == "partner":

@@ -21,6 +21,7 @@ from ..experiences.models import Experience
 from ..experiences.policies import can_view as can_view_experience
 from ..extensions import db
 from ..i18n.locale import DEFAULT as DEFAULT_LOCALE
+from ..numbers import database_int
 from ..privacy.findings import screen, store_confirmed
 from ..privacy.scanner import Finding
 from ..taxonomy.models import Department, Partner
@@ -59,7 +60,8 @@ def find_owner(key: str, current: AgendaItem | None = None):
     if current is not None and key and key == current.owner_key:
         return current.owner
     if kind == "user":
-        user = db.session.get(User, int(value)) if value.isdigit() else None
+        user_id = database_int(value)
+        user = db.session.get(User, user_id) if user_id is not None else None
         return user if user is not None and user.active else None
     model = OWNER_MODELS.get(kind)
     row = db.session.scalar(select(model).where(model.slug == value)) if model else None

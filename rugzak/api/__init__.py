@@ -4,9 +4,12 @@ from flask import Flask
 from flask_smorest import Api, Blueprint
 
 from ..discovery import defined_in, feature_modules
+from .fields import ErrorSchema
 
 
 class RugzakApi(Api):
+    ERROR_SCHEMA = ErrorSchema
+
     def _register_error_handlers(self):
         """rugzak.errors answers for HTML and JSON alike, with Dutch messages."""
 

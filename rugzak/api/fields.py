@@ -2,7 +2,10 @@
 from flask_babel import lazy_gettext as _l
 from marshmallow import EXCLUDE, Schema, fields, validate
 
-PAGE_RANGE = validate.Range(min=1, error=_l("Kies een pagina vanaf 1."))
+from ..numbers import BIGGEST_ID
+
+PAGE_RANGE = validate.Range(min=1, max=1_000_000,
+                            error=_l("Kies een pagina van 1 tot en met 1000000."))
 PER_PAGE_RANGE = validate.Range(min=1, max=100, error=_l("Kies tussen 1 en 100 per pagina."))
 
 _COMMON = {
@@ -18,8 +21,15 @@ class Str(fields.String):
 
 
 class Int(fields.Integer):
+    """Bounded to the database's integers (rugzak.numbers), so no number overflows a query."""
+
     default_error_messages = {**_COMMON, "invalid": _l("Verwacht een geheel getal."),
                               "too_large": _l("Dit getal is te groot.")}
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators.insert(0, validate.Range(min=-BIGGEST_ID - 1, max=BIGGEST_ID,
+                                                 error=_l("Dit getal is te groot.")))
 
 
 class Bool(fields.Boolean):
@@ -56,3 +66,23 @@ def confirm_privacy_field() -> Bool:
     """The writer's "these are not residents' data" for the resident-data check."""
     return Bool(load_default=False, load_only=True, metadata={
         "description": "true: de gevonden mogelijke gegevens van inwoners zijn dat niet"})
+
+
+class FindingSchema(DutchSchema):
+    """A possible piece of a resident's data found by the check (rugzak.privacy.check)."""
+
+    field = Str()
+    kind = Str()
+    value = Str()
+    start = Int()
+    end = Int()
+    context = Str()
+
+
+class ErrorSchema(DutchSchema):
+    """Every API error (rugzak.errors): a Dutch message, messages by field, for the
+    resident-data check its findings."""
+
+    error = Str(required=True)
+    fields = fields.Dict(keys=Str(), values=Str())
+    findings = List(Nested(FindingSchema))

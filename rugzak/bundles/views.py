@@ -11,6 +11,7 @@ from ..errors import InvalidInput
 from ..experiences.policies import get_visible_or_404
 from ..extensions import db
 from ..forms import keep_input
+from ..numbers import database_int
 from ..privacy.check import CONFIRM_FIELD
 from .forms import AddToBundleForm, BundleForm, NoteForm
 from .models import Bundle
@@ -107,7 +108,8 @@ def add(experience_id: int):
 
 def _chosen_bundle(number: str | None) -> Bundle | None:
     """The bundle picked in the form; None when none (or one that does not exist) was picked."""
-    return db.session.get(Bundle, int(number)) if (number or "").isdigit() else None
+    bundle_id = database_int(number)
+    return db.session.get(Bundle, bundle_id) if bundle_id is not None else None
 
 
 @bp.post("/<int:bundle_id>/onderdelen/<int:item_id>/omhoog")

@@ -17,6 +17,7 @@ from wtforms.fields.choices import SelectChoice
 from ..auth.models import User
 from ..extensions import db
 from ..forms import CheckboxListField, IsoDateField, choices
+from ..numbers import database_int
 from ..taxonomy.models import Condition, Department, Goal, Partner
 from ..text import split_tags
 from .labels import KIND_LABELS, VISIBILITY_LABELS
@@ -68,8 +69,7 @@ class ExperienceForm(FlaskForm):
         )
 
     def submitted_version(self) -> int | None:
-        raw = (self.version.data or "").strip()
-        return int(raw) if raw.isdigit() else None
+        return database_int(self.version.data)
 
 
 def build_form(user: User, experience: Experience | None = None, **kwargs) -> ExperienceForm:

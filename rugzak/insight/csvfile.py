@@ -6,13 +6,7 @@ import io
 
 from flask import Response
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value) -> str:
-    """A cell a spreadsheet shows as text, never evaluates (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+from ..csvcells import safe_cell
 
 
 def csv_response(filename: str, columns: list[str], rows: list[list]) -> Response:

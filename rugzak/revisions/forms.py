@@ -2,10 +2,11 @@
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 
+from ..numbers import database_int
+
 
 class RestoreForm(FlaskForm):
     version = HiddenField()
 
     def submitted_version(self) -> int | None:
-        raw = (self.version.data or "").strip()
-        return int(raw) if raw.isdigit() else None
+        return database_int(self.version.data)

@@ -10,6 +10,7 @@ from sqlalchemy import select, text
 
 from ..audit.models import Action
 from ..audit.services import record
+from ..csvcells import safe_cell
 from ..errors import InvalidInput
 from ..extensions import db
 from ..timeutil import utcnow
@@ -61,7 +62,8 @@ def _write_csv(path: Path, entry: TableExport, rows: list[dict]) -> None:
         writer = csv.writer(handle)
         writer.writerow([column.name for column in entry.columns])
         for row in rows:
-            writer.writerow([to_csv(column, row[column.name]) for column in entry.columns])
+            writer.writerow([safe_cell(to_csv(column, row[column.name]))
+                             for column in entry.columns])
 
 
 def _schema_revision() -> str | None:

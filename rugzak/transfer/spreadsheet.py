@@ -9,6 +9,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 
 from flask_babel import gettext as _
@@ -100,6 +101,7 @@ def read_sheet(name: str, content: bytes, default_author: User | None) -> Sheet:
 
 
 def _cells(name: str, content: bytes) -> list[list]:
+    """The header and at most one row beyond the limit: enough to say a sheet is too long."""
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx":
         return _xlsx_cells(content)
@@ -108,13 +110,25 @@ def _cells(name: str, content: bytes) -> list[list]:
     raise InvalidInput({"file": _("Kies een CSV- of XLSX-bestand (Excel).")})
 
 
+def _first_rows(rows) -> list[list]:
+    return [list(row) for row in islice(rows, MAX_ROWS + 2)]
+
+
 def _csv_cells(content: bytes) -> list[list]:
+    unreadable = InvalidInput({"file": _("Dit CSV-bestand kunnen we niet lezen: het bevat geen "
+                                         "tekst. Bewaar het opnieuw als CSV, of kies een "
+                                         "XLSX-bestand.")})
+    if b"\x00" in content:  # a binary file (or UTF-16) named .csv
+        raise unreadable
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = content.decode("cp1252", errors="replace")  # Excel's "CSV" on Windows
     delimiter = _delimiter(text.partition("\n")[0])
-    return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        return _first_rows(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:
+        raise unreadable from None
 
 
 def _delimiter(header_line: str) -> str:
@@ -135,7 +149,7 @@ def _xlsx_cells(content: bytes) -> list[list]:
         raise InvalidInput({"file": _("Dit XLSX-bestand kunnen we niet lezen. Bewaar het "
                                       "opnieuw als Excel-werkmap (.xlsx) of als CSV.")}) from None
     try:
-        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        return _first_rows(workbook.worksheets[0].iter_rows(values_only=True))
     finally:
         workbook.close()
 
