@@ -190,9 +190,10 @@ def test_bundle_report_follows_who_may_read_the_bundle(app, client, make_user, m
     expected = 404 if role == "partner" else 200
     for url in (f"/verslag/bundel?bundle={internal}", f"/verslag/bundel.pdf?bundle={internal}"):
         assert client.get(url).status_code == expected, url
-    for number in ("", "abc", "-1", str(internal + 1000), "9" * 30, "١"):
+    for number in ("", "abc", "-1", str(internal + 1000), "١"):
         assert client.get(f"/verslag/bundel?bundle={number}").status_code == 404, number
         assert client.get(f"/verslag/bundel.pdf?bundle={number}").status_code == 404, number
+    assert client.get(f"/verslag/bundel?bundle={'9' * 30}").status_code == 400  # too big
 
 
 def test_search_csv_matches_the_result_and_is_safe(app, client, make_user, make_experience):
