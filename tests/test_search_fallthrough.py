@@ -1,0 +1,67 @@
+"""Dutch queries that don't fall through: a Dutch word is never "corrected" into another word;
+a compound with a part no experience contains finds the parts that exist; three-part
+compounds are split all the way, in the index and in the query."""
+from __future__ import annotations
+
+import pytest
+
+from .test_search import titles
+
+
+@pytest.fixture
+def author(make_user):
+    return make_user(name="Schrijver")
+
+
+def api(client, query: str) -> dict:
+    return client.get("/api/v1/search", query_string={"q": query}).get_json()
+
+
+def test_ouderen_is_not_corrected_to_ouders(client, author, make_experience, logged_in):
+    make_experience(author, title="Ouders", situation="Gesprekken met ouders over school.")
+    logged_in()
+    page = client.get("/zoeken?q=ouderen").get_data(as_text=True)
+    assert titles(client, "ouderen") == [] and "Bedoelde je" not in page
+    result = api(client, "ouderen")
+    assert result["total"] == 0 and result["suggestion"] is None
+    make_experience(author, title="Ouderen", situation="Ouderen in de wijk vereenzamen.")
+    assert titles(client, "ouderen") == ["Ouderen"]
+
+
+def test_a_misspelling_is_still_corrected(client, author, make_experience, logged_in):
+    make_experience(author, title="Ouders", situation="Gesprekken met ouders over school.")
+    logged_in()
+    assert titles(client, "oudrs") == ["Ouders"]
+
+
+@pytest.mark.parametrize("query, text", [
+    ("samenwerkingsverband", "De samenwerking met de school liep goed."),
+    ("wijkteamleden", "Het wijkteam kwam langs bij het gezin."),
+    ("schuldhulpaanvraag", "Schuldhulp voor het gezin kwam snel op gang."),
+    ("overdrachtsformulier", "De overdracht naar de school ging warm."),
+])
+def test_a_compound_falls_back_to_the_parts_that_exist(client, author, make_experience,
+                                                       logged_in, query, text):
+    make_experience(author, title="Deel", situation=text)
+    make_experience(author, title="Ruis", situation="Iets heel anders over vergaderen.")
+    logged_in()
+    assert titles(client, query) == ["Deel"]
+    assert api(client, query)["total"] == 1
+
+
+@pytest.mark.parametrize("query", ["jeugd", "hulp", "verlening", "jeugdhulp",
+                                   "jeugdhulpverlening"])
+def test_a_three_part_compound_is_found_by_each_part(client, author, make_experience, logged_in,
+                                                      query):
+    make_experience(author, title="Drie delen", situation="De jeugdhulpverlening schoof aan.")
+    make_experience(author, title="Ruis", situation="Iets heel anders over vergaderen.")
+    logged_in()
+    assert titles(client, query) == ["Drie delen"]
+
+
+def test_a_three_part_query_finds_its_parts_written_apart(client, author, make_experience,
+                                                          logged_in):
+    make_experience(author, title="Apart", situation="Jeugd kreeg hulp; verlening van de "
+                                                      "termijn volgde.")
+    logged_in()
+    assert titles(client, "jeugdhulpverlening") == ["Apart"]
