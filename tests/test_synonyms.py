@@ -128,3 +128,18 @@ def test_linked_from_beheer_and_taxonomy_and_prefilled_from_a_query(client, logg
     assert f'href="{PAGE}"' in client.get("/beheer/taxonomie").get_data(as_text=True)
     page = client.get(PAGE, query_string={"woord": "vroegsignalering"}).get_data(as_text=True)
     assert 'value="vroegsignalering, "' in page
+
+
+def test_a_search_that_found_nothing_links_to_adding_a_synonym(client, make_user, logged_in,
+                                                               stories):
+    client.login(make_user().email)
+    client.get("/zoeken", query_string={"q": "mantelzorger"})
+    client.logout()
+    logged_in("kernteam")
+    page = client.get("/inzicht").get_data(as_text=True)
+    link = f'href="{PAGE}?woord=mantelzorger#nieuw"'
+    assert link in page and "Synoniem toevoegen" in page
+    form = client.get(f"{PAGE}?woord=mantelzorger").get_data(as_text=True)
+    assert 'value="mantelzorger, "' in form
+    add(client, "mantelzorger, naaste")
+    assert titles(client, "mantelzorger") == ["Naasten"]

@@ -78,21 +78,27 @@ def parse(text: str, searcher, synonyms: Mapping[str, list[str]]) -> Query:
 
 
 def expand_compounds(text: str, indexed: Callable[[str], bool]) -> str:
-    """A compound in the query also finds its parts written apart (weighted lower); of a
-    compound the index does not know, the parts it knows (samenwerkingsverband ->
-    samenwerking, when no experience says verband)."""
+    """A compound in the query also finds its parts written apart (weighted lower); when the
+    index lacks some parts, the parts it knows, if they make up half the word or more
+    (samenwerkingsverband -> samenwerking, when no experience says verband)."""
     pieces = []
     for match in _QUOTED_OR_WORD.finditer(text):
         token = match.group(0)
         if token.startswith('"') or token in _OPERATORS:
             continue
         whole = indexed(token)
-        parts = [part for part in compound_leaves(token, split_frequent=not whole)
-                 if indexed(part)]
-        if parts:
+        leaves = compound_leaves(token, split_frequent=not whole)
+        parts = [part for part in leaves if indexed(part)]
+        if parts and (parts == leaves or _carry_the_word(parts, token)):
             replacement = f"({token} OR ({' '.join(parts)})^{COMPOUND_PART_WEIGHT})"
             pieces.append((match.start(), match.end(), replacement))
     return _replace_spans(text, pieces)
+
+
+def _carry_the_word(parts: list[str], word: str) -> bool:
+    """Known parts stand in for a compound when they make up at least half of it:
+    samenwerking(sverband) does, zorg alone in mantelzorgwoning does not."""
+    return 2 * sum(len(part) for part in parts) >= len(word)
 
 
 def indexed_word(searcher) -> Callable[[str], bool]:
