@@ -49,6 +49,22 @@ def test_a_compound_falls_back_to_the_parts_that_exist(client, author, make_expe
     assert api(client, query)["total"] == 1
 
 
+def test_the_whole_word_ranks_above_its_parts(client, author, make_experience, logged_in):
+    make_experience(author, title="Deel", situation="De samenwerking met de school liep goed.")
+    make_experience(author, title="Geheel", situation="Het samenwerkingsverband met scholen.")
+    make_experience(author, title="Ruis", situation="Iets heel anders over vergaderen.")
+    logged_in()
+    assert titles(client, "samenwerkingsverband") == ["Geheel", "Deel"]
+    assert titles(client, "samenwerking") == ["Deel"]  # a frequent word is not split up
+
+
+def test_a_lone_small_part_does_not_stand_in_for_a_compound(client, author, make_experience,
+                                                             logged_in):
+    make_experience(author, title="Zorg", situation="Zorg voor het gezin.")
+    logged_in()
+    assert titles(client, "mantelzorgwoning") == []
+
+
 @pytest.mark.parametrize("query", ["jeugd", "hulp", "verlening", "jeugdhulp",
                                    "jeugdhulpverlening"])
 def test_a_three_part_compound_is_found_by_each_part(client, author, make_experience, logged_in,

@@ -79,25 +79,28 @@ def parse(text: str, searcher, synonyms: Mapping[str, list[str]]) -> Query:
 
 def expand_compounds(text: str, indexed: Callable[[str], bool]) -> str:
     """A compound in the query also finds its parts written apart (weighted lower); when the
-    index lacks some parts, the parts it knows, if they make up half the word or more
-    (samenwerkingsverband -> samenwerking, when no experience says verband)."""
+    index lacks some parts, the parts it knows (see _parts_wanted), ranked below what has the
+    whole word: samenwerkingsverband -> samenwerking, when no experience says verband."""
     pieces = []
     for match in _QUOTED_OR_WORD.finditer(text):
         token = match.group(0)
         if token.startswith('"') or token in _OPERATORS:
             continue
-        whole = indexed(token)
-        leaves = compound_leaves(token, split_frequent=not whole)
+        leaves = compound_leaves(token, split_frequent=True)
         parts = [part for part in leaves if indexed(part)]
-        if parts and (parts == leaves or _carry_the_word(parts, token)):
+        if parts and _parts_wanted(token, leaves, parts, indexed):
             replacement = f"({token} OR ({' '.join(parts)})^{COMPOUND_PART_WEIGHT})"
             pieces.append((match.start(), match.end(), replacement))
     return _replace_spans(text, pieces)
 
 
-def _carry_the_word(parts: list[str], word: str) -> bool:
-    """Known parts stand in for a compound when they make up at least half of it:
-    samenwerking(sverband) does, zorg alone in mantelzorgwoning does not."""
+def _parts_wanted(word: str, leaves: list[str], parts: list[str], indexed) -> bool:
+    """All parts known: wanted, except for a frequent word the index knows whole (samenwerking
+    is not samen + werking). Some parts unknown: the known ones stand in for the word when they
+    make up at least half of it (samenwerking in samenwerkingsverband; not zorg alone in
+    mantelzorgwoning)."""
+    if parts == leaves:
+        return bool(compound_leaves(word)) or not indexed(word)
     return 2 * sum(len(part) for part in parts) >= len(word)
 
 
