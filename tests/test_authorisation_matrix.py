@@ -210,6 +210,10 @@ EXPECTED = {
     ("GET", SYNONYM_GROUP): CURATORS,
     ("POST", SYNONYM_GROUP): CURATORS_422,
     ("POST", SYNONYM_GROUP + "/verwijderen"): CURATORS_302,
+    ("GET", "/api/v1/synonyms"): API_CURATORS,
+    ("POST", "/api/v1/synonyms"): API_CURATORS_422,
+    ("PUT", "/api/v1/synonyms/<int:group_id>"): API_CURATORS_422,
+    ("DELETE", "/api/v1/synonyms/<int:group_id>"): API_CURATORS_204,
     # users, audit log and erasure: the beheerder
     ("GET", "/api/v1/users"): API_BEHEERDER,
     ("POST", "/api/v1/users"): API_BEHEERDER_422,
@@ -272,7 +276,7 @@ EMPTIED = {
     BUNDLE + "/bewerken": {"title": ""},
     TAG: {"name": ""},
     LISTS + "/<int:entry_id>": {"name": ""},
-    SYNONYM_GROUP: {"terms": ""},
+    SYNONYM_GROUP: {"members": ""},
     "/beheer/randvoorwaarden/<condition_id>": {"name": ""},
     USER: {"role": ""},
 }
@@ -280,6 +284,7 @@ EMPTIED = {
 # Routes that remove or change their object get one of their own: {name in the rule: world key}.
 OWN_OBJECT = {
     ("POST", SYNONYM_GROUP + "/verwijderen"): {"group_id": "spare_group_id"},
+    ("DELETE", "/api/v1/synonyms/<int:group_id>"): {"group_id": "other_spare_group_id"},
     ("DELETE", API_EXP): {"experience_id": "spare_experience_id"},
     ("POST", EXP + "/verwijderen"): {"experience_id": "other_spare_experience_id"},
     ("POST", "/prullenbak/<int:experience_id>/terugzetten"): {
@@ -349,7 +354,8 @@ def _objects_of(owner, commenter, values: dict, link_user_id: int, keeper) -> di
     delete_experience(owner, db.session.get(Experience, values["binned_experience_id"]))
     token = issue_password_link(None, db.session.get(User, link_user_id)).token
     db.session.commit()
-    groups = [save_group(keeper, None, terms) for terms in ("mantelzorger, naaste", "geld, budget")]
+    groups = [save_group(keeper, None, members) for members in (
+        ["mantelzorger", "naaste"], ["geld", "budget"], ["buurt", "wijk"])]
     goal = db.session.scalars(select(Goal).order_by(Goal.id)).first()
     condition = db.session.scalars(select(Condition).order_by(Condition.id)).first()
     return {"bundle_id": bundle.id, "item_id": items[0].id, "spare_item_id": items[1].id,
@@ -357,7 +363,7 @@ def _objects_of(owner, commenter, values: dict, link_user_id: int, keeper) -> di
             "agenda_item_id": agenda_item.id, "tag_id": experience.tags[0].id,
             "entry_id": goal.id, "slug": goal.slug, "condition_id": condition.id,
             "condition_slug": condition.slug, "token": token, "group_id": groups[0].id,
-            "spare_group_id": groups[1].id}
+            "spare_group_id": groups[1].id, "other_spare_group_id": groups[2].id}
 
 
 def values_for(method: str, rule: str, world: dict) -> dict:

@@ -15,7 +15,7 @@ PAGE = "/beheer/synoniemen"
 
 
 def add(client, terms: str):
-    return client.submit(PAGE, {"terms": terms})
+    return client.submit(PAGE, {"members": terms})
 
 
 def group_id(client) -> int:
@@ -62,7 +62,7 @@ def test_edit_and_delete_count_from_the_next_search(app, client, logged_in, stor
     add(client, "mantelzorger, verzorger")
     assert titles(client, "mantelzorger") == []
     number = group_id(client)
-    response = client.submit(f"{PAGE}/{number}", {"terms": "mantelzorger, naaste"})
+    response = client.submit(f"{PAGE}/{number}", {"members": "mantelzorger, naaste"})
     assert response.status_code == 302
     assert titles(client, "mantelzorger") == ["Naasten"]
     assert "synoniemen gewijzigd: mantelzorger ≈ verzorger → mantelzorger ≈ naaste" \
@@ -96,7 +96,7 @@ def test_an_edit_may_keep_its_own_members(client, logged_in):
     logged_in("kernteam")
     add(client, "buurtteam, wijkteam")
     number = group_id(client)
-    assert client.submit(f"{PAGE}/{number}", {"terms": "wijkteam, buurtteam, sociaal team"}
+    assert client.submit(f"{PAGE}/{number}", {"members": "wijkteam, buurtteam, sociaal team"}
                          ).status_code == 302
     assert "wijkteam · buurtteam · sociaal team" in client.get(PAGE).get_data(as_text=True)
 
@@ -111,7 +111,7 @@ def test_others_may_not_keep_synonyms(app, client, make_user, logged_in, role):
     assert client.get(PAGE).status_code == 403
     assert add(client, "budget, geld").status_code == 403
     assert client.get(f"{PAGE}/{number}").status_code == 403
-    assert client.submit(f"{PAGE}/{number}", {"terms": "a, b"}, page="/").status_code == 403
+    assert client.submit(f"{PAGE}/{number}", {"members": "a, b"}, page="/").status_code == 403
     assert client.submit(f"{PAGE}/{number}/verwijderen", page="/").status_code == 403
     assert "Synoniemen" not in client.get("/beheer").get_data(as_text=True)
     assert client.get(f"{PAGE}/999").status_code == 403
@@ -143,3 +143,27 @@ def test_a_search_that_found_nothing_links_to_adding_a_synonym(client, make_user
     assert 'value="mantelzorger, "' in form
     add(client, "mantelzorger, naaste")
     assert titles(client, "mantelzorger") == ["Naasten"]
+
+
+def test_the_api_keeps_synonyms_with_the_same_rules(app, client, api_user, stories):
+    _, headers = api_user("kernteam")
+    created = client.post("/api/v1/synonyms", json={"members": ["Mantelzorger", "naaste"]},
+                          headers=headers)
+    assert created.status_code == 201, created.get_json()
+    group = created.get_json()
+    assert group["members"] == ["mantelzorger", "naaste"] and group["updated_by"] is None
+    listed = client.get("/api/v1/synonyms", headers=headers).get_json()["items"]
+    assert [item["members"] for item in listed] == [["mantelzorger", "naaste"]]
+    refused = client.post("/api/v1/synonyms", json={"members": ["naaste", "buur"]},
+                          headers=headers)
+    assert refused.status_code == 422
+    assert "staat al in een andere groep" in refused.get_json()["fields"]["members"]
+    changed = client.put(f"/api/v1/synonyms/{group['id']}",
+                         json={"members": ["mantelzorger", "verzorger"]}, headers=headers)
+    assert changed.status_code == 200 and changed.get_json()["updated_by"]
+    search = client.get("/api/v1/search?q=mantelzorger", headers=headers).get_json()
+    assert search["total"] == 0
+    assert client.delete(f"/api/v1/synonyms/{group['id']}", headers=headers).status_code == 204
+    assert client.get("/api/v1/synonyms", headers=headers).get_json()["items"] == []
+    _, other = api_user("medewerker")
+    assert client.get("/api/v1/synonyms", headers=other).status_code == 403

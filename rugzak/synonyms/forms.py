@@ -4,6 +4,10 @@ from wtforms import StringField
 
 
 class SynonymGroupForm(FlaskForm):
-    terms = StringField(_l("Woorden en zinsdelen die hetzelfde betekenen"),
+    members = StringField(_l("Woorden en zinsdelen die hetzelfde betekenen"),
                         render_kw={"maxlength": 1000})
+
+    def typed_members(self) -> list[str]:
+        """What was typed, separated by commas."""
+        return (self.members.data or "").split(",")
 

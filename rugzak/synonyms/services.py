@@ -23,20 +23,19 @@ MAX_LENGTH = 80
 _MEMBER = re.compile(r"[^\W_]+(?:[-' ][^\W_]+)*")
 
 
-def split_members(typed: str) -> list[str]:
-    """What was typed, separated by commas: lower case, spaces evened out, each once."""
-    members = (" ".join(part.lower().split()) for part in typed.split(","))
+def normalised(given: list[str]) -> list[str]:
+    """Lower case, spaces evened out, each member once, empty ones left out."""
     unique: dict[str, str] = {}
-    for member in members:
+    for member in (" ".join(text.lower().split()) for text in given):
         if member:
             unique.setdefault(synonym_key(member), member)
     return list(unique.values())
 
 
-def save_group(actor: User, group: SynonymGroup | None, typed: str) -> SynonymGroup:
+def save_group(actor: User, group: SynonymGroup | None, given: list[str]) -> SynonymGroup:
     """Add (group None) or change a group of words and phrases that search treats as one."""
     require(may_keep_synonyms(actor))
-    members = split_members(typed)
+    members = normalised(given)
     _check_members(members, group)
     if group is None:
         group = SynonymGroup(terms=SEPARATOR.join(members), created_by_id=actor.id)
@@ -62,7 +61,7 @@ def delete_group(actor: User, group: SynonymGroup) -> None:
 def _check_members(members: list[str], group: SynonymGroup | None) -> None:
     problem = _member_problem(members) or _taken_problem(members, group)
     if problem:
-        raise InvalidInput({"terms": problem})
+        raise InvalidInput({"members": problem})
 
 
 def _member_problem(members: list[str]) -> str | None:

@@ -23,10 +23,10 @@ def index():
     searches in /inzicht)."""
     form = SynonymGroupForm()
     if not form.is_submitted() and request.args.get("woord", "").strip():
-        form.terms.data = f"{request.args['woord'].strip()[:200]}, "
+        form.members.data = f"{request.args['woord'].strip()[:200]}, "
     if form.validate_on_submit():
         try:
-            group = save_group(current_user, None, form.terms.data or "")
+            group = save_group(current_user, None, form.typed_members())
         except InvalidInput as error:
             keep_input(form, error)
         else:
@@ -40,10 +40,10 @@ def index():
 @bp.route("/<int:group_id>", methods=["GET", "POST"])
 def edit(group_id: int):
     group = kept_group_or_404(group_id, current_user)
-    form = SynonymGroupForm(data={"terms": ", ".join(group.members)})
+    form = SynonymGroupForm(data={"members": ", ".join(group.members)})
     if form.validate_on_submit():
         try:
-            save_group(current_user, group, form.terms.data or "")
+            save_group(current_user, group, form.typed_members())
         except InvalidInput as error:
             keep_input(form, error)
         else:
