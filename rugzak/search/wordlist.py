@@ -68,7 +68,7 @@ def compound_parts(word: str) -> list[str]:
 
 def compound_leaves(word: str, split_frequent: bool = False) -> list[str]:
     """The smallest parts: `jeugdhulpverlening` -> jeugd, hulp, verlening. A frequent word
-    counts as whole unless `split_frequent` (the index does not know it)."""
+    counts as whole (no parts) unless `split_frequent`."""
     word = fold(word.lower())
     parts = _split(word) if split_frequent else _split_unless_whole(word)
     return [part for part in dict.fromkeys(parts) if len(_expand(part)) == 1]
@@ -82,7 +82,8 @@ def _split_unless_whole(word: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=100_000)
 def _split(word: str) -> tuple[str, ...]:
-    """Longest known first part; a tail that is a known word beats one that needs splitting."""
+    """Longest known first part; a tail that is a known word (or a long one from the longer
+    list) beats one that needs splitting."""
     for head, tail in _candidates(word):
         if _is_part(tail) or _is_long_tail(tail):
             return _expand(head) + _expand(tail)
