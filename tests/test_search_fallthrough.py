@@ -58,6 +58,14 @@ def test_the_whole_word_ranks_above_its_parts(client, author, make_experience, l
     assert titles(client, "samenwerking") == ["Deel"]  # a frequent word is not split up
 
 
+def test_parts_that_exist_apart_do_not_have_to_meet(client, author, make_experience,
+                                                     logged_in):
+    make_experience(author, title="Schuldhulp", situation="Schuldhulp voor het gezin.")
+    make_experience(author, title="Aanvraag", situation="Een aanvraag voor een uitkering.")
+    logged_in()
+    assert titles(client, "schuldhulpaanvraag") == ["Schuldhulp"]
+
+
 def test_a_lone_small_part_does_not_stand_in_for_a_compound(client, author, make_experience,
                                                              logged_in):
     make_experience(author, title="Zorg", situation="Zorg voor het gezin.")

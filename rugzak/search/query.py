@@ -14,6 +14,7 @@ from .wordlist import compound_leaves
 
 TEXT_FIELDS = {"title": 3.0, "lesson": 2.0, "body": 1.0, "tags": 1.0}
 COMPOUND_PART_WEIGHT = 0.4
+FALLBACK_PART_WEIGHT = 0.2  # some of a compound's parts, when not all are found
 _QUOTED_OR_WORD = re.compile(r'"[^"]*"?|[^\s()"]+')
 _TOKEN = re.compile(r'"[^"]*"?|[()]|[^\s()"]+')
 _OPERATORS = {"AND", "OR", "NOT", "EN", "OF", "NIET"}
@@ -78,30 +79,44 @@ def parse(text: str, searcher, synonyms: Mapping[str, list[str]]) -> Query:
 
 
 def expand_compounds(text: str, indexed: Callable[[str], bool]) -> str:
-    """A compound in the query also finds its parts written apart (weighted lower); when the
-    index lacks some parts, the parts it knows (see _parts_wanted), ranked below what has the
-    whole word: samenwerkingsverband -> samenwerking, when no experience says verband."""
+    """A compound in the query also finds its parts written apart, weighted lower: all of them,
+    and, lower still, shorter runs of them that make up half the word or more (see
+    `part_runs`), so what has the whole word comes first and `schuldhulpaanvraag` still finds
+    schuldhulp when no experience has all three parts."""
     pieces = []
     for match in _QUOTED_OR_WORD.finditer(text):
         token = match.group(0)
         if token.startswith('"') or token in _OPERATORS:
             continue
-        leaves = compound_leaves(token, split_frequent=True)
-        parts = [part for part in leaves if indexed(part)]
-        if parts and _parts_wanted(token, leaves, parts, indexed):
-            replacement = f"({token} OR ({' '.join(parts)})^{COMPOUND_PART_WEIGHT})"
-            pieces.append((match.start(), match.end(), replacement))
+        if runs := part_runs(token, indexed):
+            alternatives = " OR ".join(f"({' '.join(run)})^{weight}" for run, weight in runs)
+            pieces.append((match.start(), match.end(), f"({token} OR {alternatives})"))
     return _replace_spans(text, pieces)
 
 
-def _parts_wanted(word: str, leaves: list[str], parts: list[str], indexed) -> bool:
-    """All parts known: wanted, except for a frequent word the index knows whole (samenwerking
-    is not samen + werking). Some parts unknown: the known ones stand in for the word when they
-    make up at least half of it (samenwerking in samenwerkingsverband; not zorg alone in
-    mantelzorgwoning)."""
-    if parts == leaves:
-        return bool(compound_leaves(word)) or not indexed(word)
-    return 2 * sum(len(part) for part in parts) >= len(word)
+def part_runs(word: str, indexed: Callable[[str], bool]) -> list[tuple[list[str], float]]:
+    """Runs of a compound's smallest parts that stand in for it, each with its weight, longest
+    first, of parts the index knows.
+
+    All parts: unless the word is frequent and the index knows it and all its parts
+    (samenwerking is not samen + werking). Shorter runs only when the index lacks the whole
+    word or one of its parts, and only runs with at least half of the parts' letters:
+    `schuldhulp` stands in for `schuldhulpaanvraag`, `zorg` not for `mantelzorgwoning`."""
+    leaves = compound_leaves(word, split_frequent=True)
+    known = [leaf for leaf in leaves if indexed(leaf)]
+    if not known:
+        return []
+    whole = indexed(word)
+    runs = []
+    if known == leaves and (compound_leaves(word) or not whole):
+        runs.append((leaves, COMPOUND_PART_WEIGHT))
+    if known != leaves or not whole:
+        letters = sum(len(leaf) for leaf in leaves)
+        runs += [(run, FALLBACK_PART_WEIGHT) for size in range(len(leaves) - 1, 0, -1)
+                 for run in (leaves[start:start + size]
+                             for start in range(len(leaves) - size + 1))
+                 if set(run) <= set(known) and 2 * sum(len(part) for part in run) >= letters]
+    return runs
 
 
 def indexed_word(searcher) -> Callable[[str], bool]:
