@@ -167,3 +167,12 @@ def test_the_api_keeps_synonyms_with_the_same_rules(app, client, api_user, stori
     assert client.get("/api/v1/synonyms", headers=headers).get_json()["items"] == []
     _, other = api_user("medewerker")
     assert client.get("/api/v1/synonyms", headers=other).status_code == 403
+
+
+def test_the_audit_log_names_the_synonym_group(client, make_user, logged_in):
+    client.login(make_user("kernteam").email)
+    add(client, "mantelzorger, naaste")
+    client.logout()
+    logged_in("beheerder")
+    page = client.get("/beheer/audit").get_data(as_text=True)
+    assert "synoniemengroep" in page and "synoniemen toegevoegd: mantelzorger ≈ naaste" in page
