@@ -9,6 +9,8 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.qparser import QueryParser
 
 from rugzak.search.analysis import compound_parts, dutch_analyzer, fold
+from rugzak.search.query import expand_synonyms
+from rugzak.search.wordlist import compound_leaves, is_dutch_word
 
 DOCUMENTS = {
     "afspraak": "We maakten één afspraak met de buurt.",
@@ -138,3 +140,38 @@ def test_pickled_analyzer_holds_no_word_list():
     pickled = pickle.dumps(dutch_analyzer())
     assert len(pickled) < 5_000
     assert pickle.loads(pickled) == dutch_analyzer()
+
+
+def test_three_part_compounds_are_split_all_the_way():
+    assert compound_leaves("jeugdhulpverlening") == ["jeugd", "hulp", "verlening"]
+    tokens = [token.text for token in dutch_analyzer()("jeugdhulpverlening", mode="index")]
+    assert {"jeugd", "hulp", "verleen", "jeugdhulp"} <= set(tokens)
+
+
+def test_a_frequent_word_is_split_only_when_asked():
+    assert compound_leaves("samenwerkingsverband") == []
+    assert compound_leaves("samenwerkingsverband", split_frequent=True) == [
+        "samenwerking", "verband"]
+
+
+@pytest.mark.parametrize("word, known", [("ouderen", True), ("Ouders", True),
+                                         ("definieren", True), ("wijkteem", False),
+                                         ("samenwerkng", False)])
+def test_dutch_words(word, known):
+    assert is_dutch_word(word) is known
+
+
+@pytest.mark.parametrize("text, expanded", [
+    ("mantelzorger", "(mantelzorger OR naaste)"),
+    ("Mantelzorger helpt", "(Mantelzorger OR naaste) helpt"),
+    ("signalen eerder oppakken", '((signalen eerder oppakken) OR vroegsignalering)'),
+    ('"signalen eerder oppakken"', '("signalen eerder oppakken" OR vroegsignalering)'),
+    ("vroegsignalering", '(vroegsignalering OR "signalen eerder oppakken")'),
+    ("signalen OF eerder oppakken", "signalen OF eerder oppakken"),
+    ("NIET naaste", "NIET (naaste OR mantelzorger)"),
+])
+def test_synonyms_expand_words_and_phrases(text, expanded):
+    synonyms = {"mantelzorger": ["naaste"], "naaste": ["mantelzorger"],
+                "vroegsignalering": ["signalen eerder oppakken"],
+                "signalen eerder oppakken": ["vroegsignalering"]}
+    assert expand_synonyms(text, synonyms) == expanded

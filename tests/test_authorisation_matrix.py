@@ -19,6 +19,7 @@ from rugzak.comments.services import add_comment
 from rugzak.experiences.models import Experience
 from rugzak.extensions import db
 from rugzak.insight.services import SEARCHES
+from rugzak.synonyms.services import save_group
 from rugzak.taxonomy.models import Condition, Goal
 
 ROLES = ("anonymous", "partner", "medewerker", "kernteam", "beheerder")
@@ -39,6 +40,8 @@ API_LISTS = "/api/v1/taxonomy/<any(goals, conditions, departments, partners):kin
 TAG = "/beheer/trefwoorden/<int:tag_id>"
 API_TAG = "/api/v1/taxonomy/tags/<int:tag_id>"
 SET_PASSWORD = "/wachtwoord-instellen"
+SYNONYMS = "/beheer/synoniemen"
+SYNONYM_GROUP = SYNONYMS + "/<int:group_id>"
 
 # Statuses for (anonymous, partner, medewerker, kernteam, beheerder) that recur below.
 PUBLIC = (200, 200, 200, 200, 200)
@@ -202,6 +205,15 @@ EXPECTED = {
     ("POST", LISTS + "/nieuw"): CURATORS_422,
     ("GET", LISTS + "/<int:entry_id>"): CURATORS,
     ("POST", LISTS + "/<int:entry_id>"): CURATORS_422,
+    ("GET", SYNONYMS): CURATORS,
+    ("POST", SYNONYMS): CURATORS_422,
+    ("GET", SYNONYM_GROUP): CURATORS,
+    ("POST", SYNONYM_GROUP): CURATORS_422,
+    ("POST", SYNONYM_GROUP + "/verwijderen"): CURATORS_302,
+    ("GET", "/api/v1/synonyms"): API_CURATORS,
+    ("POST", "/api/v1/synonyms"): API_CURATORS_422,
+    ("PUT", "/api/v1/synonyms/<int:group_id>"): API_CURATORS_422,
+    ("DELETE", "/api/v1/synonyms/<int:group_id>"): API_CURATORS_204,
     # users, audit log and erasure: the beheerder
     ("GET", "/api/v1/users"): API_BEHEERDER,
     ("POST", "/api/v1/users"): API_BEHEERDER_422,
@@ -268,12 +280,15 @@ EMPTIED = {
     BUNDLE + "/bewerken": {"title": ""},
     TAG: {"name": ""},
     LISTS + "/<int:entry_id>": {"name": ""},
+    SYNONYM_GROUP: {"members": ""},
     "/beheer/randvoorwaarden/<condition_id>": {"name": ""},
     USER: {"role": ""},
 }
 
 # Routes that remove or change their object get one of their own: {name in the rule: world key}.
 OWN_OBJECT = {
+    ("POST", SYNONYM_GROUP + "/verwijderen"): {"group_id": "spare_group_id"},
+    ("DELETE", "/api/v1/synonyms/<int:group_id>"): {"group_id": "other_spare_group_id"},
     ("DELETE", API_EXP): {"experience_id": "spare_experience_id"},
     ("POST", EXP + "/verwijderen"): {"experience_id": "other_spare_experience_id"},
     ("POST", "/prullenbak/<int:experience_id>/terugzetten"): {
@@ -343,13 +358,16 @@ def _objects_of(owner, commenter, values: dict, keeper) -> dict:
     token, _ = ApiToken.issue(db.session.get(User, values["user_id"]))
     db.session.add(token)
     db.session.commit()
+    groups = [save_group(keeper, None, members) for members in (
+        ["mantelzorger", "naaste"], ["geld", "budget"], ["buurt", "wijk"])]
     goal = db.session.scalars(select(Goal).order_by(Goal.id)).first()
     condition = db.session.scalars(select(Condition).order_by(Condition.id)).first()
     return {"bundle_id": bundle.id, "item_id": items[0].id, "spare_item_id": items[1].id,
             "other_spare_item_id": items[2].id, "comment_id": comment.id,
             "agenda_item_id": agenda_item.id, "tag_id": experience.tags[0].id,
             "entry_id": goal.id, "slug": goal.slug, "condition_id": condition.id,
-            "condition_slug": condition.slug, "token_id": token.id}
+            "condition_slug": condition.slug, "token_id": token.id, "group_id": groups[0].id,
+            "spare_group_id": groups[1].id, "other_spare_group_id": groups[2].id}
 
 
 def values_for(method: str, rule: str, world: dict) -> dict:

@@ -22,6 +22,7 @@ from rugzak.extensions import db
 from rugzak.i18n.services import set_locale
 from rugzak.recognition.services import recognise
 from rugzak.revisions.models import ExperienceRevision
+from rugzak.synonyms.services import save_group
 from rugzak.transfer.tables import LEFT_OUT, TABLES
 
 from . import instances
@@ -71,7 +72,7 @@ def some_content(app, client, make_user, make_experience):
 
 
 def curate(first, theirs, mailed, author, curator) -> None:
-    """Highlights, hiding, recognitions, comments, a bundle and an agenda item."""
+    """Highlights, hiding, recognitions, comments, a bundle, an agenda item and synonyms."""
     writer, kern = db.session.get(User, author.id), db.session.get(User, curator.id)
     plan, mail = db.session.get(Experience, first.id), db.session.get(Experience, mailed.id)
     set_locale(writer, "en")
@@ -92,6 +93,7 @@ def curate(first, theirs, mailed, author, curator) -> None:
                                          target_date=date(2026, 1, 31),
                                          experience_ids=[plan.id]))
     add_progress(writer, item, "Eerste overleg gehad.", "loopt", item.version)
+    save_group(kern, None, ["mantelzorger", "naaste"])
     issue_password_link(None, writer)  # a secret: never exported
     db.session.commit()
 

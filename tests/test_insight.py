@@ -218,7 +218,8 @@ def test_each_csv_matches_its_table_on_the_page(client, demo):
     page = client.get("/inzicht", query_string=SINCE_2024).get_data(as_text=True)
     for key in FIGURES + ["zoekvragen-zonder-resultaat"]:
         header, rows = figure_csv(client, key)
-        assert html_table(page, key) == [header, *rows], key
+        shown = [row[:len(header)] for row in html_table(page, key)]  # without a link column
+        assert shown == [header, *rows], key
         assert f'href="/inzicht/{key}.csv?start=' in page
 
 

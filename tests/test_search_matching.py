@@ -94,7 +94,7 @@ def test_array_matcher_equals_whoosh(app, indexed, make_user, role):
         allowed = visibility_filter(user)
         totals = {}
         for text in QUERIES:
-            query = parse(text, searcher.schema)
+            query = parse(text, searcher, {})
             expected = searcher.search(query, filter=allowed, limit=None)
             found = match(searcher, query, allowed)
             ranked = found.ranked(limit=1000)
@@ -141,7 +141,7 @@ def test_fast_highlighting_equals_whoosh(app, indexed):
         searcher = search_service().searcher()
         compared = 0
         for text in QUERIES:
-            query = parse(text, searcher.schema)
+            query = parse(text, searcher, {})
             top_n = [(hit.score, hit.docnum) for hit in searcher.search(
                 query, filter=Term("status", "gepubliceerd"), limit=None)]
             by_whoosh, fast = Results(searcher, query, top_n), Results(searcher, query, top_n)

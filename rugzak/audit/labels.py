@@ -43,4 +43,5 @@ OUTCOME_LABELS = {
     Outcome.DENIED: _l("Geweigerd"),
     Outcome.FAILED: _l("Mislukt"),
 }
-OBJECT_LABELS = {"experiences": _l("ervaring"), "users": _l("gebruiker")}
+OBJECT_LABELS = {"experiences": _l("ervaring"), "users": _l("gebruiker"),
+                 "synonym_groups": _l("synoniemengroep")}

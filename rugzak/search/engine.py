@@ -15,6 +15,7 @@ from ..auth.models import User
 from ..errors import InvalidInput
 from ..experiences.labels import EFFECT_LABELS, KIND_LABELS
 from ..extensions import db
+from ..synonyms.queries import synonym_lookup
 from ..taxonomy.models import Condition, Department, Goal, Partner
 from .documents import FACETS
 from .matching import Matches, match
@@ -29,6 +30,7 @@ from .query import (
 )
 from .service import search_service
 from .snippets import prepare, snippet
+from .wordlist import is_dutch_word
 
 PER_PAGE = 10
 SORTS = ("relevantie", "nieuwste", "herkenbaar")
@@ -122,15 +124,16 @@ def search(user: User, params: SearchParams, per_page: int = PER_PAGE) -> Search
 
 def _search(searcher, user: User, params: SearchParams, per_page: int) -> SearchOutcome:
     errors = facet_problems(params)
+    synonyms = synonym_lookup()
     try:
-        query = parse(params.q, searcher.schema)
+        query = parse(params.q, searcher, synonyms)
     except QuerySyntaxError as error:
         errors["q"] = str(error)
     if errors:
         raise InvalidInput(errors)
     typos = typo_corrections(searcher, params.q)
     fuzzy = fuzzy_text(params.q, typos)
-    shown = parse(fuzzy, searcher.schema) if fuzzy else query
+    shown = parse(fuzzy, searcher, synonyms) if fuzzy else query
 
     def tiers(facets: dict[str, list[str]]) -> list[Matches]:
         allowed = _allowed(user, facets)
@@ -143,7 +146,8 @@ def _search(searcher, user: User, params: SearchParams, per_page: int) -> Search
     for name in selected:  # values of one facet combine with OF: count them without it
         outcome.facets[name] = _counts(tiers(_without(selected, name)), name)
     if not len(found[0]) and params.q.strip():
-        outcome.suggestion = suggest(searcher, params.q, _allowed(user, selected), typos)
+        outcome.suggestion = suggest(searcher, params.q, _allowed(user, selected), typos,
+                                     synonyms)
     return outcome
 
 
@@ -211,33 +215,37 @@ def _order(params: SearchParams) -> tuple[str, ...]:
 
 
 def typo_corrections(searcher, text: str) -> dict[str, list[str]]:
-    """Likely corrections of each query word the index does not know, closest first."""
+    """Likely corrections of each query word the index does not know, closest first; a Dutch
+    word is never a typo (`ouderen` is not a misspelled `ouders`)."""
     corrector = searcher.corrector("spelling")
     corrections = {}
     for word in query_words(text):
         folded = word.lower()
-        if max_typos(folded) and not searcher.reader().frequency("spelling", folded):
+        if max_typos(folded) and not searcher.reader().frequency("spelling", folded) \
+                and not is_dutch_word(folded):
             if options := corrector.suggest(folded, limit=3, maxdist=max_typos(folded),
                                             prefix=TYPO_PREFIX):
                 corrections[word] = options
     return corrections
 
 
-def suggest(searcher, text: str, allowed: Query, typos: dict[str, list[str]]) -> str | None:
+def suggest(searcher, text: str, allowed: Query, typos: dict[str, list[str]],
+            synonyms: dict[str, list[str]]) -> str | None:
     """"Bedoelde je …?" — only a correction that finds something this user may see."""
     corrected = text
     for word, options in typos.items():
-        visible = [option for option in options if _finds(searcher, option, allowed)]
+        visible = [option for option in options
+                   if _finds(searcher, option, allowed, synonyms)]
         if visible:  # a word only found in what this user may not see is never offered
             corrected = corrected.replace(word, visible[0], 1)
-    if corrected == text or not _finds(searcher, corrected, allowed):
+    if corrected == text or not _finds(searcher, corrected, allowed, synonyms):
         return None
     return corrected
 
 
-def _finds(searcher, text: str, allowed: Query) -> bool:
+def _finds(searcher, text: str, allowed: Query, synonyms: dict[str, list[str]]) -> bool:
     try:
-        return len(match(searcher, parse(text, searcher.schema), allowed)) > 0
+        return len(match(searcher, parse(text, searcher, synonyms), allowed)) > 0
     except QuerySyntaxError:
         return False
 

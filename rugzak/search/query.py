@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 
 from flask_babel import gettext as _
 from whoosh import qparser
 from whoosh.query import And, Every, NullQuery, Or, Query, Term
 
 from ..auth.models import User
-from .wordlist import compound_parts
+from ..synonyms.queries import synonym_key
+from .wordlist import compound_leaves
 
 TEXT_FIELDS = {"title": 3.0, "lesson": 2.0, "body": 1.0, "tags": 1.0}
 COMPOUND_PART_WEIGHT = 0.4
+FALLBACK_PART_WEIGHT = 0.2  # some of a compound's parts, when not all are found
 _QUOTED_OR_WORD = re.compile(r'"[^"]*"?|[^\s()"]+')
 _TOKEN = re.compile(r'"[^"]*"?|[()]|[^\s()"]+')
 _OPERATORS = {"AND", "OR", "NOT", "EN", "OF", "NIET"}
@@ -54,8 +57,10 @@ def parser(schema) -> qparser.QueryParser:
     return parsed
 
 
-def parse(text: str, schema) -> Query:
-    """An empty query means everything; a query of stop words alone matches nothing."""
+def parse(text: str, searcher, synonyms: Mapping[str, list[str]]) -> Query:
+    """An empty query means everything; a query of stop words alone matches nothing.
+
+    `synonyms`: a folded word or phrase -> the other members of its group (see synonyms)."""
     if not text.strip():
         return Every()
     if text.count('"') % 2:
@@ -65,23 +70,99 @@ def parse(text: str, schema) -> Query:
         raise QuerySyntaxError(_("De haakjes in je zoekvraag sluiten niet: elk ( hoort bij "
                                  "een )."))
     try:
-        query = parser(schema).parse(expand_compounds(text))
+        expanded = expand_compounds(expand_synonyms(text, synonyms), indexed_word(searcher))
+        query = parser(searcher.schema).parse(expanded)
     except Exception:  # noqa: BLE001 - Whoosh raises several kinds; the user needs one answer
         raise QuerySyntaxError(_("Deze zoekvraag begrijpen we niet. Probeer gewone woorden, "
                                  "of EN, OF en NIET tussen woorden.")) from None
     return NullQuery if query is None else query
 
 
-def expand_compounds(text: str) -> str:
-    """A compound in the query also finds its parts written apart (weighted lower)."""
+def expand_compounds(text: str, indexed: Callable[[str], bool]) -> str:
+    """A compound in the query also finds its parts written apart, weighted lower: all of them,
+    and, lower still, shorter runs of them that make up half the word or more (see
+    `part_runs`), so what has the whole word comes first and `schuldhulpaanvraag` still finds
+    schuldhulp when no experience has all three parts."""
     pieces = []
     for match in _QUOTED_OR_WORD.finditer(text):
         token = match.group(0)
-        parts = [] if token.startswith('"') or token in _OPERATORS else compound_parts(token)
-        if parts:
-            token = f"({token} OR ({' '.join(parts)})^{COMPOUND_PART_WEIGHT})"
-        pieces.append((match.start(), match.end(), token))
+        if token.startswith('"') or token in _OPERATORS:
+            continue
+        if runs := part_runs(token, indexed):
+            alternatives = " OR ".join(f"({' '.join(run)})^{weight}" for run, weight in runs)
+            pieces.append((match.start(), match.end(), f"({token} OR {alternatives})"))
     return _replace_spans(text, pieces)
+
+
+def part_runs(word: str, indexed: Callable[[str], bool]) -> list[tuple[list[str], float]]:
+    """Runs of a compound's smallest parts that stand in for it, each with its weight, longest
+    first, of parts the index knows.
+
+    All parts: unless the word is frequent and the index knows it and all its parts
+    (samenwerking is not samen + werking). Shorter runs only when the index lacks the whole
+    word or one of its parts, and only runs with at least half of the parts' letters:
+    `schuldhulp` stands in for `schuldhulpaanvraag`, `zorg` not for `mantelzorgwoning`."""
+    leaves = compound_leaves(word, split_frequent=True)
+    known = [leaf for leaf in leaves if indexed(leaf)]
+    if not known:
+        return []
+    whole = indexed(word)
+    runs = []
+    if known == leaves and (compound_leaves(word) or not whole):
+        runs.append((leaves, COMPOUND_PART_WEIGHT))
+    if known != leaves or not whole:
+        letters = sum(len(leaf) for leaf in leaves)
+        runs += [(run, FALLBACK_PART_WEIGHT) for size in range(len(leaves) - 1, 0, -1)
+                 for run in (leaves[start:start + size]
+                             for start in range(len(leaves) - size + 1))
+                 if set(run) <= set(known) and 2 * sum(len(part) for part in run) >= letters]
+    return runs
+
+
+def indexed_word(searcher) -> Callable[[str], bool]:
+    """Whether a word, analysed as in a query, is in any text field of the index."""
+    reader, analysed = searcher.reader(), searcher.schema["body"]
+
+    def indexed(word: str) -> bool:
+        terms = list(analysed.process_text(word, mode="query"))
+        return bool(terms) and all(any((field, term) in reader for field in TEXT_FIELDS)
+                                   for term in terms)
+    return indexed
+
+
+def expand_synonyms(text: str, synonyms: Mapping[str, list[str]]) -> str:
+    """A word or phrase of a synonym group also searches the group's other members.
+
+    Phrases are matched on consecutive plain words (or a quoted phrase as a whole), longest
+    first; words after NIET stay in place and exclude the synonyms too."""
+    if not synonyms:
+        return text
+    longest = max(len(key.split()) for key in synonyms)
+    words = [match for match in _TOKEN.finditer(text)
+             if match.group(0) not in ("(", ")", *_OPERATORS)]
+    pieces, start = [], 0
+    while start < len(words):
+        for size in range(min(longest, len(words) - start), 0, -1):
+            run = words[start:start + size]
+            if not _consecutive(text, run):
+                continue
+            if others := synonyms.get(synonym_key(" ".join(m.group(0) for m in run))):
+                original = text[run[0].start():run[-1].end()]
+                members = [f"({original})" if size > 1 else original,
+                           *(f'"{other}"' if " " in other else other for other in others)]
+                pieces.append((run[0].start(), run[-1].end(), f"({' OR '.join(members)})"))
+                start += size
+                break
+        else:
+            start += 1
+    return _replace_spans(text, pieces)
+
+
+def _consecutive(text: str, run: list[re.Match]) -> bool:
+    quoted = [match.group(0).startswith('"') for match in run]
+    if any(quoted) and len(run) > 1:
+        return False
+    return all(not text[a.end():b.start()].strip() for a, b in zip(run, run[1:], strict=False))
 
 
 def query_words(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Dutch word lists: stop words, and compound splitting with wordfreq's Dutch list.
+"""Dutch word lists: stop words, known words, and compound splitting with wordfreq's Dutch list.
 
 The word list is loaded lazily into a module-level cache. Whoosh pickles the analyzers into
 every commit, so no filter may hold it.
@@ -10,13 +10,15 @@ from collections.abc import Iterator
 
 from whoosh.lang.stopwords import stoplists
 
-from rugzak.search.stemming import fold
+from rugzak.search.stemming import STEM_OVERRIDES, fold
 
 STOP_WORDS = stoplists["nl"]  # Snowball's Dutch stop list
 
 LEXICON_SIZE = 30_000  # compound parts must be among this many most frequent words
 WHOLE_RANK = 10_000  # words this frequent are words, not compounds: never split them
 MIN_PART = 4
+WORDS_SIZE = 60_000  # a query word among this many is a word, never a typo
+LONG_TAIL = 8  # a last part this long may come from the longer list: hulp|verlening
 LINKS = ("", "s", "en", "e")  # linking letters: samenwerking|s|afspraken, ouder|en|zorg
 # Suffixes that are also words in the list: gezond|heid, letter|lijk, ouder|schap.
 _SUFFIXES = frozenset({
@@ -39,6 +41,21 @@ def _ranks() -> dict[str, int]:
     return ranks
 
 
+@functools.cache
+def _words() -> frozenset[str]:
+    """Folded Dutch words, more of them than compound parts may be drawn from."""
+    import wordfreq
+
+    return frozenset(fold(word) for word in wordfreq.top_n_list("nl", WORDS_SIZE)
+                     if word.isalpha())
+
+
+def is_dutch_word(word: str) -> bool:
+    """A word of wordfreq's Dutch list, or one the stemmer keeps apart (ouderen)."""
+    folded = fold(word.lower())
+    return folded in _words() or folded in STEM_OVERRIDES
+
+
 def compound_parts(word: str) -> list[str]:
     """Surface parts of a Dutch compound, or [] when `word` is not one.
 
@@ -49,6 +66,14 @@ def compound_parts(word: str) -> list[str]:
     return list(dict.fromkeys(_split_unless_whole(fold(word.lower()))))
 
 
+def compound_leaves(word: str, split_frequent: bool = False) -> list[str]:
+    """The smallest parts: `jeugdhulpverlening` -> jeugd, hulp, verlening. A frequent word
+    counts as whole (no parts) unless `split_frequent`."""
+    word = fold(word.lower())
+    parts = _split(word) if split_frequent else _split_unless_whole(word)
+    return [part for part in dict.fromkeys(parts) if len(_expand(part)) == 1]
+
+
 def _split_unless_whole(word: str) -> tuple[str, ...]:
     if _ranks().get(word, LEXICON_SIZE) < WHOLE_RANK:
         return ()
@@ -57,9 +82,10 @@ def _split_unless_whole(word: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=100_000)
 def _split(word: str) -> tuple[str, ...]:
-    """Longest known first part; a tail that is a known word beats one that needs splitting."""
+    """Longest known first part; a tail that is a known word (or a long one from the longer
+    list) beats one that needs splitting."""
     for head, tail in _candidates(word):
-        if _is_part(tail):
+        if _is_part(tail) or _is_long_tail(tail):
             return _expand(head) + _expand(tail)
     for head, tail in _candidates(word):
         if tail_parts := _split(tail):
@@ -84,3 +110,7 @@ def _expand(part: str) -> tuple[str, ...]:
 
 def _is_part(word: str) -> bool:
     return len(word) >= MIN_PART and word not in _NOT_PARTS and word in _ranks()
+
+
+def _is_long_tail(word: str) -> bool:
+    return len(word) >= LONG_TAIL and word not in _NOT_PARTS and word in _words()

@@ -27,6 +27,7 @@ from ..privacy.models import PrivacyFinding
 from ..recognition.models import Recognition
 from ..revisions.models import ExperienceRevision
 from ..search.log import SearchLog
+from ..synonyms.models import SynonymGroup
 from ..taxonomy.models import Condition, Department, Goal, Partner, Tag
 
 
@@ -83,6 +84,9 @@ TABLES: list[TableExport] = [
                 "'sinds je vorige bezoek')."),
     TableExport(AuditEvent.__table__, "Het auditlog: wie deed wat, wanneer (UTC)."),
     TableExport(SearchLog.__table__, "Zoekvragen en hoeveel ze vonden, zonder wie zocht."),
+    TableExport(SynonymGroup.__table__, "Synoniemen die zoeken toepast: per groep de woorden "
+                "en zinsdelen (terms, één per regel), wie ze toevoegde en wie ze het laatst "
+                "wijzigde."),
 ]
 
 # Tables that never leave the database, and why (the README of the export says so).

@@ -140,6 +140,7 @@ PAGE_TYPES = [
              change_password_wrongly),
     PageType("privacymeldingen", "kernteam", "/privacy-meldingen"),
     PageType("prullenbak", "kernteam", "/prullenbak"),
+    PageType("synoniemen", "kernteam", "/beheer/synoniemen?woord=mantelzorgwoning"),
     PageType("auditlog", "beheerder", "/beheer/audit"),
     PageType("datumcontrole", "beheerder", "/beheer/datums"),
     PageType("fout-404", "medewerker", "/ervaringen/999999"),
