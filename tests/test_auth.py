@@ -126,3 +126,17 @@ def test_unknown_page_is_a_dutch_404(client, make_user):
     response = client.get("/bestaat-niet")
     assert response.status_code == 404
     assert "Deze pagina bestaat niet" in response.get_data(as_text=True)
+
+
+def test_the_password_is_checked_exactly_as_typed(client, make_user):
+    user = make_user()
+    for changed in (PASSWORD + " ", " " + PASSWORD, PASSWORD.upper(), PASSWORD[:-1]):
+        answer = client.submit("/inloggen", {"email": user.email, "password": changed})
+        assert answer.status_code == 401
+    assert client.login(user.email).headers["Location"] == "/"
+
+
+def test_passwords_are_stored_as_argon2id(app, make_user):
+    user = make_user()
+    with app.app_context():
+        assert db.session.get(User, user.id).password_hash.startswith("$argon2id$")

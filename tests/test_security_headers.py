@@ -95,6 +95,14 @@ def test_static_files_may_be_cached_but_not_sniffed(client):
     assert response.headers.get("Cache-Control") != "no-store"
 
 
+def test_trace_is_refused_and_no_other_origin_is_allowed(client, signed_in):
+    for path in ("/inloggen", "/ervaringen", "/api/v1/experiences"):
+        assert client.open(path, method="TRACE").status_code == 405
+    answer = client.get("/api/v1/experiences", headers={"Origin": "https://elders.example"})
+    assert answer.status_code == 200
+    assert not [name for name in answer.headers.keys() if name.lower().startswith("access-control")]
+
+
 def test_each_response_gets_its_own_nonce(client):
     first, second = (csp_of(client.get("/inloggen").headers)["script-src"] for _ in range(2))
     assert first != second
