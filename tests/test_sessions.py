@@ -1,7 +1,9 @@
 """Server-side sessions: sign-out, idle timeout, lifetime, deactivation, cookie flags."""
+import hashlib
 from datetime import timedelta
 
 import pytest
+from itsdangerous import BadSignature
 from sqlalchemy import select, update
 
 from rugzak.admin.services import deactivate_user
@@ -145,6 +147,21 @@ def test_cookie_flags(client, make_user, base_url, secure):
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     assert ("Secure" in cookie) is secure
+
+
+def test_the_session_cookie_is_signed_with_sha256(app, client, make_user):
+    from flask.json.tag import TaggedJSONSerializer
+    from itsdangerous import URLSafeTimedSerializer
+
+    client.login(make_user().email)
+    cookie = client.get_cookie("session").value
+    signed_with = {name: URLSafeTimedSerializer(
+        app.secret_key, salt="cookie-session", serializer=TaggedJSONSerializer(),
+        signer_kwargs={"key_derivation": "hmac", "digest_method": digest})
+        for name, digest in (("sha256", hashlib.sha256), ("sha1", hashlib.sha1))}
+    assert signed_with["sha256"].loads(cookie)
+    with pytest.raises(BadSignature):
+        signed_with["sha1"].loads(cookie)
 
 
 def test_secure_cookies_can_be_forced(app, client, make_user):

@@ -132,7 +132,10 @@ def open_sessions(user: User) -> list[UserSession]:
 class SessionCookies(SecureCookieSessionInterface):
     """Flask's signed cookie, marked Secure when configured or when the request is HTTPS.
     A Secure cookie is a `__Host-` cookie (Path=/, no Domain): no other host under the same
-    domain, not even over plain HTTP, can set or overwrite it."""
+    domain, not even over plain HTTP, can set or overwrite it. Signed with HMAC-SHA-256, not
+    Flask's default SHA-1 (ASVS 11.4.1)."""
+
+    digest_method = staticmethod(hashlib.sha256)
 
     def get_cookie_secure(self, app) -> bool:
         if app.config["SESSION_COOKIE_SECURE"]:
