@@ -1,4 +1,5 @@
 """/inzicht: every figure agrees with a count done in plain Python over what the viewer may see."""
+import re
 from collections import Counter
 from datetime import date, timedelta
 
@@ -230,6 +231,51 @@ def test_charts_are_accessible_svg(client, demo):
     assert page.count('role="img" aria-labelledby="fig-') == len(FIGURES)
     assert "<title id=\"fig-doelen-titel\">" in page and "<desc id=\"fig-doelen-uitleg\">" in page
     assert "<script" not in page
+
+
+CELL_SVG = re.compile(r'<rect x="([\d.]+)" y="[\d.]+" width="[\d.]+" height="30" '
+                      r'fill="(#[0-9a-f]{6})" stroke="#ffffff"/>'
+                      r'(?:<rect [^>]*/>)?<text [^>]*fill="(#[0-9a-f]{6})" '
+                      r'font-weight="600">(\d+)</text>')
+
+
+def test_heat_map_shows_helped_and_missing_in_two_readable_colour_families(
+        client, make_user, make_experience):
+    author = make_user()
+    for _ in range(3):
+        make_experience(author, departments=["werk-en-inkomen"],
+                        conditions={"transparantie": "hielp", "verantwoordelijkheden": "ontbrak"})
+    make_experience(author, departments=["werk-en-inkomen"],
+                    conditions={"transparantie": "ontbrak"})
+    client.login(author.email)
+    page = client.get("/inzicht", query_string=SINCE_2024).get_data(as_text=True)
+    svg = page.split('<svg', 2)[1].split("</svg>", 1)[0]
+    assert 'id="fig-voorwaarden-titel"' in svg
+    columns = re.findall(r'rotate\(-45[^>]*>([^<]*)</text>', svg)
+    cells = [(columns[index % len(columns)], fill, ink, int(value)) for index, (_, fill, ink, value)
+             in enumerate(CELL_SVG.findall(svg))]
+    assert len(cells) == 5 * len(columns)
+    helped = {fill for column, fill, _, n in cells
+              if column == "Werk en Inkomen · hielp" and n == 3}
+    missing = {fill for column, fill, _, n in cells
+               if column == "Werk en Inkomen · ontbrak" and n == 3}
+    assert len(helped) == len(missing) == 1 and helped != missing
+    zero = {(column.rsplit(" · ", 1)[1], fill) for column, fill, _, n in cells if n == 0}
+    assert len({fill for _, fill in zero}) == 2, "a zero cell shows its column's colour family"
+    for _, fill, ink, _ in cells:
+        assert contrast(ink, fill) >= 4.5, (fill, ink)
+    assert ">hielp</text>" in svg and ">ontbrak</text>" in svg
+    assert 'fill="url(#fig-voorwaarden-hatch)"' in svg
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio, computed here rather than with the app's own function."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    darker, lighter = sorted((luminance(first), luminance(second)))
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def test_unanswered_searches_for_the_core_team_only(client, make_user, make_experience):

@@ -19,10 +19,23 @@ GREEN = "#2d6a2f"
 RED = "#b00020"
 
 
+#: Heat-map scales, from the lightest fill (count 0) to the darkest (the highest count): one
+#: colour family per meaning, so a dark cell never means both good and bad.
+SCALES = {
+    "count": ("#eef3f9", BLUE),
+    "helped": ("#e6f4f1", "#0b5b50"),   # teal: the condition was there and helped
+    "missing": ("#fdefe6", "#9c3100"),  # orange-red, hatched too: it was missing
+}
+
+
 @dataclass
 class HeatColumn:
     label: str
-    hatched: bool = False
+    scale: str = "count"
+
+    @property
+    def hatched(self) -> bool:
+        return self.scale == "missing"
 
 
 def _text(x: float, y: float, content, anchor: str = "start", **attrs) -> str:
@@ -73,14 +86,16 @@ def bar_chart(ident: str, title: str, description: str,
 
 
 def heat_map(ident: str, title: str, description: str, rows: list[str],
-             columns: list[HeatColumn], values: list[list[int]]) -> Markup:
-    """A grid with the count written in every cell; darker means more, hatched columns differ."""
+             columns: list[HeatColumn], values: list[list[int]],
+             legend: tuple[str, str] | None = None) -> Markup:
+    """A grid with the count written in every cell; darker means more, each column in its
+    scale's colour family, hatched columns differ; `legend` names the helped and missing scale."""
     cell_w = min(64, (WIDTH - LABEL_WIDTH - 110) / max(len(columns), 1))
     cell_h = 30
     longest = max((len(_clip(column.label, 32)) for column in columns), default=0)
-    header = 24 + longest * 5.5
+    header = 24 + longest * 5.5 + (28 if legend else 0)
     top = max((value for line in values for value in line), default=0) or 1
-    body = []
+    body = [_heat_legend(ident, legend)] if legend else []
     for col, column in enumerate(columns):
         x = LABEL_WIDTH + col * cell_w + cell_w / 2
         body.append(_text(x, header - 8, _clip(column.label, 32), "start",
@@ -90,22 +105,58 @@ def heat_map(ident: str, title: str, description: str, rows: list[str],
         body.append(_text(LABEL_WIDTH - 8, y + 20, _clip(label), "end"))
         for col, column in enumerate(columns):
             body.extend(_cell(ident, LABEL_WIDTH + col * cell_w, y, cell_w, cell_h,
-                              values[row][col], top, column.hatched))
+                              values[row][col], top, column))
     return _svg(ident, title, description, header + len(rows) * cell_h + 4, body)
 
 
 def _cell(ident: str, x: float, y: float, w: float, h: float, value: int, top: int,
-          hatched: bool) -> list[str]:
-    strength = value / top
-    parts = [f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{h}" fill="{BLUE}" '
-             f'fill-opacity="{0.06 + 0.84 * strength:.2f}" stroke="#ffffff"/>']
-    if hatched:
+          column: HeatColumn) -> list[str]:
+    fill = scale_fill(column.scale, value / top)
+    parts = [f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{h}" fill="{fill}" '
+             f'stroke="#ffffff"/>']
+    if column.hatched:
         parts.append(f'<rect x="{x + 2:.1f}" y="{y + h - 7}" width="{w - 4:.1f}" height="5" '
                      f'fill="url(#{ident}-hatch)"/>')
-    light = 0.06 + 0.84 * strength > 0.5
-    parts.append(_text(x + w / 2, y + 19, str(value), "middle",
-                       fill="#ffffff" if light else INK, font_weight="600"))
+    parts.append(_text(x + w / 2, y + 19, str(value), "middle", fill=text_on(fill),
+                       font_weight="600"))
     return parts
+
+
+def _heat_legend(ident: str, labels: tuple[str, str]) -> str:
+    helped, missing = labels
+    return (f'<rect x="0" y="4" width="18" height="14" fill="{SCALES["helped"][1]}"/>'
+            + _text(24, 16, helped)
+            + f'<rect x="200" y="4" width="18" height="14" fill="{SCALES["missing"][1]}"/>'
+            + f'<rect x="200" y="13" width="18" height="5" fill="url(#{ident}-hatch)"/>'
+            + _text(224, 16, missing))
+
+
+def scale_fill(scale: str, strength: float) -> str:
+    """The colour `strength` (0–1) of the way from the scale's lightest to its darkest fill."""
+    light, dark = (_rgb(colour) for colour in SCALES[scale])
+    mixed = (round(a + (b - a) * strength) for a, b in zip(light, dark, strict=True))
+    return "#" + "".join(f"{channel:02x}" for channel in mixed)
+
+
+def text_on(fill: str) -> str:
+    """White or ink, whichever contrasts more with `fill` (WCAG 1.4.3)."""
+    return max((INK, "#ffffff"), key=lambda text: contrast(text, fill))
+
+
+def contrast(first: str, second: str) -> float:
+    """The WCAG 2 contrast ratio of two #rrggbb colours."""
+    darker, lighter = sorted((_luminance(first), _luminance(second)))
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def _luminance(colour: str) -> float:
+    linear = [c / 255 / 12.92 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4
+              for c in _rgb(colour)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
 def paired_bars(ident: str, title: str, description: str,

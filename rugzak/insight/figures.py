@@ -63,16 +63,16 @@ def conditions_by_department(ids: Select) -> Figure:
     rows = [[c.name, d.name, counts.get((c.id, d.id, Effect.HIELP), 0),
              counts.get((c.id, d.id, Effect.ONTBRAK), 0)] for c in conditions for d in departments]
     title = str(_l("Randvoorwaarden per afdeling: hielp en ontbrak"))
-    columns = [charts.HeatColumn(f"{d.name} · {EFFECT_LABELS[effect]}",
-                                 hatched=effect == Effect.ONTBRAK)
-               for d in departments for effect in (Effect.HIELP, Effect.ONTBRAK)]
-    values = [[counts.get((c.id, d.id, effect), 0) for d in departments
-               for effect in (Effect.HIELP, Effect.ONTBRAK)] for c in conditions]
-    description = str(_l("Hoe vaak elke randvoorwaarde hielp of ontbrak, per betrokken afdeling. "
-                         "Een donkerder vak betekent vaker; kolommen voor ontbrak hebben een "
-                         "gearceerde streep. De cijfers staan ook in de tabel."))
+    scales = {Effect.HIELP: "helped", Effect.ONTBRAK: "missing"}
+    columns = [charts.HeatColumn(f"{d.name} · {EFFECT_LABELS[effect]}", scales[effect])
+               for d in departments for effect in scales]
+    values = [[counts.get((c.id, d.id, effect), 0) for d in departments for effect in scales]
+              for c in conditions]
+    description = str(_l("Hoe vaak elke randvoorwaarde hielp (groenblauwe vakken) of ontbrak "
+                         "(oranje vakken met een gearceerde streep), per betrokken afdeling. Een "
+                         "donkerder vak betekent vaker. De cijfers staan ook in de tabel."))
     chart = charts.heat_map("fig-voorwaarden", title, description, [c.name for c in conditions],
-                            columns, values)
+                            columns, values, (str(_l("hielp")), str(_l("ontbrak"))))
     return Figure("randvoorwaarden-per-afdeling", title, description,
                   [str(_l("Randvoorwaarde")), str(_l("Afdeling")), str(_l("Hielp")),
                    str(_l("Ontbrak"))], rows, chart)
