@@ -91,7 +91,9 @@ def test_html_report_of_a_search_with_cover_figures_and_open_agenda(app, client,
     assert "Zoekopdracht „wijkteam”" in page and "Kim Kern" in page
     assert "Warme overdracht naar het wijkteam" in page and "Iets heel anders" not in page
     assert "<strong>samen</strong>" in page
-    assert 'class="chart"' in page and "Meest gebruikte trefwoorden" in page
+    figures = page.split('id="verslag-inzicht-kop"', 1)[1]
+    assert "Meest gebruikte trefwoorden" in figures and 'class="chart"' not in figures
+    assert page.index('id="verslag-ervaringen-kop"') < page.index('id="verslag-inzicht-kop"')
     agenda = page.split('id="verslag-agenda-kop"', 1)[1]
     assert "Open actie" in agenda and "Afgeronde actie" not in agenda
     assert 'href="/verslag/zoekopdracht.pdf?q=wijkteam"' in page
@@ -112,6 +114,53 @@ def experiences_part(text: str) -> str:
     """The PDF's text from the heading "De ervaringen" (after the cover and the figures)."""
     assert text.count("De ervaringen") == 1
     return text.split("De ervaringen", 1)[1].split("Open agendapunten uit deze ervaringen", 1)[0]
+
+
+def test_a_bundle_report_of_four_experiences_is_short_and_starts_with_them(app, client, demo):
+    client.login(*demo["esra"])
+    response = client.get(f"/verslag/bundel.pdf?bundle={demo_bundle_id(app)}")
+    assert "Ervaringen in dit verslag 4" in pdf_text(response)
+    pages = [" ".join((page.extract_text() or "").split())
+             for page in PdfReader(io.BytesIO(response.data)).pages]
+    assert len(pages) <= 6
+    visible = {r["title"] for r in visible_rows(app, user_id(app, demo["esra"][0]))}
+    first = squash(next(item["title"] for item in BUNDLE["items"] if item["title"] in visible))
+    starts = next(number for number, page in enumerate(pages) if first in page)
+    assert starts < 3
+    assert starts <= next(number for number, page in enumerate(pages)
+                          if "Inzicht in deze selectie" in page)
+    assert not re.search(r"(\b0 0 ){3}", " ".join(pages)), "no tables of zeros"
+
+
+def test_the_pdf_is_tagged_with_title_and_language(app, client, demo):
+    client.login(*demo["esra"])
+    reader = PdfReader(io.BytesIO(client.get(f"/verslag/bundel.pdf?bundle={demo_bundle_id(app)}")
+                                  .data))
+    catalog = reader.trailer["/Root"]
+    assert catalog["/MarkInfo"]["/Marked"]
+    tree = catalog["/StructTreeRoot"].get_object()
+    assert tree["/K"], "the structure tree has elements"
+    assert catalog["/Lang"] == "nl"
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert reader.metadata.title == squash(f"Reflectieverslag: Bundel „{BUNDLE['title']}”")
+    roles = structure_roles(tree)
+    assert {"H1", "H2", "H3", "Table", "TH", "TD"} <= roles, roles
+    assert reader.outline, "headings become bookmarks"
+
+
+def structure_roles(element, seen=None) -> set[str]:
+    """Every structure type (/S) below `element` in the PDF's structure tree."""
+    seen = set() if seen is None else seen
+    element = element.get_object()
+    if isinstance(element, list):
+        for child in element:
+            structure_roles(child, seen)
+    elif hasattr(element, "get"):
+        if "/S" in element:
+            seen.add(str(element["/S"])[1:])
+        if "/K" in element:
+            structure_roles(element["/K"], seen)
+    return seen
 
 
 @pytest.mark.parametrize("key", ["pieter", "sanne", "esra"])

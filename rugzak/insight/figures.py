@@ -41,6 +41,11 @@ class Figure:
     rows: list[list]
     chart: Markup
 
+    def counted_rows(self) -> list[list]:
+        """The rows that count something: at least one number in them is not 0."""
+        return [row for row in self.rows
+                if any(isinstance(value, int) and value for value in row[1:])]
+
 
 def _listed(model, order, used: set[int]) -> list:
     """Taxonomy rows that are active or counted (retired ones stay when they carry numbers)."""

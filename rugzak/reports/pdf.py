@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from weasyprint import CSS, HTML
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
-STYLESHEETS = ("rugzak.css", "report.css")
+STYLESHEETS = ("print.css", "report.css")
 
 
 @lru_cache(maxsize=1)
@@ -25,6 +25,7 @@ def _page_numbers() -> CSS:
 
 
 def html_to_pdf(html: str) -> bytes:
-    """The document's own links stay links; nothing is fetched (no base URL, no <link>)."""
+    """A tagged PDF/UA-1 document (structure tree, title and language from the HTML). The
+    document's own links stay links; nothing is fetched (no base URL, no <link>)."""
     return HTML(string=html, base_url=None).write_pdf(
-        stylesheets=[*_stylesheets(), _page_numbers()])
+        stylesheets=[*_stylesheets(), _page_numbers()], pdf_variant="pdf/ua-1")
