@@ -100,8 +100,8 @@ def test_a_planted_year_one_date_keeps_insight_and_reports_small(app, client, ma
                                                                  make_experience, token_for):
     author = make_user()
     for day in (date(2024, 2, 1), date(2025, 3, 14), date.today()):
-        make_experience(author, occurred_on=day)
-    outlier = make_experience(author, title="Uit het jaar 1")
+        make_experience(author, occurred_on=day, departments=["werk-en-inkomen"])
+    outlier = make_experience(author, title="Uit het jaar 1", departments=["werk-en-inkomen"])
     viewer = make_user("kernteam")
     client.login(viewer.email)
     headers = token_for(viewer)
