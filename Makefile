@@ -12,7 +12,7 @@ CATALOGUES := $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 BABEL_KEYWORDS := -k _l -k lazy_gettext -k lazy_ngettext:1,2
 
-.PHONY: run test install install-test system-deps system-test-deps lint clean bench bench-insight translations
+.PHONY: run test install install-test system-deps system-test-deps lint clean bench bench-insight translations wheel
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ translations: $(VENV)/.installed
 	$(BIN)/pybabel compile --statistics -d $(TRANSLATIONS)
 
 install-test: $(VENV)/.installed-test $(COMPILED) system-deps system-test-deps
+
+## A wheel in dist/ that runs without the checkout: templates and compiled catalogues inside.
+wheel: $(VENV)/.installed $(COMPILED)
+	$(BIN)/pip wheel --quiet --no-deps -w dist .
 
 ## Serve the app with gunicorn on http://127.0.0.1:$(PORT), preparing instance/ first.
 run: install

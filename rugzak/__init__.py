@@ -15,7 +15,7 @@ from .routing import DatabaseIdConverter
 from .security import register_security
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-TEMPLATE_DIR = PACKAGE_DIR.parent / "templates"
+TEMPLATE_DIR = PACKAGE_DIR / "templates"  # in a checkout a link to the top-level templates/
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
 
 
