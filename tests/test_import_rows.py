@@ -138,8 +138,11 @@ def test_resident_data_is_a_row_problem_in_the_dry_run(app, client, runner, make
 
 def test_a_confirmed_row_is_imported_and_its_finding_kept(app, client, make_user):
     admin = make_user("beheerder", email="beheer@gemeente.example")
+    writer = make_user(email="schrijver@gemeente.example")
     client.login(admin.email)
-    checked = upload(client, "lijst.csv", resident_sheet("Ja"))
+    lines = resident_sheet("Ja").decode().splitlines()
+    sheet = "\n".join([lines[0] + ";auteur"] + [line + ";" + writer.email for line in lines[1:]])
+    checked = upload(client, "lijst.csv", sheet.encode())
     assert checked.status_code == 200 and "Alle 3 rijen zijn in orde." in text(checked)
     done = confirm(client, checked)
     assert done.status_code == 302
@@ -149,6 +152,8 @@ def test_a_confirmed_row_is_imported_and_its_finding_kept(app, client, make_user
         assert (finding.experience.title, finding.field, finding.kind) == (
             "Loket", "situation", "bsn")
         assert BSN not in finding.snippet
+        assert finding.experience.author_id == writer.id
+        assert finding.confirmed_by_id == admin.id  # who imported it vouched for the row
         assert db.session.scalar(select(func.count()).select_from(AuditEvent).filter_by(
             action="privacy_finding_confirmed")) == 1
     client.logout()

@@ -85,11 +85,13 @@ def create_experience(author: User, data: ExperienceInput) -> Experience:
     return experience
 
 
-def add_experience(author: User, data: ExperienceInput, *, historic: bool = False) -> Experience:
+def add_experience(author: User, data: ExperienceInput, *, historic: bool = False,
+                   confirmed_by: User | None = None) -> Experience:
     """create_experience without the commit, for an import that saves many rows at once;
-    `historic` rows may name retired taxonomy entries (see _lookup)."""
+    `historic` rows may name retired taxonomy entries (see _lookup); `confirmed_by` confirmed
+    the row's resident-data findings when that was not its author (the importing beheerder)."""
     experience = Experience(author=author)
-    _apply(experience, data, author, historic)
+    _apply(experience, data, author, historic, confirmed_by)
     db.session.add(experience)
     record_revision(experience, author)
     return experience
@@ -170,7 +172,7 @@ def texts_of(data: ExperienceInput) -> dict[str, str]:
 
 
 def _apply(experience: Experience, data: ExperienceInput, editor: User,
-           historic: bool = False) -> None:
+           historic: bool = False, confirmed_by: User | None = None) -> None:
     """Check everything, then change the row in one go: one UPDATE, one version step."""
     resolved, findings = _checked(data, experience, editor, historic)
     tags = _tags(data.tags)
@@ -190,7 +192,7 @@ def _apply(experience: Experience, data: ExperienceInput, editor: User,
         experience.updated_at = utcnow()
         if experience.status == Status.GEPUBLICEERD and experience.published_at is None:
             experience.published_at = experience.updated_at
-    store_confirmed(experience, findings, editor)
+    store_confirmed(experience, findings, confirmed_by or editor)
 
 
 def _text_length(text: str) -> int:

@@ -18,7 +18,7 @@ def save_sheet(actor: User | None, sheet: Sheet, filename: str) -> int:
     if sheet.problems:
         raise ValueError("a sheet with problems is never saved")
     for row in sheet.rows:
-        add_experience(row.author, row.data, historic=True)
+        add_experience(row.author, row.data, historic=True, confirmed_by=actor)
     record(Action.IMPORT, detail=f"{len(sheet.rows)} ervaringen uit {filename}"[:200])
     db.session.commit()
     return len(sheet.rows)
