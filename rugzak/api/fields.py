@@ -68,6 +68,13 @@ def confirm_privacy_field() -> Bool:
         "description": "true: de gevonden mogelijke gegevens van inwoners zijn dat niet"})
 
 
+class ReasonSchema(DutchSchema):
+    """Why something is hidden, with the writer's answer to the resident-data check."""
+
+    reason = Str(required=True)
+    confirm_privacy = confirm_privacy_field()
+
+
 class FindingSchema(DutchSchema):
     """A possible piece of a resident's data found by the check (rugzak.privacy.check)."""
 

@@ -5,7 +5,17 @@ from flask.views import MethodView
 from flask_login import current_user
 
 from ..api.blueprint import ApiBlueprint, checked_first
-from ..api.fields import Bool, DateTime, DutchSchema, Int, List, Nested, Str, confirm_privacy_field
+from ..api.fields import (
+    Bool,
+    DateTime,
+    DutchSchema,
+    Int,
+    List,
+    Nested,
+    ReasonSchema,
+    Str,
+    confirm_privacy_field,
+)
 from ..experiences.models import Experience
 from ..experiences.policies import get_visible_or_404
 from .models import Comment
@@ -19,11 +29,6 @@ blp = ApiBlueprint("api_comments", __name__, url_prefix="/api/v1",
 
 class CommentInSchema(DutchSchema):
     body = Str(required=True, metadata={"description": "Markdown"})
-    confirm_privacy = confirm_privacy_field()
-
-
-class CommentHideSchema(DutchSchema):
-    reason = Str(required=True)
     confirm_privacy = confirm_privacy_field()
 
 
@@ -96,7 +101,7 @@ class CommentItem(MethodView):
 @blp.route("/comments/<int:comment_id>/hidden")
 class CommentHidden(MethodView):
     @checked_first(_curated)
-    @blp.arguments(CommentHideSchema)
+    @blp.arguments(ReasonSchema)
     @blp.response(200, CommentSchema)
     def put(self, payload, comment_id: int):
         """Een reactie verbergen met een reden (kernteam)"""

@@ -5,7 +5,7 @@ from flask.views import MethodView
 from flask_login import current_user
 
 from ..api.blueprint import ApiBlueprint, checked_first
-from ..api.fields import Bool, DateTime, DutchSchema, Str, confirm_privacy_field
+from ..api.fields import Bool, DateTime, DutchSchema, ReasonSchema, Str, confirm_privacy_field
 from ..experiences.models import Experience
 from ..extensions import db
 from .policies import curated_or_404
@@ -17,11 +17,6 @@ blp = ApiBlueprint("api_curation", __name__, url_prefix="/api/v1",
 
 class HighlightNoteSchema(DutchSchema):
     note = Str(required=True, metadata={"description": "waarom deze ervaring ertoe doet"})
-    confirm_privacy = confirm_privacy_field()
-
-
-class ReasonSchema(DutchSchema):
-    reason = Str(required=True)
     confirm_privacy = confirm_privacy_field()
 
 
