@@ -129,9 +129,12 @@ def find_officialese(text: str, lists: WordLists) -> tuple[Officialese, ...]:
 
 
 def _long_words(words: list[str], lists: WordLists) -> tuple[str, ...]:
-    long = dict.fromkeys(word.lower() for word in words
-                         if len(word) >= LONG_WORD_LETTERS or syllables(word) >= LONG_WORD_SYLLABLES)
+    long = dict.fromkeys(word.lower() for word in words if _is_long(word))
     return tuple(word for word in long if word not in lists.known_long_words)[:MAX_LONG_WORDS]
+
+
+def _is_long(word: str) -> bool:
+    return len(word) >= LONG_WORD_LETTERS or syllables(word) >= LONG_WORD_SYLLABLES
 
 
 def _opening(sentence: str) -> str:
