@@ -118,3 +118,15 @@ def test_the_form_loads_the_live_script_from_this_origin(client, logged_in):
     assert '<script src="/static/writing.js" defer></script>' in page
     assert 'data-writing-check="/api/v1/writing/check"' in page
     assert client.get("/static/writing.js").status_code == 200
+
+
+def test_the_advice_speaks_the_readers_language(client, api_user):
+    _user, headers = api_user()
+    answer = client.post("/api/v1/writing/check", json={"texts": {"lesson": OFFICIAL_LESSON}},
+                         headers={**headers, "Accept-Language": "en"})
+    lesson = answer.json["sections"]["lesson"]
+    assert lesson["summary"].startswith("Readability: ")
+    assert "Officialese: “teneinde”. Plain Dutch instead: om." in lesson["lines"]
+    refused = client.post("/api/v1/writing/check", json={"texts": {"titel": "x"}},
+                          headers={**headers, "Accept-Language": "en"})
+    assert refused.json["fields"]["titel"].startswith("Unknown text section.")
