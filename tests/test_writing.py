@@ -1,4 +1,6 @@
 """Plain-language help on the experience form: the button without JavaScript, and the API."""
+from pathlib import Path
+
 from sqlalchemy import func, select
 
 from rugzak.experiences.models import Experience
@@ -130,3 +132,14 @@ def test_the_advice_speaks_the_readers_language(client, api_user):
     refused = client.post("/api/v1/writing/check", json={"texts": {"titel": "x"}},
                           headers={**headers, "Accept-Language": "en"})
     assert refused.json["fields"]["titel"].startswith("Unknown text section.")
+
+
+def test_the_core_team_adds_words_in_the_instance_folder(app, client, api_user):
+    _user, headers = api_user()
+    extra = Path(app.instance_path) / "schrijfhulp.toml"
+    extra.write_text('[ambtelijk]\n"casusregie" = "wie de regie heeft"\n', encoding="utf-8")
+    answer = client.post("/api/v1/writing/check", headers=headers,
+                         json={"texts": {"tip": "Regel de casusregie middels een belletje."}})
+    assert answer.json["sections"]["tip"]["officialese"] == [
+        {"phrase": "casusregie", "plain": "wie de regie heeft"},
+        {"phrase": "middels", "plain": "met, door"}]
