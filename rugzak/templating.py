@@ -22,12 +22,15 @@ def page_url(page: int) -> str:
     return url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
-def input_attrs(field, hint=None, required: bool = False, **attrs) -> dict:
-    """ARIA attributes that tie a field to its hint and its errors."""
+def input_attrs(field, hint=None, required: bool = False, described_by: str | None = None,
+                **attrs) -> dict:
+    """ARIA attributes that tie a field to its hint, its errors and `described_by` (advice)."""
     described = [f"{field.id}-hint"] if hint else []
     if field.errors:
         described.append(f"{field.id}-fout")
         attrs["aria-invalid"] = "true"
+    if described_by:
+        described.append(described_by)
     if described:
         attrs["aria-describedby"] = " ".join(described)
     if required:

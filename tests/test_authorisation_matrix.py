@@ -258,6 +258,7 @@ EXPECTED = {
     ("POST", SET_PASSWORD): (422, 422, 422, 422, 422),
     ("POST", "/uitloggen"): (302, 302, 302, 302, 302),
     ("GET", "/zoeken"): PAGE,
+    ("POST", "/api/v1/writing/check"): API_422,  # advice for anyone who writes; needs texts
 }
 
 # Where the answer depends on a variable's value, the other values too: (method, URL), with the

@@ -32,6 +32,12 @@ class Int(fields.Integer):
                                                  error=_l("Dit getal is te groot.")))
 
 
+class Float(fields.Float):
+    default_error_messages = {**_COMMON, "invalid": _l("Verwacht een getal."),
+                              "too_large": _l("Dit getal is te groot."),
+                              "special": _l("Verwacht een getal.")}
+
+
 class Bool(fields.Boolean):
     default_error_messages = {**_COMMON, "invalid": _l("Verwacht true of false.")}
 
@@ -47,6 +53,10 @@ class DateTime(fields.DateTime):
 
 class List(fields.List):
     default_error_messages = {**_COMMON, "invalid": _l("Verwacht een lijst.")}
+
+
+class Dict(fields.Dict):
+    default_error_messages = {**_COMMON, "invalid": _l("Verwacht een object.")}
 
 
 class Nested(fields.Nested):

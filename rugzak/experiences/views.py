@@ -10,12 +10,16 @@ from ..extensions import db
 from ..forms import attach_errors, keep_input
 from ..search.engine import related
 from ..taxonomy.queries import taxonomy_for_filters
+from ..writing.labels import advice
+from ..writing.services import check_sections
 from .forms import build_form
+from .models import TEXT_SECTIONS
 from .policies import can_edit, editable_or_404, get_visible_or_404
 from .queries import ListFilters, apply_filters, ordered, own_experiences, visible_experiences
 from .services import create_experience, find_problems, update_experience
 
 bp = Blueprint("experiences", __name__)
+CHECK_WRITING = "check_writing"  # the button "Controleer de leesbaarheid"
 
 
 @bp.get("/ervaringen")
@@ -39,6 +43,8 @@ def new():
     form = build_form(current_user)
     if not form.is_submitted():
         return render_template("experiences/form.html", form=form, experience=None)
+    if CHECK_WRITING in request.form:
+        return _check_writing(form, None)
     return _save(form, None, lambda data: create_experience(current_user, data))
 
 
@@ -56,6 +62,8 @@ def edit(experience_id: int):
     form = build_form(current_user, experience)
     if not form.is_submitted():
         return render_template("experiences/form.html", form=form, experience=experience)
+    if CHECK_WRITING in request.form:
+        return _check_writing(form, experience)
     return _save(form, experience, lambda data: update_experience(
         current_user, experience, data, form.submitted_version()))
 
@@ -80,6 +88,19 @@ def _save(form, experience, save):
                                conflict=stale.current), 409
     flash(_saved_message(saved), "success")
     return redirect(url_for(".show", experience_id=saved.id))
+
+
+def _check_writing(form, experience):
+    """The form again with plain-language advice under each text section and everything the
+    user typed; nothing is saved."""
+    texts = {name: form[name].data or "" for name in TEXT_SECTIONS}
+    try:
+        checked = check_sections(current_user, texts)
+    except InvalidInput as refusal:
+        keep_input(form, refusal)
+        return render_template("experiences/form.html", form=form, experience=experience), 422
+    return render_template("experiences/form.html", form=form, experience=experience,
+                           writing={name: advice(analysis) for name, analysis in checked.items()})
 
 
 def _saved_message(experience) -> str:

@@ -1,0 +1,1 @@
+"""Schrijfhulp: plain-language advice on the text sections of an experience."""
