@@ -145,7 +145,7 @@ def _checked(data: ExperienceInput, experience: Experience, editor: User,
     _normalise(data, experience, editor)
     resolved, errors = _resolve(data, experience, historic)
     errors.update(_validate_fields(data))
-    if any(_text_length(text) > SECTION_MAX for text in texts_of(data).values()):
+    if any(text_length(text) > SECTION_MAX for text in texts_of(data).values()):
         raise InvalidInput(errors)  # shortened first, then checked: megabytes cost seconds
     try:
         findings = _screened(data, experience)
@@ -195,7 +195,7 @@ def _apply(experience: Experience, data: ExperienceInput, editor: User,
     store_confirmed(experience, findings, confirmed_by or editor)
 
 
-def _text_length(text: str) -> int:
+def text_length(text: str) -> int:
     """Characters as the form's maxlength counts them: a line break is one, also as CR LF."""
     return len(text.replace("\r\n", "\n"))
 
@@ -205,10 +205,10 @@ def _validate_fields(data: ExperienceInput) -> dict[str, str]:
     for name, message in REQUIRED.items():
         if not getattr(data, name).strip():
             errors[name] = str(message)
-    if _text_length(data.title) > TITLE_MAX:
+    if text_length(data.title) > TITLE_MAX:
         errors["title"] = _("De titel mag hoogstens %(count)d tekens hebben.", count=TITLE_MAX)
     for name in ("situation", "task", "approach", "result", "lesson", "tip"):
-        if _text_length(getattr(data, name)) > SECTION_MAX:
+        if text_length(getattr(data, name)) > SECTION_MAX:
             errors[name] = _("Dit deel mag hoogstens %(count)d tekens hebben.",
                              count=SECTION_MAX)
     if data.kind not in set(Kind):

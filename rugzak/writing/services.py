@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from ..auth.models import User
 from ..errors import InvalidInput
 from ..experiences.models import TEXT_SECTIONS
-from ..experiences.services import SECTION_MAX
+from ..experiences.services import SECTION_MAX, text_length
 from .analysis import Analysis, analyse
 from .wordlists import PACKAGE_WORDS, WordLists, load_word_lists
 
@@ -31,7 +31,7 @@ def check_sections(user: User, texts: dict[str, str]) -> dict[str, Analysis]:
 def _section_problem(name: str, text: str) -> str | None:
     if name not in TEXT_SECTIONS:
         return _("Onbekend tekstdeel. Kies uit: %(names)s.", names=", ".join(TEXT_SECTIONS))
-    if len(text.replace("\r\n", "\n")) > SECTION_MAX:  # as the form's maxlength counts
+    if text_length(text) > SECTION_MAX:
         return _("Dit deel mag hoogstens %(count)d tekens hebben.", count=SECTION_MAX)
     return None
 
