@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -12,9 +13,19 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from .conftest import FAST_ARGON2
+from .conftest import FAST_ARGON2, PASSWORD
 
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+
+
+# What may never reach a log: the tests' password, an API token, a one-time link's token in a path
+SECRETS = re.compile(re.escape(PASSWORD) + r"|Bearer |/wachtwoord-instellen/[\w-]{8,}")
+
+
+def assert_no_secrets_in(log: str) -> None:
+    """Every served test's logs are read for secrets when its server stops (issue 20, #6)."""
+    found = SECRETS.search(log)
+    assert found is None, f"a secret in the log: {log[max(0, found.start() - 80):found.end()]}"
 
 
 def free_port() -> int:
@@ -57,13 +68,18 @@ class Server:
                 time.sleep(0.2)
         raise RuntimeError(f"gunicorn did not start: {self.errors()}")
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, exc_type, *_exc) -> None:
         self.process.send_signal(signal.SIGTERM)
         try:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        if exc_type is None:
+            assert_no_secrets_in(self.errors() + self.access())
+
+    def access(self) -> str:
+        return self.access_log.read_text() if self.access_log.exists() else ""
 
     def errors(self) -> str:
         return self.log.read_text() if self.log.exists() else ""

@@ -72,3 +72,13 @@ def test_logs_hold_no_token_password_or_experience_text(app, instance, database_
     assert "/wachtwoord-instellen" in access and "/api/v1/experiences" in access
     for secret in (token, NEW_PASSWORD, PASSWORD, api_token, SECRET_TEXT, "Zuidoost-4711"):
         assert secret not in errors and secret not in access, secret
+
+
+def test_the_log_check_finds_each_kind_of_secret():
+    from .servers import assert_no_secrets_in
+
+    assert_no_secrets_in('"POST /wachtwoord-instellen HTTP/1.1" 302 - "GET /api/v1/me" 200')
+    for leak in (f"password={PASSWORD}", "Authorization: Bearer abc123",
+                 '"GET /wachtwoord-instellen/Zk3_x9-abcdef HTTP/1.1" 200'):
+        with pytest.raises(AssertionError):
+            assert_no_secrets_in(leak)

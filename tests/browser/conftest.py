@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from ..conftest import FAST_ARGON2, PASSWORD, worker_database
+from ..servers import assert_no_secrets_in
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -152,7 +153,8 @@ def server(server_env) -> str:
     with log.open("w") as output:
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-             "rugzak:create_app()"], env=env, stdout=output, stderr=subprocess.STDOUT)
+             "--access-logfile", "-", "rugzak:create_app()"],
+            env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         _wait_until_healthy(url, process, log)
         yield url
@@ -163,6 +165,7 @@ def server(server_env) -> str:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+    assert_no_secrets_in(log.read_text())  # after every journey of the session
 
 
 @pytest.fixture(scope="session")
