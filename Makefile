@@ -11,6 +11,7 @@ TRANSLATIONS := rugzak/translations
 CATALOGUES := $(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 BABEL_KEYWORDS := -k _l -k lazy_gettext -k lazy_ngettext:1,2
+NLDS_CSS := rugzak/static/nlds/component-library.css
 
 .PHONY: run test install install-test system-deps system-test-deps lint clean bench bench-insight translations wheel
 
@@ -27,7 +28,15 @@ $(VENV)/.installed-test: $(VENV)/.installed setup.cfg
 	touch $@
 
 # The compiled catalogues (.mo) are build output, not in git: every install compiles them.
-install: $(VENV)/.installed $(COMPILED) system-deps
+install: $(VENV)/.installed $(COMPILED) $(NLDS_CSS) system-deps
+
+# The NL Design System's component CSS, from the npm registry as package-lock.json pins it,
+# copied into the static files with its licence (EUPL-1.2).
+$(NLDS_CSS): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p $(dir $@)
+	cp node_modules/@utrecht/component-library-css/dist/index.css $@
+	cp node_modules/@utrecht/component-library-css/LICENSE.md $(dir $@)LICENSE.md
 
 %/LC_MESSAGES/messages.mo: %/LC_MESSAGES/messages.po $(VENV)/.installed
 	$(BIN)/pybabel compile -i $< -o $@
@@ -41,10 +50,10 @@ translations: $(VENV)/.installed
 	  -d $(TRANSLATIONS)
 	$(BIN)/pybabel compile --statistics -d $(TRANSLATIONS)
 
-install-test: $(VENV)/.installed-test $(COMPILED) system-deps system-test-deps
+install-test: $(VENV)/.installed-test $(COMPILED) $(NLDS_CSS) system-deps system-test-deps
 
 ## A wheel in dist/ that runs without the checkout: templates and compiled catalogues inside.
-wheel: $(VENV)/.installed $(COMPILED)
+wheel: $(VENV)/.installed $(COMPILED) $(NLDS_CSS)
 	$(BIN)/pip wheel --quiet --no-deps -w dist .
 
 ## Serve the app with gunicorn on http://127.0.0.1:$(PORT), preparing instance/ first.
@@ -101,7 +110,7 @@ lint: install-test
 	$(BIN)/ruff check $(RUFF_CONFIG) rugzak tests bench
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info node_modules rugzak/static/nlds
 
 ## Search benchmark (figures go into the README); BENCH_SIZES="10000 100000" for both.
 bench: install

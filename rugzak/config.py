@@ -49,6 +49,7 @@ class Defaults:
     SEARCH_LOCK_TIMEOUT = 2.0  # seconds the indexer waits for Whoosh's write lock
     SEARCH_POLL_SECONDS = 1.0  # the indexer also looks for changes from other processes
     SEARCH_WAIT_SECONDS = 2.0  # a search waits at most this long for a just-saved change
+    MUNICIPALITY: str | None = None  # its name, in the header; its look: <instance>/theme/
     ACCESSIBILITY_CONTACT: str | None = None  # e-mail address in the accessibility statement
     EARLIEST_DATE = "2000-01-01"  # no experience or agenda target date lies before this day
     # Retention (rugzak/privacy/retention.py): applied daily in the served app, at `rugzak init`

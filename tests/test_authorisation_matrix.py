@@ -246,6 +246,8 @@ EXPECTED = {
     ("GET", "/api/v1/openapi.json"): API,
     ("GET", "/api/v1/search"): API,
     ("GET", "/favicon.ico"): PUBLIC,
+    ("GET", "/thema/tokens.css"): (404,) * 5,  # public; 404 until the instance has a theme
+    ("GET", "/thema/logo"): (404,) * 5,
     ("GET", "/healthz"): PUBLIC,
     ("GET", "/inloggen"): (200, 302, 302, 302, 302),
     ("POST", "/inloggen"): (401, 302, 302, 302, 302),

@@ -25,8 +25,7 @@ FULL_FORM = {
 def condition_fields(client, page="/ervaringen/nieuw") -> dict[str, str]:
     """Field names of the condition radio groups, by condition name."""
     html = client.get(page).get_data(as_text=True)
-    names = re.findall(r'<legend[^>]*>([^<]+)</legend>\s*(?:<p class="hint"[^>]*>[^<]*</p>)?\s*'
-                       r'<div class="choices choices--inline">\s*<div class="choice">'
+    names = re.findall(r'<legend[^>]*>([^<]+)</legend>(?:(?!</fieldset>)[\s\S])*?'
                        r'<input[^>]*name="(condition_\d+)"', html)
     return {name: field for name, field in names}
 

@@ -9,6 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 NARROW = {"width": 320, "height": 800}
+PHONE = {"width": 320, "height": 568}  # the smallest phone screen in use
 
 _axe = Axe()
 

@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from .conftest import ACCOUNTS, new_context, sign_in_on
 from .helpers import (
     NARROW,
+    PHONE,
     assert_no_axe_violations,
     assert_reflows,
     screenshot,
@@ -187,8 +188,36 @@ def test_page_type_meets_wcag_and_reflows(kind: PageType, new_page, showcase):
 
     page.set_viewport_size(NARROW)
     assert_reflows(page, kind.name)
+    assert_no_axe_violations(page, f"{kind.name} at {NARROW['width']} px")
     screenshot(page, kind.name)
     assert not trouble, f"{kind.name}: " + "\n".join(trouble)
+
+
+def test_on_a_phone_the_menu_folds_and_the_first_result_is_in_the_first_screen(new_page):
+    page = new_page(viewport=PHONE)
+    sign_in_on(page, "medewerker")
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    expect(menu).to_be_hidden()
+    page.get_by_text("Menu", exact=True).click()
+    expect(menu.get_by_role("link", name="Bundels")).to_be_visible()
+    page.goto("/zoeken?q=wijkteam")
+    first = page.get_by_role("main").get_by_role("article").first.get_by_role("link").first
+    expect(first).to_be_in_viewport()
+    refine = page.get_by_role("heading", name="Verfijnen")
+    assert refine.bounding_box()["y"] > first.bounding_box()["y"]
+    facet = page.get_by_role("link", name="Jeugd en Onderwijs", exact=True)
+    expect(facet).to_be_hidden()
+    refine.click()
+    expect(facet).to_be_visible()
+
+
+def test_on_a_wide_screen_menu_and_filters_are_open_without_a_click(sign_in):
+    page = sign_in("medewerker")
+    page.goto("/zoeken?q=wijkteam")
+    expect(page.get_by_text("Menu", exact=True)).to_be_hidden()
+    expect(page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Bundels")).to_be_visible()
+    expect(page.get_by_role("link", name="Jeugd en Onderwijs", exact=True)).to_be_visible()
 
 
 def test_skip_link_moves_focus_to_the_content(sign_in):
