@@ -44,6 +44,7 @@ def register_extensions(app: Flask) -> None:
     from .i18n.locale import select_locale
     from .privacy.retention import init_retention
     from .search.service import init_search
+    from .sso.client import init_sso
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
@@ -53,6 +54,7 @@ def register_extensions(app: Flask) -> None:
     configure_login(login_manager)
     init_search(app)
     init_retention(app)
+    init_sso(app)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         from .sqlite import configure_sqlite
 
