@@ -54,7 +54,8 @@ def profile_from(claims: Mapping) -> Profile:
     partner = _named(Partner, _values(claims, config["OIDC_PARTNER_CLAIM"]))
     return Profile(
         subject=str(claims["sub"]), email=email,
-        email_verified=claims.get("email_verified") is True, name=name, role=Role.PARTNER if partner else _mapped_role(claims),
+        email_verified=claims.get("email_verified") is True, name=name,
+        role=Role.PARTNER if partner else _mapped_role(claims),
         department=None if partner else _named(
             Department, _values(claims, config["OIDC_DEPARTMENT_CLAIM"])),
         partner=partner)
