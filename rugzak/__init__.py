@@ -46,6 +46,7 @@ def register_extensions(app: Flask) -> None:
     from .search.service import init_search
     from .sso.client import init_sso
 
+    init_sso(app)  # first: its settings are checked before anything starts
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
     csrf.init_app(app)
@@ -54,7 +55,6 @@ def register_extensions(app: Flask) -> None:
     configure_login(login_manager)
     init_search(app)
     init_retention(app)
-    init_sso(app)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         from .sqlite import configure_sqlite
 
