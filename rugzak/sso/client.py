@@ -10,6 +10,7 @@ from authlib.integrations.flask_client.apps import FlaskOAuth2App
 from flask import Flask, current_app
 from joserfc.errors import JoseError
 
+from ..errors import NotFound
 from ..urls import external_url, origin_of
 from .settings import check_sso_settings, sso_configured
 
@@ -17,7 +18,7 @@ EXTENSION = "authlib.integrations.flask_client"
 PROVIDER = "organisatie"
 # What a broken, tampered or unreachable provider makes the client raise
 TOKEN_ERRORS = (JoseError,)  # joserfc: signature, kid, iss, aud, exp, nonce
-PROVIDER_ERRORS = (requests.RequestException, ValueError, KeyError)
+PROVIDER_ERRORS = (requests.RequestException, ValueError)
 __all__ = ["OAuthError", "TOKEN_ERRORS", "PROVIDER_ERRORS"]
 
 
@@ -47,7 +48,10 @@ def issuer() -> str:
 
 
 def provider() -> FlaskOAuth2App:
-    """The configured provider, its discovery document loaded (once per worker) and checked."""
+    """The configured provider, its discovery document loaded (once per worker) and checked;
+    without one these pages do not exist."""
+    if not sso_configured(current_app.config):
+        raise NotFound()
     client = current_app.extensions[EXTENSION].create_client(PROVIDER)
     if client.load_server_metadata().get("issuer", "").rstrip("/") != issuer():
         client.server_metadata.clear()  # read it again next time

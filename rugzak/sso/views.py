@@ -31,12 +31,12 @@ NEXT_KEY = "sso_next"
 
 @bp.get("/inloggen/organisatie")
 def start():
-    if current_user.is_authenticated:
-        return redirect(url_for("home.index"))
     try:
         client = provider()
     except (UnknownIssuer, *PROVIDER_ERRORS) as error:
         return _provider_failed(error)
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
     session[NEXT_KEY] = safe_next(request.args.get("next"))
     return start_sign_in(client)
 
