@@ -18,8 +18,7 @@ EXTENSION = "authlib.integrations.flask_client"
 PROVIDER = "organisatie"
 # What a broken, tampered or unreachable provider makes the client raise
 TOKEN_ERRORS = (JoseError,)  # joserfc: signature, kid, iss, aud, exp, nonce
-PROVIDER_ERRORS = (requests.RequestException, ValueError)
-__all__ = ["OAuthError", "TOKEN_ERRORS", "PROVIDER_ERRORS"]
+PROVIDER_ERRORS = (requests.RequestException,)  # unreachable, an HTTP error, not JSON
 
 
 class UnknownIssuer(Exception):
