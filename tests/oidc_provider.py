@@ -5,13 +5,16 @@ thread. It signs in whoever's `sub` is typed into its form, with the claims set 
 `Provider.tamper` makes its token endpoint misbehave the way an impostor would:
 - "issuer": the ID token is issued under another host name, so its `iss` is another issuer's;
 - "key": the ID token is signed again with a key the provider never published;
-- "discovery": its discovery document names another issuer (the mock takes it from the Host).
+- "discovery": its discovery document names another issuer (the mock takes it from the Host);
+- "nonce": the code is issued for another nonce than the app asked for (a code injected from
+  another sign-in), so the ID token carries that nonce.
 """
 from __future__ import annotations
 
 import base64
 import json
 import os
+import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +32,7 @@ from werkzeug.wrappers import Request, Response
 os.environ["AUTHLIB_INSECURE_TRANSPORT"] = "1"
 CLIENT_ID = "rugzak"
 TOKEN_PATH = "/oauth2/token"
+AUTHORIZE_PATH = "/oauth2/authorize"
 UNDER_ANOTHER_NAME = {"issuer": TOKEN_PATH, "discovery": "/.well-known/openid-configuration"}
 
 
@@ -55,6 +59,9 @@ class Provider:
         def serve(environ, start_response):
             if UNDER_ANOTHER_NAME.get(self.tamper) == environ["PATH_INFO"]:
                 environ = {**environ, "HTTP_HOST": "impostor.invalid"}
+            if self.tamper == "nonce" and environ["PATH_INFO"] == AUTHORIZE_PATH:
+                environ = {**environ, "QUERY_STRING": re.sub(
+                    r"nonce=[^&]+", "nonce=van-een-andere-inlogpoging", environ["QUERY_STRING"])}
             response = Response.from_app(provider_app, environ)
             if self.tamper == "key" and Request(environ).path == TOKEN_PATH:
                 response.set_data(self._signed_again(response.get_data()))
