@@ -44,7 +44,9 @@ def register_extensions(app: Flask) -> None:
     from .i18n.locale import select_locale
     from .privacy.retention import init_retention
     from .search.service import init_search
+    from .sso.client import init_sso
 
+    init_sso(app)  # first: its settings are checked before anything starts
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR))
     csrf.init_app(app)

@@ -59,6 +59,20 @@ class Defaults:
     ENDED_SESSION_DAYS = 30  # session rows ended (or unused) longer ago are deleted
     STAGED_IMPORT_HOURS = 24  # unconfirmed import uploads in instance/imports/ are deleted
     RETENTION_CHECK_MINUTES = 60  # how often each worker looks whether today's run is done; 0: off
+    # Single sign-on with OpenID Connect (rugzak/sso/); on when OIDC_ISSUER is set
+    OIDC_ISSUER: str | None = None  # e.g. https://login.microsoftonline.com/<tenant>/v2.0
+    OIDC_CLIENT_ID: str | None = None
+    OIDC_CLIENT_SECRET: str | None = None
+    OIDC_SCOPES = "openid profile email"
+    OIDC_NAME_CLAIM = "name"
+    OIDC_EMAIL_CLAIM = "email"
+    OIDC_ROLE_CLAIM: str | None = None  # e.g. groups or roles: a list of strings (or one)
+    OIDC_ROLE_MAP = ""  # "rugzak-kernteam=kernteam,rugzak-beheer=beheerder"
+    OIDC_DEFAULT_ROLE = "medewerker"  # for a new account whose claim maps to no role
+    OIDC_DEPARTMENT_CLAIM: str | None = None  # matched to a department's slug or name
+    OIDC_PARTNER_CLAIM: str | None = None  # matched to a partner's slug or name: a partner
+    OIDC_LINK_VERIFIED_EMAIL = False  # may a first sign-in take over a local account?
+    LOCAL_PASSWORDS = True  # false: only the organisation account signs in
 
 
 def load_config(app, overrides: dict | None = None) -> None:

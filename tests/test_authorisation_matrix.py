@@ -251,6 +251,9 @@ EXPECTED = {
     ("GET", "/healthz"): PUBLIC,
     ("GET", "/inloggen"): (200, 302, 302, 302, 302),
     ("POST", "/inloggen"): (401, 302, 302, 302, 302),
+    # organisation account (tests/test_oidc.py): no such pages without OIDC_ISSUER
+    ("GET", "/inloggen/organisatie"): (404, 404, 404, 404, 404),
+    ("GET", "/inloggen/organisatie/terug"): (404, 404, 404, 404, 404),
     ("GET", "/static/<path:filename>"): PUBLIC,
     ("GET", "/taal"): PAGE,
     ("POST", "/taal"): FORM_422,

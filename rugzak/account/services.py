@@ -6,7 +6,12 @@ from flask_babel import gettext as _
 from ..audit.models import Action
 from ..audit.services import record
 from ..auth.models import User
-from ..auth.passwords import hash_password, password_problem, verify_password
+from ..auth.passwords import (
+    hash_password,
+    password_problem,
+    require_local_passwords,
+    verify_password,
+)
 from ..auth.tokens import end_tokens
 from ..errors import InvalidInput
 from ..extensions import db
@@ -17,6 +22,7 @@ def change_password(user: User, current: str, new: str, repeat: str) -> None:
     """Set a new password and end the user's other sessions and API tokens; this one stays
     signed in.
     InvalidInput names the field: current, new or repeat."""
+    require_local_passwords()
     if not verify_password(user.password_hash, current):
         raise InvalidInput({"current": _("Dit is niet je huidige wachtwoord.")})
     errors = {}

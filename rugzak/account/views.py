@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from ..audit.models import Action
 from ..audit.services import record
+from ..auth.passwords import require_local_passwords
 from ..auth.tokens import revoke_token, token_or_404, tokens_of
 from ..errors import InvalidInput
 from ..extensions import db
@@ -40,6 +41,7 @@ def token_revoke(token_id: int):
 
 @bp.route("/wachtwoord", methods=["GET", "POST"])
 def password():
+    require_local_passwords()
     form = PasswordChangeForm()
     if not form.is_submitted():  # CSRFProtect checks every POST before it gets here
         return render_template("account/password.html", form=form)

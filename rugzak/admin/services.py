@@ -14,7 +14,7 @@ from sqlalchemy import select, update
 from ..audit.models import Action
 from ..audit.services import record
 from ..auth.models import User
-from ..auth.passwords import hash_password, password_problem
+from ..auth.passwords import hash_password, password_problem, require_local_passwords
 from ..auth.policies import require
 from ..auth.roles import Role
 from ..auth.services import find_user, normalise_email
@@ -104,6 +104,7 @@ def reactivate_user(actor: User | None, user: User) -> None:
 def issue_password_link(actor: User | None, user: User) -> NewLink:
     """A new one-time link, ending any older unused one; only for an active account."""
     require(may_administer_users(actor))
+    require_local_passwords()
     if not user.active:
         raise InvalidInput({"user": _("Heractiveer het account eerst.")})
     now = utcnow()
@@ -121,6 +122,7 @@ def issue_password_link(actor: User | None, user: User) -> NewLink:
 def set_password_with(link: PasswordLink, password: str, confirm: str) -> User:
     """Use a usable link (admin.queries.usable_link) once: set the password and end the
     user's other sessions and API tokens. The link is the permission."""
+    require_local_passwords()
     problem = password_problem(password)
     if problem:
         raise InvalidInput({"password": problem})

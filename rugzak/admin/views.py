@@ -7,6 +7,7 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
+from ..auth.passwords import require_local_passwords
 from ..auth.policies import may_administer, only_if
 from ..auth.tokens import revoke_token, token_or_404, tokens_of
 from ..errors import InvalidInput
@@ -142,6 +143,7 @@ PRIVATE = {"Referrer-Policy": "no-referrer"}  # the token is in the URL's fragme
 @password.route("/wachtwoord-instellen", methods=["GET", "POST"])
 def set_password():
     """The token comes in the POSTed form, never in a URL a server or proxy logs."""
+    require_local_passwords()
     form = SetPasswordForm()
     if not form.validate_on_submit():
         return _set_password_page(form)

@@ -37,6 +37,7 @@ ACTION_LABELS = {
     Action.REFUSED_NOT_FOUND: _l("Geweigerd: niet gevonden of geen toegang"),
     Action.REFUSED_CSRF: _l("Geweigerd: formulier zonder geldig CSRF-token"),
     Action.REFUSED_RATE: _l("Geweigerd: te veel verzoeken"),
+    Action.REFUSED_SSO: _l("Geweigerd: inloggen met organisatieaccount mislukt"),
 }
 OUTCOME_LABELS = {
     Outcome.SUCCESS: _l("Gelukt"),

@@ -48,6 +48,7 @@ class Action(StrEnum):
     REFUSED_NOT_FOUND = "refused_not_found"  # 404: missing or not visible, never told apart
     REFUSED_CSRF = "refused_csrf"  # a form without a valid CSRF token
     REFUSED_RATE = "refused_rate"  # 429: over a rate limit
+    REFUSED_SSO = "refused_sso"  # an organisation-account sign-in that failed its checks
 
 
 class Outcome(StrEnum):

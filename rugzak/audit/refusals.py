@@ -6,7 +6,8 @@ The route is the URL rule (`GET /ervaringen/<int:experience_id>`), never the pat
 every unknown address is one route: trying ten thousand URLs makes one event a minute. The
 minute is counted in `rate_counters`, shared by every worker like the other limits.
 
-Failed sign-ins are left out: the sign-in page records those itself.
+Failed sign-ins are left out: the sign-in pages (password and organisation account) record
+those themselves; a failed OpenID Connect exchange is a refusal counted here with its reason.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from .services import record
 log = logging.getLogger(__name__)
 BY_STATUS = {401: Action.REFUSED_SIGN_IN, 403: Action.REFUSED_FORBIDDEN,
              404: Action.REFUSED_NOT_FOUND, 429: Action.REFUSED_RATE}
-SELF_AUDITED = {"auth.login"}
+SELF_AUDITED = {"auth.login", "sso.start", "sso.callback"}
 UNKNOWN_ROUTE = "(onbekende pagina)"
 
 
@@ -55,10 +56,12 @@ def _audit_refusal(response):
     return response
 
 
-def count_refusal(kind: Action) -> None:
-    """Add this refusal to the event of its kind, actor and route this minute. Caller commits."""
+def count_refusal(kind: Action, reason: str = "") -> None:
+    """Add this refusal to the event of its kind, actor, route (and reason) this minute. Caller
+    commits."""
     actor = current_user if current_user.is_authenticated else None
     route = f"{request.method} {request.url_rule.rule if request.url_rule else UNKNOWN_ROUTE}"
+    route += f": {reason}" if reason else ""
     who = f"user {actor.id}" if actor else f"address {request.remote_addr}"
     key = "refusal:" + hashlib.sha256(f"{kind}|{who}|{route}".encode()).hexdigest()[:40]
     times = add_hit(key)

@@ -3,9 +3,10 @@ from flask import Flask, jsonify, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-PUBLIC_ENDPOINTS = {"auth.login", "static", "favicon.icon", "health.healthz",
-                    "accessibility.statement", "password.set_password",
-                    "theme.tokens", "theme.logo"}
+PUBLIC_ENDPOINTS = {
+    "auth.login", "static", "favicon.icon", "health.healthz", "accessibility.statement",
+    "password.set_password", "theme.tokens", "theme.logo", "sso.start", "sso.callback",
+}
 
 
 def register_sign_in_guard(app: Flask) -> None:

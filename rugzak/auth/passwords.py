@@ -10,6 +10,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import gettext as _
 
+from ..errors import Forbidden
+
 MIN_LENGTH = 12
 MAX_LENGTH = 128
 PERSONAL_REST_MIN = 8  # characters left once the user's own names are taken out
@@ -25,6 +27,14 @@ def _hasher() -> PasswordHasher:
     if key not in cache:
         cache[key] = PasswordHasher(time_cost=key[0], memory_cost=key[1], parallelism=key[2])
     return cache[key]
+
+
+def require_local_passwords() -> None:
+    """Rugzak's own passwords can be switched off (LOCAL_PASSWORDS=false): then every page and
+    use case that signs in with, sets or changes one refuses."""
+    if not current_app.config["LOCAL_PASSWORDS"]:
+        raise Forbidden(_("Inloggen met een Rugzak-wachtwoord staat uit: log in met je "
+                          "organisatieaccount."))
 
 
 def hash_password(password: str) -> str:

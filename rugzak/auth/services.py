@@ -8,7 +8,7 @@ from ..audit.models import Action, Outcome
 from ..audit.services import record
 from ..extensions import db
 from .models import User
-from .passwords import verify_password
+from .passwords import require_local_passwords, verify_password
 
 
 def normalise_email(email: str) -> str:
@@ -21,6 +21,7 @@ def find_user(email: str) -> User | None:
 
 def authenticate(email: str, password: str) -> User | None:
     """The active user with these credentials, or None; unknown and wrong look the same."""
+    require_local_passwords()
     user = find_user(email) if email else None
     valid = verify_password(user.password_hash if user else None, password)
     if valid and user.active:

@@ -21,7 +21,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from ..audit.models import Action, Outcome
 from ..audit.services import record
 from ..extensions import db
-from ..security.sessions import end_current_session, start_session
+from ..security.sessions import SIGN_OUT_URL_KEY, end_current_session, start_session
 from ..security.throttle import (
     count_failed_sign_in,
     forget_failed_sign_ins,
@@ -80,10 +80,11 @@ def logout():
     record(Action.SIGN_OUT, target=current_user._get_current_object())
     end_current_session()
     db.session.commit()
+    destination = session.get(SIGN_OUT_URL_KEY) or url_for("auth.login")
     logout_user()
     session.clear()
     flash(_("Je bent uitgelogd."), "info")
-    return redirect(url_for("auth.login"))
+    return redirect(destination)
 
 
 def safe_next(target: str | None) -> str | None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import secrets
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
+
+from ..urls import origin_of
 
 HSTS = "max-age=31536000; includeSubDomains"
 STATIC_ENDPOINT = "static"
@@ -17,8 +19,9 @@ def csp_nonce() -> str:
     return g.csp_nonce
 
 
-def content_security_policy(nonce: str) -> str:
-    """Everything from this origin only; inline code only with the nonce; no plugins."""
+def content_security_policy(nonce: str, form_targets: str = "'self'") -> str:
+    """Everything from this origin only; inline code only with the nonce; no plugins. Forms
+    go to this origin, and on to the organisation account's sign-out when there is one."""
     return "; ".join((
         "default-src 'self'",
         f"script-src 'self' 'nonce-{nonce}'",
@@ -29,13 +32,20 @@ def content_security_policy(nonce: str) -> str:
         "object-src 'none'",
         "base-uri 'none'",
         "frame-ancestors 'none'",
-        "form-action 'self'",
+        f"form-action {form_targets}",
     ))
+
+
+def _form_targets() -> str:
+    """Signing out (a form) goes on to the provider's end_session_endpoint on the issuer's
+    origin (rugzak.sso.client.sign_out_url)."""
+    issuer = current_app.config["OIDC_ISSUER"]
+    return f"'self' {origin_of(issuer)}" if issuer else "'self'"
 
 
 def add_security_headers(response: Response) -> Response:
     headers = response.headers
-    headers["Content-Security-Policy"] = content_security_policy(csp_nonce())
+    headers["Content-Security-Policy"] = content_security_policy(csp_nonce(), _form_targets())
     headers["X-Content-Type-Options"] = "nosniff"
     headers["X-Frame-Options"] = "DENY"
     headers.setdefault("Referrer-Policy", "same-origin")  # a page may ask for stricter

@@ -21,6 +21,8 @@ from ..extensions import db
 from ..timeutil import UTCDateTime, utcnow
 
 SESSION_KEY = "sid"
+# Where signing out goes on to (the organisation account's end_session_endpoint), if anywhere
+SIGN_OUT_URL_KEY = "sign_out_url"
 SEEN_RESOLUTION = timedelta(minutes=1)  # last_seen_at is written at most once a minute
 
 
