@@ -27,6 +27,8 @@ from ..security.throttle import (
     forget_failed_sign_ins,
     sign_in_retry_after,
 )
+from ..twostep.pending import begin_second_step
+from ..twostep.policies import has_two_step
 from .forms import LoginForm
 from .services import authenticate, find_user
 
@@ -45,6 +47,9 @@ def login():
         if retry_after:
             return _throttled(form, email, retry_after)
         user = authenticate(email, form.password.data or "")
+        if user is not None and has_two_step(user):  # failures are forgotten after the code
+            begin_second_step(user, safe_next(form.next.data))
+            return redirect(url_for("twostep.sign_in_code"))
         if user is not None:
             forget_failed_sign_ins(email)
             session.clear()  # a new session at sign-in: no fixation
