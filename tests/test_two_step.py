@@ -241,3 +241,12 @@ def test_erasure_removes_the_secret_and_codes(app, client, person, make_user):
 
 def test_setup_is_for_signed_in_people_only(client):
     assert client.get(SETUP).location.startswith("/inloggen")
+
+
+def test_the_code_step_in_english(client, person):
+    user, _totp, _codes = person
+    english = {"Accept-Language": "en-GB,en;q=0.9"}
+    client.submit("/inloggen", {"email": user.email, "password": PASSWORD}, headers=english)
+    assert "Type your code" in client.get(CODE, headers=english).get_data(as_text=True)
+    wrong = client.submit(CODE, {"code": "123456"}, headers=english)
+    assert "This code is not right or has been used already." in wrong.get_data(as_text=True)
