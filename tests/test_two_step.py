@@ -250,3 +250,16 @@ def test_the_code_step_in_english(client, person):
     assert "Type your code" in client.get(CODE, headers=english).get_data(as_text=True)
     wrong = client.submit(CODE, {"code": "123456"}, headers=english)
     assert "This code is not right or has been used already." in wrong.get_data(as_text=True)
+
+
+def test_the_operator_resets_it_for_someone_who_lost_app_and_codes(app, client, person):
+    user, _totp, _codes = person
+    result = app.test_cli_runner().invoke(args=["users", "reset-two-step", user.email])
+    assert result.exit_code == 0, result.output
+    assert client.login(user.email).location == "/"
+    unknown = app.test_cli_runner().invoke(args=["users", "reset-two-step", "niemand@x.example"])
+    assert unknown.exit_code != 0 and "Er is geen gebruiker" in unknown.output
+    with app.app_context():
+        detail = db.session.scalar(select(AuditEvent.detail).where(
+            AuditEvent.action == Action.TWO_STEP_DISABLED))
+    assert detail == "op de server gereset"

@@ -71,9 +71,18 @@ def confirm_setup(user: User, code: str) -> list[str]:
 def switch_off(user: User, password: str, code: str) -> None:
     """With the password and a code (or a recovery code): secret and recovery codes removed."""
     _check_password_and_code(user, password, code)
+    _remove(user, user, "door de gebruiker zelf")
+
+
+def reset_two_step(actor: User | None, user: User) -> None:
+    """The operator on the server's command line (actor None) switches it off for `user`."""
+    _remove(actor, user, "op de server gereset")
+
+
+def _remove(actor: User | None, user: User, detail: str) -> None:
     db.session.execute(delete(TwoStepSecret).where(TwoStepSecret.user_id == user.id))
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
-    record(Action.TWO_STEP_DISABLED, target=user)
+    record(Action.TWO_STEP_DISABLED, actor=actor, target=user, detail=detail)
     db.session.commit()
 
 
