@@ -16,6 +16,7 @@ from rugzak.extensions import db
 from rugzak.twostep.models import RecoveryCode, TwoStepSecret
 
 from .conftest import PASSWORD
+from .test_security_headers import assert_csp_compliant_html
 
 SETUP = "/account/tweestapsverificatie"
 CODE = "/inloggen/code"
@@ -55,8 +56,10 @@ def password_step(client, email: str):
 def test_setup_shows_a_qr_code_and_the_key_and_needs_a_first_code(app, client, make_user):
     user = make_user()
     client.login(user.email)
-    page = client.get(SETUP).get_data(as_text=True)
+    response = client.get(SETUP)
+    page = response.get_data(as_text=True)
     assert '<svg role="img"' in page and "<title>QR-code" in page
+    assert_csp_compliant_html(response.headers, page)  # made here, inline, nothing fetched
     secret = SECRET.search(page).group(1)
     assert client.get(SETUP).get_data(as_text=True).count(secret) == 1  # the same on reload
 
@@ -263,3 +266,11 @@ def test_the_operator_resets_it_for_someone_who_lost_app_and_codes(app, client, 
         detail = db.session.scalar(select(AuditEvent.detail).where(
             AuditEvent.action == Action.TWO_STEP_DISABLED))
     assert detail == "op de server gereset"
+
+
+def test_after_a_new_secret_key_only_recovery_codes_work(app, client, person):
+    user, totp, codes = person
+    app.config["SECRET_KEY"] = "een andere sleutel"
+    password_step(client, user.email)
+    assert client.submit(CODE, {"code": next_code(totp)}).status_code == 401
+    assert client.submit(CODE, {"code": codes[0]}).status_code == 302

@@ -38,11 +38,23 @@ TOTP_DIGITS = 6
 def pending_secret(user: User) -> str:
     """The secret of a setup in progress, made on first asking; the same until confirmed."""
     row = secret_of(user)
-    if row is None:
-        row = TwoStepSecret(user_id=user.id, sealed_secret=seal(pyotp.random_base32()))
-        db.session.add(row)
+    secret = _readable_secret(row)
+    if secret is None:
+        secret = pyotp.random_base32()
+        if row is None:
+            row = TwoStepSecret(user_id=user.id)
+            db.session.add(row)
+        row.sealed_secret = seal(secret)
         db.session.commit()
-    return unseal(row.sealed_secret)
+    return secret
+
+
+def _readable_secret(row: TwoStepSecret | None) -> str | None:
+    """None when there is none, or it was sealed under another SECRET_KEY."""
+    try:
+        return unseal(row.sealed_secret) if row is not None else None
+    except InvalidToken:
+        return None
 
 
 def provisioning_qr(user: User, secret: str) -> Markup:
@@ -142,10 +154,10 @@ def _claim_step(row: TwoStepSecret, code: str, now: datetime | None = None) -> b
     code = _plain(code)
     if len(code) != TOTP_DIGITS:
         return False
-    try:
-        totp = pyotp.TOTP(unseal(row.sealed_secret))
-    except InvalidToken:  # SECRET_KEY changed: only a recovery code still works
+    secret = _readable_secret(row)
+    if secret is None:  # SECRET_KEY changed: only a recovery code still works
         return False
+    totp = pyotp.TOTP(secret)
     current = totp.timecode(now or utcnow())
     step = next((step for step in (current - 1, current, current + 1)
                  if hmac.compare_digest(totp.generate_otp(step), code)), None)
