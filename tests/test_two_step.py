@@ -11,10 +11,12 @@ import pyotp
 import pytest
 from sqlalchemy import select
 
+from rugzak import create_app
 from rugzak.audit.models import Action, AuditEvent
 from rugzak.extensions import db
 from rugzak.twostep.models import RecoveryCode, TwoStepSecret
 
+from . import conftest
 from .conftest import PASSWORD
 from .test_security_headers import assert_csp_compliant_html
 
@@ -274,3 +276,18 @@ def test_after_a_new_secret_key_only_recovery_codes_work(app, client, person):
     password_step(client, user.email)
     assert client.submit(CODE, {"code": next_code(totp)}).status_code == 401
     assert client.submit(CODE, {"code": codes[0]}).status_code == 302
+
+
+@pytest.mark.parametrize("settings, required", [
+    ({"TESTING": False}, True),  # a production install
+    ({"TESTING": False, "REQUIRE_MFA": False}, False),
+    ({"TESTING": True}, False),
+    ({"TESTING": True, "REQUIRE_MFA": True}, True),
+])
+def test_required_unless_testing_debug_or_switched_off(instance, database_url, settings,
+                                                       required):
+    app = create_app({**conftest.test_config(instance, database_url), **settings})
+    try:
+        assert app.config["REQUIRE_MFA"] is required
+    finally:
+        app.extensions["rugzak.search"].stop()
