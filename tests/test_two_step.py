@@ -145,6 +145,10 @@ def test_wrong_codes_are_throttled_like_passwords(app, client, person):
     throttled = client.submit(CODE, {"code": next_code(totp)})
     assert throttled.status_code == 429 and int(throttled.headers["Retry-After"]) > 0
     assert "Te veel mislukte inlogpogingen" in throttled.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(
+            select(AuditEvent.detail).where(AuditEvent.action == Action.SIGN_IN_FAILED)
+            .order_by(AuditEvent.id.desc())) == "tweede stap: te veel mislukte pogingen"
     # the right password again does not reset the count: the same counters as passwords
     assert password_step(app.test_client(), user.email).status_code == 429
 

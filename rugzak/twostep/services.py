@@ -188,10 +188,11 @@ def recovery_codes_left(user: User) -> int:
         RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None))).all())
 
 
-def record_second_step(user: User, accepted: bool) -> None:
+def record_second_step(user: User, accepted: bool, throttled: bool = False) -> None:
     """Audit the second step of signing in; the caller commits."""
     if accepted:
         record(Action.SIGN_IN, actor=user, target=user, detail="tweede stap: code juist")
-    else:
-        record(Action.SIGN_IN_FAILED, actor=None, target=user, outcome=Outcome.DENIED,
-               detail="tweede stap: onjuiste code")
+        return
+    detail = "te veel mislukte pogingen" if throttled else "onjuiste code"
+    record(Action.SIGN_IN_FAILED, actor=None, target=user, outcome=Outcome.DENIED,
+           detail=f"tweede stap: {detail}")

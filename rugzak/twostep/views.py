@@ -49,6 +49,8 @@ def sign_in_code():
         return render_template("twostep/sign_in_code.html", form=form)
     retry_after = sign_in_retry_after(user.email, request.remote_addr)
     if retry_after:
+        record_second_step(user, accepted=False, throttled=True)
+        db.session.commit()
         return _throttled(form, retry_after)
     accepted = accept_code(user, form.code.data or "")
     record_second_step(user, accepted)
