@@ -16,12 +16,12 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
 from ..audit.models import Action, Outcome
 from ..audit.services import record
 from ..extensions import db
-from ..security.sessions import end_current_session, start_session
+from ..security.sessions import end_current_session, sign_in
 from ..security.throttle import (
     count_failed_sign_in,
     forget_failed_sign_ins,
@@ -52,9 +52,7 @@ def login():
             return redirect(url_for("twostep.sign_in_code"))
         if user is not None:
             forget_failed_sign_ins(email)
-            session.clear()  # a new session at sign-in: no fixation
-            start_session(user)
-            login_user(user)
+            sign_in(user)
             return redirect(safe_next(form.next.data) or url_for("home.index"))
         count_failed_sign_in(email, request.remote_addr)
         form.password.errors.append(_("Dit e-mailadres en wachtwoord horen niet bij elkaar, "

@@ -6,12 +6,12 @@ import math
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from flask_login import current_user, login_user
+from flask_login import current_user
 
 from ..errors import InvalidInput
 from ..extensions import db
 from ..forms import attach_errors, keep_input
-from ..security.sessions import start_session
+from ..security.sessions import sign_in
 from ..security.throttle import (
     count_failed_sign_in,
     forget_failed_sign_ins,
@@ -62,9 +62,7 @@ def sign_in_code():
         return render_template("twostep/sign_in_code.html", form=form), 401
     forget_failed_sign_ins(user.email)
     next_url = pending_next()  # checked by the sign-in page before it was kept
-    session.clear()
-    start_session(user)
-    login_user(user)
+    sign_in(user)
     return redirect(next_url or url_for("home.index"))
 
 

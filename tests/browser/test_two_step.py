@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from ..conftest import PASSWORD
 from .conftest import served_database
-from .helpers import assert_no_axe_violations
+from .helpers import NARROW, assert_no_axe_violations, assert_reflows
 
 pytestmark = pytest.mark.browser
 
@@ -60,7 +60,9 @@ def test_kernteam_signs_in_with_its_code(page, sign_in, server_env):
     expect(page.get_by_role("heading", level=1)).to_have_text("Tweestapsverificatie")
     assert_no_axe_violations(page, "tweestapsverificatie beheren")
 
-    colleague = sign_in("collega")  # without two-step verification: the setup page
+    # without two-step verification: the setup page, on a phone
+    colleague = sign_in("collega", viewport=NARROW)
     colleague.goto("/account/tweestapsverificatie")
     expect(colleague.get_by_role("img", name="QR-code")).to_be_visible()
     assert_no_axe_violations(colleague, "tweestapsverificatie instellen")
+    assert_reflows(colleague, "tweestapsverificatie instellen")
