@@ -13,6 +13,7 @@ from .discovery import defined_in, feature_modules
 from .extensions import babel, csrf, db, login_manager, migrate
 from .routing import DatabaseIdConverter
 from .security import register_security
+from .twostep.guard import register_two_step_guard
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATE_DIR = PACKAGE_DIR / "templates"  # in a checkout a link to the top-level templates/
@@ -32,6 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_personal_data()
     register_sign_in_guard(app)
+    register_two_step_guard(app)
     register_security(app)
     errors.register_error_handlers(app)
     templating.register_template_helpers(app)

@@ -25,8 +25,10 @@ def register_cli(app: Flask) -> None:
     from .privacy.cli import erase_user_command, retention_command
     from .search.cli import search
     from .transfer.cli import export_command, import_command
+    from .twostep.cli import reset_two_step_command
 
     users.add_command(erase_user_command)
+    users.add_command(reset_two_step_command)
     for command in (init_command, demo_command, users, tokens, search, backup_command,
                     restore_command, export_command, import_command, dates_command,
                     retention_command):

@@ -40,6 +40,10 @@ class Defaults:
     SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 5  # within the window below, then 429 until it passes
     SIGN_IN_MAX_FAILURES_PER_ADDRESS = 50  # one office may share an address
     SIGN_IN_FAILURE_WINDOW_MINUTES = 15
+    # Two-step verification required for kernteam and beheerder; None: on, except under
+    # TESTING or debug (rugzak/twostep)
+    REQUIRE_MFA: bool | None = None
+    TWO_STEP_MINUTES = 5  # between a right password and its code; then sign in again
     RATE_LIMIT_PER_MINUTE = 300  # API and search requests per user
     HTML_WRITES_PER_MINUTE = 60  # forms sent per user (saves, comments, uploads, clicks)
     REPORTS_PER_MINUTE = 5  # reflection reports (page, PDF) and CSV exports per user
@@ -85,6 +89,8 @@ def load_config(app, overrides: dict | None = None) -> None:
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         database = Path(app.instance_path) / "rugzak.sqlite"
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{database}"
+    if app.config["REQUIRE_MFA"] is None:
+        app.config["REQUIRE_MFA"] = not (app.testing or app.debug)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
     _check_earliest_date(app.config["EARLIEST_DATE"])

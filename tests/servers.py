@@ -18,8 +18,10 @@ from .conftest import FAST_ARGON2, PASSWORD
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
 
-# What may never reach a log: the tests' password, an API token, a one-time link's token in a path
-SECRETS = re.compile(re.escape(PASSWORD) + r"|Bearer |/wachtwoord-instellen/[\w-]{8,}")
+# What may never reach a log: the tests' password, an API token, a one-time link's token in a
+# path, a TOTP secret (pyotp's 32 base32 characters, or inside an otpauth:// address)
+SECRETS = re.compile(re.escape(PASSWORD) + r"|Bearer |/wachtwoord-instellen/[\w-]{8,}"
+                     r"|otpauth://|\b[A-Z2-7]{32}\b")
 
 
 def assert_no_secrets_in(log: str) -> None:
@@ -43,7 +45,7 @@ class Server:
         self.log = Path(instance).parent / f"gunicorn-{self.port}.log"
         self.access_log = Path(instance).parent / f"gunicorn-{self.port}-access.log"
         env = {**os.environ, "RUGZAK_INSTANCE_PATH": str(instance), "RUGZAK_SECRET_KEY": "test",
-               "RUGZAK_BASE_URL": self.url,
+               "RUGZAK_BASE_URL": self.url, "RUGZAK_REQUIRE_MFA": "false",
                **{f"RUGZAK_{name}": str(value) for name, value in FAST_ARGON2.items()}}
         env.update({f"RUGZAK_{key}": value if isinstance(value, str) else json.dumps(value)
                     for key, value in (settings or {}).items()})

@@ -88,6 +88,10 @@ EXPECTED = {
     ("POST", "/account/tokens/<int:token_id>/intrekken"): (302, 404, 404, 404, 404),  # not yours
     ("GET", "/account/wachtwoord"): PAGE,
     ("POST", "/account/wachtwoord"): FORM_422,
+    ("GET", "/account/tweestapsverificatie"): PAGE,
+    ("POST", "/account/tweestapsverificatie"): FORM_422,  # no code
+    ("POST", "/account/tweestapsverificatie/uitzetten"): FORM_422,  # not on
+    ("POST", "/account/tweestapsverificatie/herstelcodes"): FORM_422,  # not on
     # toekomstagenda: staff see all, partners what is shared with them; partners do not start
     # or edit items; kernteam and beheerder edit every item, a medewerker only their own
     ("GET", "/agenda"): PAGE,
@@ -254,6 +258,9 @@ EXPECTED = {
     # organisation account (tests/test_oidc.py): no such pages without OIDC_ISSUER
     ("GET", "/inloggen/organisatie"): (404, 404, 404, 404, 404),
     ("GET", "/inloggen/organisatie/terug"): (404, 404, 404, 404, 404),
+    # the second step: without a right password first back to /inloggen; signed in: home
+    ("GET", "/inloggen/code"): (302, 302, 302, 302, 302),
+    ("POST", "/inloggen/code"): (302, 302, 302, 302, 302),
     ("GET", "/static/<path:filename>"): PUBLIC,
     ("GET", "/taal"): PAGE,
     ("POST", "/taal"): FORM_422,

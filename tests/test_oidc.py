@@ -252,6 +252,19 @@ def test_the_sign_in_page_offers_the_organisation_account_first(
     assert page.index("Inloggen met je organisatieaccount") < page.index('type="password"')
 
 
+def test_the_organisation_account_needs_no_second_step_in_rugzak(
+        instance, database_url, provider, stop_apps):
+    """Two-step verification is for local passwords: the provider does its own second step."""
+    app = sso_app(instance, database_url, provider, REQUIRE_MFA=True)
+    stop_apps(app)
+    provider.add_user("kim-sub", email="kim@gemeente.example", name="Kim",
+                      groups=["rugzak-kernteam"])
+    client = app.test_client()
+    assert sign_in_with_client(client, provider, "kim-sub").status_code == 302
+    assert user_by_email(app, "kim@gemeente.example")["role"] == "kernteam"
+    assert client.get("/beheer").status_code == 200
+
+
 def test_a_partner_claim_makes_a_partner_account(instance, database_url, provider, stop_apps):
     app = sso_app(instance, database_url, provider)
     stop_apps(app)

@@ -18,6 +18,7 @@ from ..personal_data import jsonable, personal_data
 from ..security.sessions import current_session, open_sessions
 from ..security.throttle import count_failed_sign_in, sign_in_retry_after
 from ..timeutil import utcnow
+from ..twostep.policies import has_two_step
 from .forms import ConfirmForm, PasswordChangeForm
 from .services import change_password, end_other_sessions
 
@@ -28,7 +29,8 @@ bp = Blueprint("account", __name__, url_prefix="/account")
 def index():
     return render_template("account/index.html", sessions=open_sessions(current_user),
                            this_session=current_session(), form=ConfirmForm(),
-                           tokens=tokens_of(current_user), now=utcnow())
+                           tokens=tokens_of(current_user), now=utcnow(),
+                           two_step=has_two_step(current_user))
 
 
 @bp.post("/tokens/<int:token_id>/intrekken")

@@ -42,6 +42,9 @@ class Action(StrEnum):
     PERSONAL_DATA_DOWNLOADED = "personal_data_downloaded"
     PRIVACY_FINDING_CONFIRMED = "privacy_finding_confirmed"
     DATE_CORRECTED = "date_corrected"
+    TWO_STEP_ENABLED = "two_step_enabled"
+    TWO_STEP_DISABLED = "two_step_disabled"
+    RECOVERY_CODES_RENEWED = "recovery_codes_renewed"
     # refusals (rugzak/audit/refusals.py), counted per actor or address, route and minute
     REFUSED_SIGN_IN = "refused_sign_in"  # 401: no session, bad or missing API token
     REFUSED_FORBIDDEN = "refused_forbidden"  # 403

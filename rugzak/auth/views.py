@@ -16,17 +16,19 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
 from ..audit.models import Action, Outcome
 from ..audit.services import record
 from ..extensions import db
-from ..security.sessions import SIGN_OUT_URL_KEY, end_current_session, start_session
+from ..security.sessions import SIGN_OUT_URL_KEY, end_current_session, sign_in
 from ..security.throttle import (
     count_failed_sign_in,
     forget_failed_sign_ins,
     sign_in_retry_after,
 )
+from ..twostep.pending import begin_second_step
+from ..twostep.policies import has_two_step
 from .forms import LoginForm
 from .services import authenticate, find_user
 
@@ -45,11 +47,12 @@ def login():
         if retry_after:
             return _throttled(form, email, retry_after)
         user = authenticate(email, form.password.data or "")
+        if user is not None and has_two_step(user):  # failures are forgotten after the code
+            begin_second_step(user, safe_next(form.next.data))
+            return redirect(url_for("twostep.sign_in_code"))
         if user is not None:
             forget_failed_sign_ins(email)
-            session.clear()  # a new session at sign-in: no fixation
-            start_session(user)
-            login_user(user)
+            sign_in(user)
             return redirect(safe_next(form.next.data) or url_for("home.index"))
         count_failed_sign_in(email, request.remote_addr)
         form.password.errors.append(_("Dit e-mailadres en wachtwoord horen niet bij elkaar, "

@@ -13,6 +13,7 @@ from enum import StrEnum
 from flask import current_app, flash, g, has_request_context, request, session
 from flask.sessions import SecureCookieSessionInterface
 from flask_babel import gettext as _
+from flask_login import login_user
 from sqlalchemy import ForeignKey, String, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -23,6 +24,8 @@ from ..timeutil import UTCDateTime, utcnow
 SESSION_KEY = "sid"
 # Where signing out goes on to (the organisation account's end_session_endpoint), if anywhere
 SIGN_OUT_URL_KEY = "sign_out_url"
+# set when the organisation account signed the person in: its provider does the second step
+ORGANISATION_ACCOUNT_KEY = "organisation_account"
 SEEN_RESOLUTION = timedelta(minutes=1)  # last_seen_at is written at most once a minute
 
 
@@ -63,6 +66,14 @@ def start_session(user: User) -> UserSession:
     db.session.commit()
     session[SESSION_KEY] = key
     return row
+
+
+def sign_in(user: User) -> None:
+    """Sign in someone who just proved who they are: a new cookie session (no fixation) with
+    a new server-side row."""
+    session.clear()
+    start_session(user)
+    login_user(user)
 
 
 def current_session() -> UserSession | None:

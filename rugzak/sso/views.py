@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user
+from flask_login import current_user
 
 from ..audit.models import Action, Outcome
 from ..audit.refusals import count_refusal
 from ..audit.services import record
 from ..auth.views import safe_next
 from ..extensions import db
-from ..security.sessions import SIGN_OUT_URL_KEY, start_session
+from ..security.sessions import ORGANISATION_ACCOUNT_KEY, SIGN_OUT_URL_KEY, sign_in
 from .client import (
     PROVIDER_ERRORS,
     TOKEN_ERRORS,
@@ -58,9 +58,8 @@ def callback():
     except (UnknownIssuer, *PROVIDER_ERRORS) as error:
         return _provider_failed(error)
     next_page = session.get(NEXT_KEY)
-    session.clear()  # a new session at sign-in: no fixation
-    start_session(user)
-    login_user(user)
+    sign_in(user)
+    session[ORGANISATION_ACCOUNT_KEY] = True
     session[SIGN_OUT_URL_KEY] = sign_out_url(client)
     return redirect(next_page or url_for("home.index"))
 

@@ -100,4 +100,7 @@ LEFT_OUT: dict[str, str] = {
     "rate_counters": "tellers tegen te veel pogingen; die gelden maar even.",
     "idempotent_answers": "antwoorden voor een herhaald API-verzoek (Idempotency-Key); die "
                           "gelden maar een dag.",
+    "two_step_secrets": "sleutels voor tweestapsverificatie zijn geheim; na een import stelt "
+                        "ieder die opnieuw in.",
+    "recovery_codes": "herstelcodes voor tweestapsverificatie zijn geheim.",
 }
