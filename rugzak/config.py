@@ -58,6 +58,19 @@ class Defaults:
     ENDED_SESSION_DAYS = 30  # session rows ended (or unused) longer ago are deleted
     STAGED_IMPORT_HOURS = 24  # unconfirmed import uploads in instance/imports/ are deleted
     RETENTION_CHECK_MINUTES = 60  # how often each worker looks whether today's run is done; 0: off
+    SENT_MAIL_DAYS = 30  # sent (and failed) mails in the outbox are purged after this long
+    # E-mail (rugzak/mail/): configured when MAIL_HOST is set; the password is never logged
+    MAIL_HOST: str | None = None
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False  # STARTTLS before anything else is said
+    MAIL_USERNAME: str | None = None  # log in when set
+    MAIL_PASSWORD: str | None = None
+    MAIL_FROM = "Rugzak <rugzak@localhost>"
+    MAIL_POLL_SECONDS = 30  # each served worker sends due mail this often; 0: only the CLI
+    MAIL_MAX_ATTEMPTS = 6  # then a mail is marked failed and shown on /beheer
+    MAIL_DAILY_HOUR = 7  # daily and weekly (Monday) digests are due at this local hour
+    PASSWORD_RESETS_PER_ADDRESS = 3  # reset links asked for one typed address, per hour
+    PASSWORD_RESETS_PER_CLIENT = 20  # and from one network address, per hour
 
 
 def load_config(app, overrides: dict | None = None) -> None:

@@ -4,7 +4,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 PUBLIC_ENDPOINTS = {"auth.login", "static", "favicon.icon", "health.healthz",
-                    "accessibility.statement", "password.set_password"}
+                    "accessibility.statement", "password.set_password", "password.forgotten",
+                    "mail.unsubscribe"}
 
 
 def register_sign_in_guard(app: Flask) -> None:
