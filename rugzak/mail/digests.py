@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
-from flask_babel import gettext as _
+from flask_babel import ngettext
 from markupsafe import Markup
 from sqlalchemy import delete, select
 
@@ -56,7 +56,8 @@ def _bundle_for(user: User, now: datetime) -> int:
     kinds = sorted({entry.kind for entry in entries})
     url = unsubscribe_url(user.id, kinds)
     with in_language_of(user):
-        subject = _("Rugzak: %(count)d berichten voor jou", count=len(entries))
+        subject = ngettext("Rugzak: %(num)d bericht voor jou",
+                           "Rugzak: %(num)d berichten voor jou", len(entries))
         text, html = render_mail("digest", subject=subject, user=user, entries=entries,
                                  unsubscribe=url, entry_html=Markup)
     enqueue(user, DIGEST, subject, text, html, url)

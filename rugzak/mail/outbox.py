@@ -23,6 +23,7 @@ from ..auth.models import User
 from ..extensions import db
 from ..timeutil import utcnow
 from .compose import language_of
+from .kinds import PASSWORD_LINK
 from .models import OutboxMail, Status
 from .smtp import connect, message_of
 
@@ -99,7 +100,10 @@ def _send_claimed(mails: list[OutboxMail], now: datetime, run: Run) -> None:
 
 
 def _mark_sent(mail: OutboxMail, run: Run) -> None:
+    """A password mail's body holds a usable link: once sent, it is not kept."""
     mail.status, mail.sent_at = Status.SENT, utcnow()
+    if mail.kind == PASSWORD_LINK:
+        mail.text_body = mail.html_body = ""
     mail.attempts += 1
     mail.claimed_by = mail.claimed_until = None
     db.session.commit()

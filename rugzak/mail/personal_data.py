@@ -26,7 +26,7 @@ def mails(user: User) -> list[dict]:
 @personal_data_section("mail_preferences", MailPreference.user_id)
 def mail_preferences(user: User) -> dict:
     return dict(db.session.execute(select(MailPreference.kind, MailPreference.frequency)
-                                   .where(MailPreference.user_id == user.id)).tuples())
+                                   .where(MailPreference.user_id == user.id)).all())
 
 
 @user_erasing.connect

@@ -24,7 +24,7 @@ from .unsubscribe import unsubscribe_url
 def preferences_of(user: User) -> dict[str, str]:
     """Every kind with the person's choice, or its default."""
     chosen = dict(db.session.execute(select(MailPreference.kind, MailPreference.frequency)
-                                     .where(MailPreference.user_id == user.id)).tuples())
+                                     .where(MailPreference.user_id == user.id)).all())
     return {kind: chosen.get(kind, DEFAULTS[kind]) for kind in KINDS}
 
 

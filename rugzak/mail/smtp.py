@@ -41,11 +41,11 @@ def message_of(mail: OutboxMail) -> EmailMessage:
     message["Subject"] = mail.subject
     message["Date"] = formatdate(mail.created_at.timestamp())
     message["Message-ID"] = mail.message_id(domain)
-    message["Content-Language"] = mail.language
     message["Auto-Submitted"] = "auto-generated"
     if mail.unsubscribe_url:
         message["List-Unsubscribe"] = f"<{mail.unsubscribe_url}>"
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message.set_content(mail.text_body)
     message.add_alternative(mail.html_body, subtype="html")
+    message["Content-Language"] = mail.language  # after the content: set_content clears it
     return message

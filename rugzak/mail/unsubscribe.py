@@ -15,9 +15,12 @@ def _serializer() -> URLSafeSerializer:
     return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=SALT)
 
 
+def unsubscribe_token(user_id: int, kinds: list[str]) -> str:
+    return _serializer().dumps([user_id, sorted(set(kinds))])
+
+
 def unsubscribe_url(user_id: int, kinds: list[str]) -> str:
-    token = _serializer().dumps([user_id, sorted(set(kinds))])
-    return external_url("mail.unsubscribe", token=token)
+    return external_url("mail.unsubscribe", token=unsubscribe_token(user_id, kinds))
 
 
 def read_token(token: str) -> tuple[int, list[str]] | None:
