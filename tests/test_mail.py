@@ -209,7 +209,7 @@ def test_choices_on_the_account_page(app, client, logged_in):
 def test_daily_kinds_come_in_one_digest(app, runner, make_user, smtp_server):
     user = make_user()
     notify(app, user.id, kind="highlight", text="Uitgelicht: Samen aan tafel", count=2)
-    notify(app, user.id, kind="new_experience", text="Nieuw: Warme overdracht")
+    notify(app, user.id, kind="new_experience", text="Nieuw: <b>Warme</b> overdracht")
     with app.app_context():
         assert send_due().sent == 0
         assert send_due(utcnow() + timedelta(days=1, hours=1)).sent == 1
@@ -217,8 +217,29 @@ def test_daily_kinds_come_in_one_digest(app, runner, make_user, smtp_server):
     [digest] = smtp_server.messages
     assert digest["Subject"] == "Rugzak: 3 berichten voor jou"
     assert text_of(digest).count("Uitgelicht: Samen aan tafel") == 2
-    assert "Nieuw: Warme overdracht" in html_of(digest)
-    assert digest["List-Unsubscribe"]
+    assert "Nieuw: &lt;b&gt;Warme&lt;/b&gt; overdracht" in html_of(digest)
+    path = digest["List-Unsubscribe"].strip("<>").removeprefix("http://localhost")
+    page = app.test_client().get(path).get_data(as_text=True)
+    assert "Uitgelicht" in page and "Nieuwe ervaring over iets wat je volgt" in page
+
+
+def test_a_digest_waits_for_the_week_and_skips_a_deactivated_account(app, client, make_user,
+                                                                      smtp_server):
+    user, leaver = make_user(), make_user()
+    client.login(user.email)
+    choices = {"new_experience": "weekly", "comment": "immediately", "highlight": "weekly",
+               "recognition": "immediately", "agenda_item": "daily",
+               "review_reminder": "daily"}
+    client.submit("/account/e-mail", choices, page="/account")
+    notify(app, user.id, kind="highlight")
+    notify(app, leaver.id, kind="highlight")
+    client.logout()
+    client.login(make_user("beheerder").email)
+    client.submit(f"/beheer/gebruikers/{leaver.id}/deactiveren", page="/beheer/gebruikers")
+    with app.app_context():
+        assert send_due(utcnow() + timedelta(days=8)).sent == 1
+        assert db.session.scalar(select(func.count(DigestEntry.id))) == 0
+    assert [m["To"] for m in smtp_server.messages] == [user.email]
 
 
 # -- the outbox ----------------------------------------------------------------------------------

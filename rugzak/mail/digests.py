@@ -49,18 +49,15 @@ def bundle_due(now: datetime) -> int:
 
 
 def _bundle_for(user: User, now: datetime) -> int:
-    """One mail; 0 when another process bundled these entries first (it sends them)."""
+    """One mail (none for an account deactivated since); 0 when another process bundled these
+    entries first (it sends them)."""
     entries = db.session.scalars(select(DigestEntry).where(
         DigestEntry.user_id == user.id, DigestEntry.due_at <= now)
         .order_by(DigestEntry.created_at, DigestEntry.id)).all()
-    kinds = sorted({entry.kind for entry in entries})
-    url = unsubscribe_url(user.id, kinds)
-    with in_language_of(user):
-        subject = ngettext("Rugzak: %(num)d bericht voor jou",
-                           "Rugzak: %(num)d berichten voor jou", len(entries))
-        text, html = render_mail("digest", subject=subject, user=user, entries=entries,
-                                 unsubscribe=url, entry_html=Markup)
-    enqueue(user, DIGEST, subject, text, html, url)
+    if not entries:
+        return 0
+    if user.active:
+        _enqueue_digest(user, entries)
     removed = db.session.execute(delete(DigestEntry).where(
         DigestEntry.id.in_([entry.id for entry in entries]))
         .execution_options(synchronize_session=False)).rowcount
@@ -68,4 +65,14 @@ def _bundle_for(user: User, now: datetime) -> int:
         db.session.rollback()
         return 0
     db.session.commit()
-    return 1
+    return int(user.active)
+
+
+def _enqueue_digest(user: User, entries: list[DigestEntry]) -> None:
+    url = unsubscribe_url(user.id, [entry.kind for entry in entries])
+    with in_language_of(user):
+        subject = ngettext("Rugzak: %(num)d bericht voor jou",
+                           "Rugzak: %(num)d berichten voor jou", len(entries))
+        text, html = render_mail("digest", subject=subject, user=user, entries=entries,
+                                 unsubscribe=url)
+    enqueue(user, DIGEST, subject, text, html, url)

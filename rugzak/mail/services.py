@@ -63,8 +63,10 @@ def deliver(user: User, kind: str, subject: str, text: str, html: str | Markup |
     see, and commits: the mail is written in the event's own transaction. Nothing happens
     when mail is not configured or the account is not active.
     """
+    if not mail_configured() or not user.active:
+        return
     frequency = preferences_of(user)[kind]
-    if not mail_configured() or not user.active or frequency == Frequency.NONE:
+    if frequency == Frequency.NONE:
         return
     fragment = escape(text if html is None else html)
     if frequency in DIGESTS:
