@@ -104,6 +104,8 @@ def test_forgotten_password_is_throttled_per_address_and_per_client(app, client,
     refused = client.submit("/wachtwoord-vergeten", {"email": user.email})
     assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
     assert "te vaak gevraagd" in refused.get_data(as_text=True)
+    assert ("password_reset_requested", "denied", None, None, None,
+            "geweigerd: te vaak gevraagd") in events(app)
     assert user.email in refused.get_data(as_text=True)  # what was typed is kept
     app.config["PASSWORD_RESETS_PER_CLIENT"] = 5
     assert forget_password(client, "ander@gemeente.example").status_code == 200

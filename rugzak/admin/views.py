@@ -7,6 +7,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
+from ..audit.models import Action, Outcome
+from ..audit.services import record
 from ..auth.policies import may_administer, only_if
 from ..auth.tokens import revoke_token, token_or_404, tokens_of
 from ..errors import InvalidInput
@@ -185,6 +187,9 @@ def forgotten():
         return _forgotten_page(form)
     retry_after = password_reset_retry_after(email, request.remote_addr)
     if retry_after:
+        record(Action.PASSWORD_RESET_REQUESTED, actor=None, outcome=Outcome.DENIED,
+               detail="geweigerd: te vaak gevraagd")
+        db.session.commit()
         attach_errors(form, {"email": _("Je hebt dit te vaak gevraagd. Probeer het over een "
                                         "uur opnieuw.")})
         return _forgotten_page(form, 429, {"Retry-After": str(retry_after)})
