@@ -46,7 +46,7 @@ def notify(app, user_id: int, kind: str = "comment", text: str = "Fatima reageer
     with app.app_context():
         user = db.session.get(User, user_id)
         for number in range(count):
-            deliver(user, kind, f"Nieuwe reactie {number}", text, link="http://localhost/x")
+            deliver(user, kind, f"Nieuwe reactie\n{number}", text, link="http://localhost/x")
         db.session.commit()
 
 
@@ -158,6 +158,7 @@ def test_one_click_unsubscribe(app, client, runner, make_user, smtp_server):
     notify(app, user.id, text="Fatima schreef: <b>klopt</b>")
     send(runner)
     [message] = smtp_server.messages
+    assert message["Subject"] == "Nieuwe reactie 0"  # one line, whatever the caller gave
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     url = message["List-Unsubscribe"].strip("<>")
     assert url.startswith("http://localhost/e-mail/afmelden/")

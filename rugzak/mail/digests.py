@@ -15,7 +15,7 @@ from ..extensions import db
 from .compose import in_language_of, render_mail
 from .kinds import DIGEST, Frequency
 from .models import DigestEntry
-from .outbox import enqueue
+from .outbox import enqueue, subject_line
 from .unsubscribe import unsubscribe_url
 
 
@@ -34,9 +34,9 @@ def period_end(frequency: str, now: datetime) -> datetime:
 
 def add_entry(user: User, kind: str, frequency: str, subject: str, text: str, html: Markup,
               link: str, now: datetime) -> DigestEntry:
-    entry = DigestEntry(user_id=user.id, kind=kind, frequency=frequency, subject=subject,
-                        text=text, html=str(html), link=link, created_at=now,
-                        due_at=period_end(frequency, now))
+    entry = DigestEntry(user_id=user.id, kind=kind, frequency=frequency,
+                        subject=subject_line(subject), text=text, html=str(html), link=link,
+                        created_at=now, due_at=period_end(frequency, now))
     db.session.add(entry)
     return entry
 

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=15)  # longer than a batch can take (BATCH × the SMTP timeout)
 BATCH = 20  # rows claimed at once
 ERROR_MAX = 500
+SUBJECT_MAX = 300
 
 
 @dataclass
@@ -44,10 +45,15 @@ def enqueue(user: User, kind: str, subject: str, text_body: str, html_body: str,
             unsubscribe_url: str | None = None) -> OutboxMail:
     """Add a mail for `user` to the session; it is sent once the caller commits."""
     mail = OutboxMail(user_id=user.id, address=user.email, language=language_of(user),
-                      kind=kind, subject=subject, text_body=text_body, html_body=html_body,
-                      unsubscribe_url=unsubscribe_url, due_at=utcnow())
+                      kind=kind, subject=subject_line(subject), text_body=text_body,
+                      html_body=html_body, unsubscribe_url=unsubscribe_url, due_at=utcnow())
     db.session.add(mail)
     return mail
+
+
+def subject_line(subject: str) -> str:
+    """One line (a mail header holds no line breaks) of at most SUBJECT_MAX characters."""
+    return " ".join(subject.split())[:SUBJECT_MAX]
 
 
 def send_pending(now: datetime | None = None) -> Run:
