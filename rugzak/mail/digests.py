@@ -32,8 +32,10 @@ def period_end(frequency: str, now: datetime) -> datetime:
     return end.astimezone(now.tzinfo)
 
 
-def add_entry(user: User, kind: str, frequency: str, subject: str, text: str, html: Markup,
-              link: str, now: datetime) -> DigestEntry:
+def enqueue_digest_entry(user: User, kind: str, frequency: str, subject: str, text: str,
+                         html: Markup, link: str, now: datetime) -> DigestEntry:
+    """Keep an event for the digest of `frequency` (daily, weekly); the caller commits. Called
+    by `services.deliver`, which knows the person's choice."""
     entry = DigestEntry(user_id=user.id, kind=kind, frequency=frequency,
                         subject=subject_line(subject), text=text, html=str(html), link=link,
                         created_at=now, due_at=period_end(frequency, now))

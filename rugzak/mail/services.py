@@ -13,7 +13,7 @@ from ..errors import InvalidInput
 from ..extensions import db
 from ..timeutil import utcnow
 from .compose import in_language_of, render_mail
-from .digests import add_entry, bundle_due
+from .digests import bundle_due, enqueue_digest_entry
 from .kinds import DEFAULTS, DIGESTS, KINDS, Frequency
 from .models import MailPreference
 from .outbox import Run, enqueue, send_pending
@@ -70,7 +70,7 @@ def deliver(user: User, kind: str, subject: str, text: str, html: str | Markup |
         return
     fragment = escape(text if html is None else html)
     if frequency in DIGESTS:
-        add_entry(user, kind, frequency, subject, text, fragment, link, utcnow())
+        enqueue_digest_entry(user, kind, frequency, subject, text, fragment, link, utcnow())
         return
     url = unsubscribe_url(user.id, [kind])
     with in_language_of(user):
