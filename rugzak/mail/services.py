@@ -75,8 +75,7 @@ def deliver(user: User, kind: str, subject: str, text: str, html: str | Markup |
     url = unsubscribe_url(user.id, [kind])
     with in_language_of(user):
         text_body, html_body = render_mail("notification", subject=subject, text=text,
-                                           html=fragment, link=link, unsubscribe=url,
-                                           kind_label=KINDS[kind])
+                                           html=fragment, link=link, unsubscribe=url)
     enqueue(user, kind, subject, text_body, html_body, url)
 
 
