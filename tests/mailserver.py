@@ -9,6 +9,7 @@ import time
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 
 class Collector:
@@ -30,15 +31,25 @@ class Collector:
 
 
 class MailServer:
-    def __init__(self):
+    def __init__(self, login: tuple[str, str] | None = None):
+        """With `login` (user name, password) the server accepts mail only after AUTH."""
         self.port = _free_port()
         self.collector = Collector()
         self.controller: Controller | None = None
+        self.login = login
 
     def start(self) -> None:
         """Listen (again: a stopped controller cannot start twice)."""
-        self.controller = Controller(self.collector, hostname="127.0.0.1", port=self.port)
+        # plain AUTH without TLS: only on loopback, only in tests
+        auth = {"auth_required": True, "auth_require_tls": False,
+                "authenticator": self._authenticate} if self.login else {}
+        self.controller = Controller(self.collector, hostname="127.0.0.1", port=self.port,
+                                     **auth)
         self.controller.start()
+
+    def _authenticate(self, _server, _session, _envelope, _mechanism, data) -> AuthResult:
+        given = (data.login.decode(), data.password.decode())
+        return AuthResult(success=given == self.login, handled=False)
 
     def stop(self) -> None:
         if self.controller:

@@ -16,7 +16,7 @@ from rugzak.mail.services import deliver, send_due
 from rugzak.timeutil import utcnow
 
 from .conftest import PASSWORD
-from .mailserver import html_of, text_of
+from .mailserver import MailServer, html_of, text_of
 from .test_admin_users import NEW_PASSWORD, create, set_password
 from .test_audit import events
 from .test_erasure import erase
@@ -334,6 +334,26 @@ def test_an_unreachable_server_is_retried(app, runner, make_user, smtp_server):
     smtp_server.start()
     with app.app_context():
         assert send_due(utcnow() + timedelta(minutes=3)).sent == 1
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_it_logs_in_when_a_user_name_is_set(app, make_user):
+    server = MailServer(login=("rugzak", "geheim wachtwoord"))
+    server.start()
+    app.config.update(MAIL_PORT=server.port, MAIL_USERNAME="rugzak",
+                      MAIL_PASSWORD="verkeerd wachtwoord")
+    user = make_user()
+    notify(app, user.id)
+    try:
+        with app.app_context():
+            assert send_due().retried == 1
+            error = db.session.scalar(select(OutboxMail.last_error))
+            assert "SMTPAuthenticationError" in error and "wachtwoord" not in error
+            app.config["MAIL_PASSWORD"] = "geheim wachtwoord"
+            assert send_due(utcnow() + timedelta(minutes=3)).sent == 1
+    finally:
+        server.stop()
+    assert [m["To"] for m in server.messages] == [user.email]
 
 
 # -- personal data ------------------------------------------------------------------------------
