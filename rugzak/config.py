@@ -77,6 +77,19 @@ class Defaults:
     OIDC_PARTNER_CLAIM: str | None = None  # matched to a partner's slug or name: a partner
     OIDC_LINK_VERIFIED_EMAIL = False  # may a first sign-in take over a local account?
     LOCAL_PASSWORDS = True  # false: only the organisation account signs in
+    SENT_MAIL_DAYS = 30  # sent (and failed) mails in the outbox are purged after this long
+    # E-mail (rugzak/mail/): configured when MAIL_HOST is set; the password is never logged
+    MAIL_HOST: str | None = None
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False  # STARTTLS before anything else is said
+    MAIL_USERNAME: str | None = None  # log in when set
+    MAIL_PASSWORD: str | None = None
+    MAIL_FROM = "Rugzak <rugzak@localhost>"
+    MAIL_POLL_SECONDS = 30  # each served worker sends due mail this often; 0: only the CLI
+    MAIL_MAX_ATTEMPTS = 6  # then a mail is marked failed and shown on /beheer
+    MAIL_DAILY_HOUR = 7  # daily and weekly (Monday) digests are due at this local hour
+    PASSWORD_RESETS_PER_ADDRESS = 3  # reset links asked for one typed address, per hour
+    PASSWORD_RESETS_PER_CLIENT = 20  # and from one network address, per hour
 
 
 def load_config(app, overrides: dict | None = None) -> None:

@@ -1,14 +1,18 @@
-"""Absolute URLs for links that leave the page (a one-time link, API answers, exports)."""
+"""Absolute URLs for links that leave the page (a one-time link, API answers, exports, mail)."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import current_app, url_for
+from flask import current_app, has_request_context, url_for
 
 
 def external_url(endpoint: str, **values) -> str:
-    """On the configured BASE_URL, never on the Host header a request happened to send."""
-    return current_app.config["BASE_URL"] + url_for(endpoint, **values)
+    """On the configured BASE_URL, never on the Host header a request happened to send; also
+    outside a request (the mail sender), where url_for needs a request context to build in."""
+    if has_request_context():
+        return current_app.config["BASE_URL"] + url_for(endpoint, **values)
+    with current_app.test_request_context():
+        return current_app.config["BASE_URL"] + url_for(endpoint, **values)
 
 
 def origin_of(url: str) -> str:

@@ -18,6 +18,7 @@ from rugzak.experiences.services import ExperienceInput, create_experience
 from rugzak.extensions import db
 from rugzak.taxonomy.models import Partner
 
+from .mailserver import MailServer
 from .postgres import Cluster
 
 PASSWORD = "een lang genoeg wachtwoord"
@@ -110,9 +111,24 @@ def database_url(instance, migrated_database, postgres):
 
 
 @pytest.fixture
-def app(instance, database_url):
+def settings() -> dict:
+    """Settings a test module adds to the app's (override this fixture there)."""
+    return {}
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on loopback that collects what it receives (tests/mailserver.py)."""
+    server = MailServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def app(instance, database_url, settings):
     """No app context stays pushed: requests must not share `g` (Flask-WTF keeps tokens there)."""
-    app = create_app(test_config(instance, database_url))
+    app = create_app({**test_config(instance, database_url), **settings})
     app.test_client_class = FormClient
     with app.app_context():
         _add_partners()

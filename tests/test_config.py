@@ -6,7 +6,12 @@ import pytest
 from rugzak import create_app
 from rugzak.__main__ import main
 from rugzak.config import Defaults
-from rugzak.environment import PARSERS, ConfigError, setting_types, settings_from_environment
+from rugzak.environment import (
+    PARSERS,
+    ConfigError,
+    setting_types,
+    settings_from_environment,
+)
 
 
 def read(**variables) -> dict:

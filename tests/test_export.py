@@ -15,7 +15,12 @@ from rugzak.agenda.services import AgendaInput, add_progress, create_item
 from rugzak.audit.models import AuditEvent
 from rugzak.auth.models import User
 from rugzak.bundles.services import BundleInput, add_item, create_bundle, move_item
-from rugzak.comments.services import add_comment, delete_comment, edit_comment, hide_comment
+from rugzak.comments.services import (
+    add_comment,
+    delete_comment,
+    edit_comment,
+    hide_comment,
+)
 from rugzak.curation.services import hide, highlight
 from rugzak.experiences.models import Experience
 from rugzak.extensions import db

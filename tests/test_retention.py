@@ -1,6 +1,7 @@
 """Retention, configured and scheduled: old searches, audit addresses, ended sessions, staged
-imports and kept API answers go after their periods; at `rugzak init`, with `rugzak retention`
-and once a day in the served app. Time is forged: rows are dated back, `now` is passed in."""
+imports, kept API answers and sent mails go after their periods; at `rugzak init`, with
+`rugzak retention` and once a day in the served app. Time is forged: rows are dated back,
+`now` is passed in."""
 from __future__ import annotations
 
 import os
@@ -11,6 +12,7 @@ from sqlalchemy import select
 
 from rugzak.audit.models import AuditEvent
 from rugzak.extensions import db
+from rugzak.mail.models import OutboxMail
 from rugzak.privacy.retention import EXTENSION, apply_retention, months_before
 from rugzak.search.log import SearchLog
 from rugzak.security.idempotency import IdempotentAnswer
@@ -39,6 +41,10 @@ def fill(app, user_id: int, now) -> None:
                              status=201, body="{}", created_at=now - timedelta(hours=25)),
             IdempotentAnswer(user_id=user_id, key="recent", request="POST /api/v1/experiences",
                              status=201, body="{}", created_at=now - timedelta(hours=23)),
+            *[OutboxMail(user_id=user_id, address="a@gemeente.example", language="nl",
+                         kind="comment", subject=subject, text_body="", html_body="",
+                         status="sent", created_at=days(age), sent_at=days(age))
+              for subject, age in (("oud", 31), ("recent", 29))],
         ])
         db.session.commit()
     imports = app.instance_path + "/imports"
@@ -59,12 +65,13 @@ def kept(app) -> dict:
             "sessions": db.session.scalars(select(UserSession.digest).where(
                 UserSession.digest.in_(["a" * 64, "b" * 64, "c" * 64]))).all(),
             "answers": db.session.scalars(select(IdempotentAnswer.key)).all(),
+            "mails": db.session.scalars(select(OutboxMail.subject)).all(),
             "imports": sorted(os.listdir(app.instance_path + "/imports")),
         }
 
 
 AFTER = {"searches": ["recent"], "addresses": [None, "192.0.2.2"], "sessions": ["c" * 64],
-         "answers": ["recent"], "imports": ["recent.xlsx"]}
+         "answers": ["recent"], "imports": ["recent.xlsx"], "mails": ["recent"]}
 
 
 def test_rugzak_retention_applies_every_period(app, runner, make_user):
@@ -72,7 +79,7 @@ def test_rugzak_retention_applies_every_period(app, runner, make_user):
     result = runner.invoke(args=["retention"])
     assert result.exit_code == 0, result.output
     assert ("Zoekopdrachten: 1, IP-adressen in het auditlog: 1, sessies: 2, klaargezette "
-            "imports: 1, bewaarde API-antwoorden: 1.") in result.output
+            "imports: 1, bewaarde API-antwoorden: 1, verstuurde e-mail: 1.") in result.output
     assert kept(app) == AFTER
 
 
@@ -80,12 +87,12 @@ def test_periods_are_configured(app, make_user):
     now = utcnow()
     fill(app, make_user().id, now)
     app.config.update(SEARCH_LOG_MONTHS=24, AUDIT_ADDRESS_DAYS=30, ENDED_SESSION_DAYS=60,
-                      STAGED_IMPORT_HOURS=1)
+                      STAGED_IMPORT_HOURS=1, SENT_MAIL_DAYS=60)
     with app.app_context():
         apply_retention(now)
     assert kept(app) == {"searches": ["oud", "recent"], "addresses": [None, None],
                          "sessions": ["a" * 64, "b" * 64, "c" * 64], "answers": ["recent"],
-                         "imports": []}
+                         "imports": [], "mails": ["oud", "recent"]}
 
 
 def test_the_served_app_applies_it_once_a_day(app, make_user):

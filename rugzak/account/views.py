@@ -3,7 +3,15 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,6 +22,8 @@ from ..auth.tokens import revoke_token, token_or_404, tokens_of
 from ..errors import InvalidInput
 from ..extensions import db
 from ..forms import keep_input
+from ..mail.kinds import FREQUENCY_LABELS, KINDS
+from ..mail.services import preferences_of, set_preferences
 from ..personal_data import jsonable, personal_data
 from ..security.sessions import current_session, open_sessions
 from ..security.throttle import count_failed_sign_in, sign_in_retry_after
@@ -27,10 +37,29 @@ bp = Blueprint("account", __name__, url_prefix="/account")
 
 @bp.get("")
 def index():
+    return _account_page(preferences_of(current_user))
+
+
+def _account_page(mail_choices: dict[str, str], mail_errors: dict | None = None):
     return render_template("account/index.html", sessions=open_sessions(current_user),
                            this_session=current_session(), form=ConfirmForm(),
                            tokens=tokens_of(current_user), now=utcnow(),
-                           two_step=has_two_step(current_user))
+                           two_step=has_two_step(current_user),
+                           mail_choices=mail_choices, mail_errors=mail_errors or {},
+                           mail_kinds=KINDS, frequencies=FREQUENCY_LABELS)
+
+
+@bp.post("/e-mail")
+def mail_preferences():
+    """How often each kind of mail comes: immediately, in a daily or weekly digest, or not."""
+    choices = {kind: request.form.get(kind, "") for kind in KINDS}
+    try:
+        set_preferences(current_user._get_current_object(), choices)
+    except InvalidInput as refused:
+        db.session.rollback()
+        return _account_page(choices, refused.errors), 422
+    flash(_("Je keuzes voor e-mail zijn bewaard."), "success")
+    return redirect(url_for(".index", _anchor="e-mail"))
 
 
 @bp.post("/tokens/<int:token_id>/intrekken")

@@ -26,6 +26,10 @@ class NewUserForm(PlacementForm):
     email = StringField(_l("E-mailadres"), render_kw={"autocomplete": "off"})
 
 
+class ForgottenPasswordForm(FlaskForm):
+    email = StringField(_l("E-mailadres"), render_kw={"autocomplete": "email"})
+
+
 class SetPasswordForm(FlaskForm):
     # Filled from the link's fragment (static/set-password.js), which no server ever sees;
     # without JavaScript the person pastes the part of the link after the #.

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
-from ..audit.models import Action
+from ..audit.models import Action, Outcome
 from ..audit.services import record
 from ..auth.models import User
 from ..auth.passwords import hash_password, password_problem, require_local_passwords
@@ -21,9 +21,14 @@ from ..auth.services import find_user, normalise_email
 from ..auth.tokens import end_tokens
 from ..errors import InvalidInput
 from ..extensions import db
+from ..mail.compose import in_language_of, render_mail
+from ..mail.kinds import PASSWORD_LINK
+from ..mail.outbox import enqueue
 from ..security.sessions import EndReason, end_sessions
+from ..security.throttle import count_password_reset
 from ..taxonomy.models import Department, Partner
 from ..timeutil import utcnow
+from .links import password_link_url
 from .models import VALID_FOR, PasswordLink
 from .policies import is_self, may_administer_users
 
@@ -107,6 +112,40 @@ def issue_password_link(actor: User | None, user: User) -> NewLink:
     require_local_passwords()
     if not user.active:
         raise InvalidInput({"user": _("Heractiveer het account eerst.")})
+    link = _new_link(user)
+    record(Action.PASSWORD_LINK_CREATED, target=user, actor=actor)
+    db.session.commit()
+    return link
+
+
+def mail_password_link(actor: User | None, user: User) -> None:
+    """Mail a new account its one-time link (mail must be configured); the link and its mail
+    are written in one transaction, so neither exists without the other."""
+    require(may_administer_users(actor))
+    if not user.active:
+        raise InvalidInput({"user": _("Heractiveer het account eerst.")})
+    _mail_link(_new_link(user), reset=False)
+    record(Action.PASSWORD_LINK_MAILED, target=user, actor=actor)
+    db.session.commit()
+
+
+def request_password_reset(email: str, address: str | None) -> None:
+    """"Wachtwoord vergeten": mail a one-time link when `email` belongs to an active account.
+    The caller answers the same either way and checks the throttle first; every request is
+    counted and audited."""
+    user = find_user(email)
+    known = user is not None and user.active
+    if known:
+        _mail_link(_new_link(user), reset=True)
+    count_password_reset(email, address)
+    record(Action.PASSWORD_RESET_REQUESTED, target=user if known else None, actor=None,
+           outcome=Outcome.SUCCESS if known else Outcome.DENIED,
+           detail="" if known else "geen actief account met dit adres")
+    db.session.commit()
+
+
+def _new_link(user: User) -> NewLink:
+    """Replace any unused link of `user` by a new one; the caller commits."""
     now = utcnow()
     db.session.execute(update(PasswordLink).where(
         PasswordLink.user_id == user.id, PasswordLink.used_at.is_(None),
@@ -114,9 +153,17 @@ def issue_password_link(actor: User | None, user: User) -> NewLink:
     token = secrets.token_urlsafe(32)
     db.session.add(PasswordLink(user_id=user.id, digest=PasswordLink.digest_of(token),
                                 expires_at=now + VALID_FOR))
-    record(Action.PASSWORD_LINK_CREATED, target=user, actor=actor)
-    db.session.commit()
     return NewLink(user, token, now + VALID_FOR)
+
+
+def _mail_link(link: NewLink, reset: bool) -> None:
+    """Password mails are not optional and have no unsubscribe link."""
+    with in_language_of(link.user):
+        subject = (_("Kies een nieuw wachtwoord voor Rugzak") if reset
+                   else _("Je account voor Rugzak"))
+        text, html = render_mail("password_link", subject=subject, user=link.user, reset=reset,
+                                 link=password_link_url(link.token), unsubscribe=None)
+    enqueue(link.user, PASSWORD_LINK, subject, text, html)
 
 
 def set_password_with(link: PasswordLink, password: str, confirm: str) -> User:

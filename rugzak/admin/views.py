@@ -3,18 +3,32 @@ the administrator lists, creates, changes, deactivates and reactivates users and
 one-time links; and /wachtwoord-instellen#<token>, the public page behind such a link."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
+from ..audit.models import Action, Outcome
+from ..audit.services import record
 from ..auth.passwords import require_local_passwords
 from ..auth.policies import may_administer, only_if
 from ..auth.tokens import revoke_token, token_or_404, tokens_of
 from ..errors import InvalidInput
 from ..extensions import db
 from ..forms import attach_errors, keep_input
+from ..mail.outbox import failed_mails
+from ..mail.smtp import mail_configured
+from ..security.throttle import password_reset_retry_after
 from ..timeutil import utcnow
-from .forms import NewUserForm, PlacementForm, SetPasswordForm
+from .forms import ForgottenPasswordForm, NewUserForm, PlacementForm, SetPasswordForm
 from .links import password_link_url
 from .policies import may_see_overview, user_or_404
 from .queries import usable_link, users_matching
@@ -24,7 +38,9 @@ from .services import (
     create_user,
     deactivate_user,
     issue_password_link,
+    mail_password_link,
     reactivate_user,
+    request_password_reset,
     set_password_with,
 )
 
@@ -35,7 +51,8 @@ password = Blueprint("password", __name__)
 @bp.get("")
 @only_if(may_see_overview)
 def index():
-    return render_template("admin/index.html")
+    failed = failed_mails() if may_administer(current_user) else []
+    return render_template("admin/index.html", failed_mails=failed)
 
 
 @bp.get("/gebruikers")
@@ -59,6 +76,9 @@ def user_new():
         except InvalidInput as error:
             keep_input(form, error)
         else:
+            if mail_configured():
+                mail_password_link(current_user, user)
+                return render_template("admin/user_mailed.html", user=user)
             return _show_link(issue_password_link(current_user, user), created=True)
     status = 422 if form.is_submitted() else 200
     return render_template("admin/user_new.html", form=form), status
@@ -162,6 +182,38 @@ def set_password():
     session.clear()
     flash(_("Je wachtwoord is ingesteld. Log nu in."), "success")
     return redirect(url_for("auth.login"))
+
+
+@password.route("/wachtwoord-vergeten", methods=["GET", "POST"])
+def forgotten():
+    """Ask for a one-time link by e-mail; the same answer whether the address is known or not."""
+    if not mail_configured():
+        abort(404)
+    require_local_passwords()
+    form = ForgottenPasswordForm()
+    if not form.validate_on_submit():
+        return _forgotten_page(form)
+    email = (form.email.data or "").strip()
+    if not email:
+        attach_errors(form, {"email": _("Vul je e-mailadres in.")})
+        return _forgotten_page(form)
+    retry_after = password_reset_retry_after(email, request.remote_addr)
+    if retry_after:
+        record(Action.PASSWORD_RESET_REQUESTED, actor=None, outcome=Outcome.DENIED,
+               detail="geweigerd: te vaak gevraagd")
+        db.session.commit()
+        attach_errors(form, {"email": _("Je hebt dit te vaak gevraagd. Probeer het over een "
+                                        "uur opnieuw.")})
+        return _forgotten_page(form, 429, {"Retry-After": str(retry_after)})
+    request_password_reset(email, request.remote_addr)
+    flash(_("Hoort dit e-mailadres bij een account van Rugzak? Dan krijg je binnen een paar "
+            "minuten een e-mail met een link om een nieuw wachtwoord te kiezen."), "success")
+    return redirect(url_for("auth.login"))
+
+
+def _forgotten_page(form: ForgottenPasswordForm, status: int | None = None, headers=None):
+    status = status or (422 if form.is_submitted() else 200)
+    return render_template("admin/forgotten.html", form=form), status, headers or {}
 
 
 def _set_password_page(form: SetPasswordForm, user=None):

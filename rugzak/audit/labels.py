@@ -13,6 +13,8 @@ ACTION_LABELS = {
     Action.USER_REACTIVATED: _l("Gebruiker weer actief"),
     Action.PASSWORD_CHANGED: _l("Wachtwoord gewijzigd"),
     Action.PASSWORD_LINK_CREATED: _l("Wachtwoordlink gemaakt"),
+    Action.PASSWORD_LINK_MAILED: _l("Wachtwoordlink gemaild"),
+    Action.PASSWORD_RESET_REQUESTED: _l("Nieuw wachtwoord aangevraagd"),
     Action.API_TOKEN_CREATED: _l("API-token gemaakt"),
     Action.API_TOKEN_REVOKED: _l("API-token ingetrokken"),
     Action.USER_ERASED: _l("Gebruiker gewist"),

@@ -22,6 +22,8 @@ class Action(StrEnum):
     USER_REACTIVATED = "user_reactivated"
     PASSWORD_CHANGED = "password_changed"
     PASSWORD_LINK_CREATED = "password_link_created"
+    PASSWORD_LINK_MAILED = "password_link_mailed"
+    PASSWORD_RESET_REQUESTED = "password_reset_requested"
     API_TOKEN_CREATED = "api_token_created"
     API_TOKEN_REVOKED = "api_token_revoked"
     USER_ERASED = "user_erased"

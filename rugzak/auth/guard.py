@@ -6,7 +6,7 @@ from flask_login import current_user
 PUBLIC_ENDPOINTS = {
     "auth.login", "static", "favicon.icon", "health.healthz", "accessibility.statement",
     "password.set_password", "theme.tokens", "theme.logo", "sso.start", "sso.callback",
-    "twostep.sign_in_code",
+    "twostep.sign_in_code", "password.forgotten", "mail.unsubscribe",
 }
 
 

@@ -7,7 +7,15 @@ from flask_login import current_user
 from marshmallow import validate
 
 from ..api.blueprint import ApiBlueprint, checked_first
-from ..api.fields import DateTime, DutchSchema, Int, List, Nested, Str, confirm_privacy_field
+from ..api.fields import (
+    DateTime,
+    DutchSchema,
+    Int,
+    List,
+    Nested,
+    Str,
+    confirm_privacy_field,
+)
 from ..auth.policies import may_curate, require
 from ..experiences.policies import get_visible_or_404
 from ..extensions import db

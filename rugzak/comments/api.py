@@ -21,7 +21,13 @@ from ..experiences.policies import get_visible_or_404
 from .models import Comment
 from .policies import comment_or_404, curated_comment_or_404, own_comment_or_404
 from .queries import comments_on
-from .services import add_comment, delete_comment, edit_comment, hide_comment, restore_comment
+from .services import (
+    add_comment,
+    delete_comment,
+    edit_comment,
+    hide_comment,
+    restore_comment,
+)
 
 blp = ApiBlueprint("api_comments", __name__, url_prefix="/api/v1",
                    description="Meedenken: reacties bij een ervaring")

@@ -23,7 +23,13 @@ from .policies import (
     own_comment_or_404,
 )
 from .queries import comments_on
-from .services import add_comment, delete_comment, edit_comment, hide_comment, restore_comment
+from .services import (
+    add_comment,
+    delete_comment,
+    edit_comment,
+    hide_comment,
+    restore_comment,
+)
 
 bp = Blueprint("comments", __name__)
 

@@ -5,7 +5,14 @@ from flask.views import MethodView
 from flask_login import current_user
 
 from ..api.blueprint import ApiBlueprint, checked_first
-from ..api.fields import Bool, DateTime, DutchSchema, ReasonSchema, Str, confirm_privacy_field
+from ..api.fields import (
+    Bool,
+    DateTime,
+    DutchSchema,
+    ReasonSchema,
+    Str,
+    confirm_privacy_field,
+)
 from ..experiences.models import Experience
 from ..extensions import db
 from .policies import curated_or_404

@@ -1,7 +1,15 @@
 """HTML pages for experiences: list, mine, new, show, edit."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -15,7 +23,13 @@ from ..writing.services import check_sections
 from .forms import build_form
 from .models import TEXT_SECTIONS
 from .policies import can_edit, editable_or_404, get_visible_or_404
-from .queries import ListFilters, apply_filters, ordered, own_experiences, visible_experiences
+from .queries import (
+    ListFilters,
+    apply_filters,
+    ordered,
+    own_experiences,
+    visible_experiences,
+)
 from .services import create_experience, find_problems, update_experience
 
 bp = Blueprint("experiences", __name__)

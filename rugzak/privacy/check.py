@@ -12,7 +12,17 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from ..errors import InvalidInput
-from .scanner import ADDRESS, BIRTH_DATE, BSN, CONTEXT_CHARS, EMAIL, IBAN, PHONE, Finding, scan
+from .scanner import (
+    ADDRESS,
+    BIRTH_DATE,
+    BSN,
+    CONTEXT_CHARS,
+    EMAIL,
+    IBAN,
+    PHONE,
+    Finding,
+    scan,
+)
 
 CONFIRM_FIELD = "confirm_privacy"
 MESSAGE = _l("Je tekst lijkt gegevens van inwoners te bevatten. Haal ze weg, of bevestig dat "

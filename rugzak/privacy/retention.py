@@ -1,5 +1,6 @@
 """How long what is not needed is kept: searches, network addresses in the audit log, ended
-sessions, staged import files and kept API answers are removed after configurable periods.
+sessions, staged import files, kept API answers and sent mails are removed after configurable
+periods.
 
 One job does it all (`apply_retention`): at `rugzak init`, with `rugzak retention`, and once a
 day inside every served instance (`RetentionSchedule`, a thread per worker process that looks
@@ -22,6 +23,7 @@ from sqlalchemy import delete, or_, update
 
 from ..audit.models import AuditEvent
 from ..extensions import db
+from ..mail.models import OutboxMail, Status
 from ..search.log import SearchLog
 from ..security.idempotency import forget_old_answers
 from ..security.sessions import UserSession
@@ -38,6 +40,7 @@ class Removed:
     sessions: int
     staged_imports: int
     api_answers: int
+    sent_mails: int
 
 
 def months_before(day: date, months: int) -> date:
@@ -57,7 +60,8 @@ def apply_retention(now: datetime | None = None) -> Removed:
         sessions=_purge_sessions(now - timedelta(days=config["ENDED_SESSION_DAYS"])),
         staged_imports=_purge_staged_imports(now - timedelta(
             hours=config["STAGED_IMPORT_HOURS"])),
-        api_answers=forget_old_answers(now))
+        api_answers=forget_old_answers(now),
+        sent_mails=_purge_sent_mails(now - timedelta(days=config["SENT_MAIL_DAYS"])))
     db.session.commit()
     return removed
 
@@ -76,6 +80,14 @@ def _purge_sessions(before: datetime) -> int:
     """Ended sessions, and open ones unused so long that they can only have expired."""
     return db.session.execute(delete(UserSession).where(or_(
         UserSession.ended_at < before, UserSession.last_seen_at < before))
+        .execution_options(synchronize_session=False)).rowcount
+
+
+def _purge_sent_mails(before: datetime) -> int:
+    """Sent mails, and failed ones (by when they were made), with their texts."""
+    return db.session.execute(delete(OutboxMail).where(or_(
+        OutboxMail.sent_at < before,
+        (OutboxMail.status == Status.FAILED) & (OutboxMail.created_at < before)))
         .execution_options(synchronize_session=False)).rowcount
 
 

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from ..experiences.labels import EFFECT_LABELS, KIND_LABELS, VISIBILITY_LABELS, author_label
+from ..experiences.labels import (
+    EFFECT_LABELS,
+    KIND_LABELS,
+    VISIBILITY_LABELS,
+    author_label,
+)
 from ..experiences.models import Experience
 from ..urls import external_url
 

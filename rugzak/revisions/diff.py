@@ -14,7 +14,12 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
-from ..experiences.labels import EFFECT_LABELS, KIND_LABELS, STATUS_LABELS, VISIBILITY_LABELS
+from ..experiences.labels import (
+    EFFECT_LABELS,
+    KIND_LABELS,
+    STATUS_LABELS,
+    VISIBILITY_LABELS,
+)
 from ..extensions import db
 from ..taxonomy.models import Condition, Department, Goal, Partner
 

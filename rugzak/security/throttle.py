@@ -85,7 +85,11 @@ def forget(key: str) -> None:
 # -- sign-in ------------------------------------------------------------------------------------
 def _account_key(email: str) -> str:
     """Keyed by the typed address, known account or not: the answer reveals no accounts."""
-    return "login:account:" + hashlib.sha256(email.strip().lower().encode()).hexdigest()[:40]
+    return "login:account:" + _digest_of(email)
+
+
+def _digest_of(email: str) -> str:
+    return hashlib.sha256(email.strip().lower().encode()).hexdigest()[:40]
 
 
 def _address_key(address: str | None) -> str:
@@ -117,8 +121,34 @@ def forget_failed_sign_ins(email: str) -> None:
 def forget_counters_of(user) -> None:
     """Remove what is counted about `user`; the caller commits."""
     forget(_account_key(user.email))
+    forget(_reset_key(user.email))
     for kind in USER_COUNTS:
         forget(_user_key(kind, user.id))
+
+
+# -- forgotten passwords -----------------------------------------------------------------------
+RESET_WINDOW = timedelta(hours=1)
+
+
+def _reset_key(email: str) -> str:
+    """Keyed by the typed address, known account or not, as the sign-in counts."""
+    return "reset:account:" + _digest_of(email)
+
+
+def password_reset_retry_after(email: str, address: str | None) -> int | None:
+    """Seconds until another reset link may be asked for this address or from this client."""
+    config = current_app.config
+    now = utcnow()
+    wait = max(seconds_until_below(key, limit, RESET_WINDOW, now) for key, limit in (
+        (_reset_key(email), config["PASSWORD_RESETS_PER_ADDRESS"]),
+        (f"reset:address:{address or '-'}", config["PASSWORD_RESETS_PER_CLIENT"])))
+    return math.ceil(wait) if wait > 0 else None
+
+
+def count_password_reset(email: str, address: str | None) -> None:
+    """Count a reset asked for; the caller commits."""
+    add_hit(_reset_key(email))
+    add_hit(f"reset:address:{address or '-'}")
 
 
 # -- request rates: the API and search, HTML writes, expensive pages ---------------------------

@@ -9,7 +9,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Table
 
-from ..agenda.models import AgendaChange, AgendaItem, AgendaUpdate, agenda_item_experiences
+from ..agenda.models import (
+    AgendaChange,
+    AgendaItem,
+    AgendaUpdate,
+    agenda_item_experiences,
+)
 from ..audit.models import AuditEvent
 from ..auth.models import User
 from ..bundles.models import Bundle, BundleItem

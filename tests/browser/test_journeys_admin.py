@@ -4,7 +4,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .journeys import NEW_PASSWORD, create_user, sign_in_with, start_as_new_user, unique_word
+from .journeys import (
+    NEW_PASSWORD,
+    create_user,
+    sign_in_with,
+    start_as_new_user,
+    unique_word,
+)
 
 pytestmark = pytest.mark.browser
 

@@ -5,9 +5,8 @@ Revises: 0011_token_lifecycle
 Create Date: 2026-12-02 12:00:00
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0012_synonyms'

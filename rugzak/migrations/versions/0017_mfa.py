@@ -5,9 +5,8 @@ Revises: 0016_oidc
 Create Date: 2026-12-02 14:13:06
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0017_mfa'

@@ -1,0 +1,1 @@
+"""E-mail: an outbox, digests, preferences per kind and one-click unsubscribe."""
