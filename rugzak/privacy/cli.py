@@ -38,4 +38,5 @@ def retention_command() -> None:
     removed = apply_retention()
     click.echo(f"Zoekopdrachten: {removed.searches}, IP-adressen in het auditlog: "
                f"{removed.audit_addresses}, sessies: {removed.sessions}, klaargezette imports: "
-               f"{removed.staged_imports}, bewaarde API-antwoorden: {removed.api_answers}.")
+               f"{removed.staged_imports}, bewaarde API-antwoorden: {removed.api_answers}, gelezen "
+               f"meldingen: {removed.read_notifications}.")

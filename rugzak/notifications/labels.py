@@ -1,0 +1,36 @@
+"""What a notification says and where it leads, rendered when it is read (the caller only
+passes notifications the reader may see: notifications/queries.py)."""
+from __future__ import annotations
+
+from flask import url_for
+from flask_babel import gettext as _
+
+from .models import Notification, NotificationKind
+
+
+def notification_text(notification: Notification) -> str:
+    title = notification.experience.title
+    kind = notification.kind
+    if kind == NotificationKind.NEW_EXPERIENCE and notification.bundle is not None:
+        return _("Nieuw in de bundel „%(bundle)s”: %(title)s", bundle=notification.bundle.title,
+                 title=title)
+    if kind == NotificationKind.COMMENT:
+        return _("%(name)s reageerde op „%(title)s”", name=notification.comment.author.name,
+                 title=title)
+    if kind == NotificationKind.AGENDA_ITEM:
+        return _("Agendapunt „%(item)s” is gemaakt met „%(title)s”",
+                 item=notification.agenda_item.title, title=title)
+    return {
+        NotificationKind.NEW_EXPERIENCE: _("Nieuwe ervaring: %(title)s", title=title),
+        NotificationKind.HIGHLIGHT: _("Het kernteam lichtte „%(title)s” uit", title=title),
+        NotificationKind.RECOGNITION: _("Iemand vond je ervaring „%(title)s” herkenbaar",
+                                        title=title),
+        NotificationKind.REVIEW_REMINDER: _("Klopt „%(title)s” nog?", title=title),
+    }[kind]
+
+
+def notification_url(notification: Notification) -> str:
+    if notification.kind == NotificationKind.AGENDA_ITEM:
+        return url_for("agenda.show", item_id=notification.agenda_item_id)
+    anchor = f"reactie-{notification.comment_id}" if notification.comment_id else None
+    return url_for("experiences.show", experience_id=notification.experience_id, _anchor=anchor)

@@ -1,0 +1,127 @@
+"""Making notifications where things happen, and marking them read.
+
+The services of other features call the `*_happened` functions in their own transaction, before
+their commit: a notification exists exactly when its event does. Nobody is notified of their
+own action, nor of what they may not see at that moment (and what they may no longer see when
+they read it stays hidden then too: notifications/queries.py)."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from sqlalchemy import select, update
+
+from ..agenda.models import AgendaItem
+from ..agenda.policies import can_view as can_view_item
+from ..auth.models import User
+from ..bundles.models import Bundle
+from ..bundles.policies import may_read
+from ..comments.models import Comment
+from ..comments.policies import can_see_comment
+from ..experiences.models import Experience
+from ..experiences.policies import can_view
+from ..extensions import db
+from ..follows.models import FollowKind
+from ..follows.queries import followers, saved_searches
+from ..search.saved import matching
+from ..timeutil import utcnow
+from .models import Notification, NotificationKind
+
+
+def experience_published(actor: User | None, experience: Experience) -> None:
+    """A newly published experience, for who follows one of its tags, conditions (with or
+    without the effect), goals, departments, partners, its author, or a search that finds it."""
+    db.session.flush()
+    searches = saved_searches()
+    found = matching(experience, list(searches))
+    readers = followers(_followed_in(experience)).union(*(searches[text] for text in found))
+    readers.discard(experience.author_id)
+    _notify(actor, readers, NotificationKind.NEW_EXPERIENCE, experience)
+
+
+def added_to_bundle(actor: User | None, bundle: Bundle, experience: Experience) -> None:
+    readers = followers({FollowKind.BUNDLE: [str(bundle.id)]})
+    _notify(actor, readers, NotificationKind.NEW_EXPERIENCE, experience, bundle=bundle,
+            may_see=lambda reader: may_read(reader, bundle))
+
+
+def comment_added(actor: User, comment: Comment, experience: Experience) -> None:
+    db.session.flush()
+    _notify(actor, _involved(experience), NotificationKind.COMMENT, experience, comment=comment,
+            may_see=lambda reader: can_see_comment(reader, comment))
+
+
+def experience_highlighted(actor: User, experience: Experience) -> None:
+    _notify(actor, _involved(experience), NotificationKind.HIGHLIGHT, experience)
+
+
+def experience_recognised(actor: User, experience: Experience) -> None:
+    _notify(actor, {experience.author_id}, NotificationKind.RECOGNITION, experience)
+
+
+def agenda_item_linked(actor: User, item: AgendaItem, experiences: Iterable[Experience]) -> None:
+    """`experiences` were just linked to `item` (a new item, or an edit that added them)."""
+    db.session.flush()
+    for experience in experiences:
+        _notify(actor, _involved(experience), NotificationKind.AGENDA_ITEM, experience,
+                agenda_item=item, may_see=lambda reader: can_view_item(reader, item))
+
+
+def review_due(readers: set[int], experience: Experience) -> None:
+    """For the freshness check: ask `readers` whether `experience` still holds."""
+    _notify(None, readers, NotificationKind.REVIEW_REMINDER, experience)
+
+
+def mark_read(user: User, ids: list[int] | None) -> int:
+    """Mark the user's notifications read: those with `ids`, or all when `ids` is None."""
+    condition = [Notification.user_id == user.id, Notification.read_at.is_(None)]
+    if ids is not None:
+        condition.append(Notification.id.in_(ids))
+    marked = db.session.execute(update(Notification).where(*condition).values(read_at=utcnow())
+                                .execution_options(synchronize_session=False)).rowcount
+    db.session.commit()
+    return marked
+
+
+def hand_on(notifications: list[Notification]) -> None:
+    """Every new notification passes here, in the transaction of its event, once it has an id.
+    This is where the e-mail outbox connects (a row per notification that is to be mailed)."""
+
+
+def _followed_in(experience: Experience) -> dict[FollowKind, list[str]]:
+    conditions = [c.condition.slug for c in experience.conditions]
+    return {
+        FollowKind.TAG: [tag.name for tag in experience.tags],
+        FollowKind.CONDITION: conditions + [f"{c.condition.slug}:{c.effect}"
+                                            for c in experience.conditions],
+        FollowKind.GOAL: [goal.slug for goal in experience.goals],
+        FollowKind.DEPARTMENT: [department.slug for department in experience.departments],
+        FollowKind.PARTNER: [partner.slug for partner in experience.partners],
+        FollowKind.AUTHOR: [] if experience.anonymous else [str(experience.author_id)],
+    }
+
+
+def _involved(experience: Experience) -> set[int]:
+    """The author of an experience and who follows it."""
+    return {experience.author_id} | followers({FollowKind.EXPERIENCE: [str(experience.id)]})
+
+
+def _notify(actor: User | None, readers: set[int], kind: NotificationKind,
+            experience: Experience, may_see: Callable[[User], bool] = lambda reader: True,
+            **references) -> None:
+    readers = readers - {actor.id} if actor is not None else readers
+    if not readers:
+        return
+    people = db.session.scalars(select(User).where(User.id.in_(readers), User.active.is_(True))
+                                .order_by(User.id))
+    rows = [Notification(user_id=person.id, kind=kind, experience_id=experience.id,
+                         comment_id=_id(references.get("comment")),
+                         agenda_item_id=_id(references.get("agenda_item")),
+                         bundle_id=_id(references.get("bundle")))
+            for person in people if can_view(person, experience) and may_see(person)]
+    db.session.add_all(rows)
+    db.session.flush()
+    hand_on(rows)
+
+
+def _id(row) -> int | None:
+    return row.id if row is not None else None
