@@ -7,6 +7,8 @@ from flask_login import current_user
 
 from ..auth.views import safe_next
 from ..errors import InvalidInput
+from ..search.engine import SearchParams
+from ..search.saved import saved_form
 from .labels import follow_label
 from .policies import own_follow_or_404
 from .queries import followed_by_me, follows_of
@@ -44,6 +46,12 @@ def _list_page(errors: dict | None = None):
 
 def _back():
     return redirect(safe_next(request.form.get("next")) or url_for(".index"))
+
+
+@bp.app_template_global()
+def saved_search_of(params: SearchParams) -> str:
+    """What the search page's "Volg deze zoekopdracht" saves ("" for a search of everything)."""
+    return saved_form(params)
 
 
 @bp.app_template_global()
