@@ -81,10 +81,8 @@ def _experience(follow: Follow, reader: User) -> tuple[str, str | None]:
 
 def _search(follow: Follow, reader: User) -> tuple[str, str | None]:
     params = search_params(follow.target)
-    filters = len(params.selected_facets())
     words = f"„{params.q}”" if params.q else _("alle ervaringen")
-    name = words if not filters else _("%(words)s met %(count)d filter(s)", words=words,
-                                        count=filters)
+    name = _("%(words)s, met filters", words=words) if params.selected_facets() else words
     return name, url_for("search.index") + "?" + follow.target
 
 
