@@ -344,3 +344,30 @@ def test_retention_purges_read_notifications_only(app, client, make_user, make_e
         assert apply_retention(now).read_notifications == 1
         left = {n.experience.title for n in db.session.scalars(select(Notification))}
     assert left == {"Oud ongelezen", "Net gelezen"}
+
+
+def test_a_renamed_or_merged_tag_keeps_its_followers(client, make_user, make_experience,
+                                                     logged_in):
+    from rugzak.taxonomy.models import Tag
+    make_experience(make_user(), tags=["buurt team", "buurtnetwerk"])
+    follower = logged_in()
+    follow(client, "tag", "wijkteam")
+    follow(client, "tag", "buurt team")
+    follow(client, "tag", "buurtnetwerk")
+
+    def tag_id(name):
+        with client.application.app_context():
+            return db.session.scalar(select(Tag.id).where(Tag.name == name))
+
+    as_user(client, make_user("kernteam"))
+    url = f"/beheer/trefwoorden/{tag_id('wijkteam')}"
+    assert client.submit(url, {"name": "Wijknetwerk"}).status_code == 302
+    merge = {"source": str(tag_id("buurt team")), "target": str(tag_id("buurtnetwerk")),
+             "confirmed": "ja"}
+    assert client.submit("/beheer/trefwoorden", merge).status_code == 302
+    as_user(client, follower)
+    listed = client.get("/meldingen/volgen").get_data(as_text=True)
+    assert "wijknetwerk" in listed and "buurt team" not in listed
+    assert listed.count(">buurtnetwerk</a>") == 1
+    make_experience(make_user(), title="Over het wijknetwerk", tags=["wijknetwerk"])
+    assert "Over het wijknetwerk" in notifications_page(client)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..auth.models import User
@@ -44,6 +44,18 @@ def unfollow(user: User, follow_row: Follow) -> None:
     if follow_row.user_id == user.id:
         db.session.delete(follow_row)
         db.session.commit()
+
+
+def tag_renamed(old: str, new: str) -> None:
+    """Who followed a renamed (or merged-away) tag follows it under its new name. No commit:
+    this is part of the caller's change."""
+    tag = (Follow.kind == FollowKind.TAG)
+    following_new = select(Follow.user_id).where(tag, Follow.target == new)
+    db.session.execute(delete(Follow).where(tag, Follow.target == old,
+                                            Follow.user_id.in_(following_new))
+                       .execution_options(synchronize_session=False))
+    db.session.execute(update(Follow).where(tag, Follow.target == old).values(target=new)
+                       .execution_options(synchronize_session=False))
 
 
 def canonical_target(user: User, kind: str, target: str) -> str:
