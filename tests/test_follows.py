@@ -296,7 +296,8 @@ def test_api_notifications_unread_filter_and_read(client, api_user, make_user,
     assert [item["text"] for item in unread["items"]] == ["Nieuwe ervaring: Tweede"]
     assert client.post("/api/v1/notifications/read", json={"all": True},
                        headers=headers).json == {"marked": 1, "unread": 0}
-    for bad in ({}, {"all": True, "ids": [1]}, {"ids": ["een"]}, {"ids": [0]}):
+    for bad in ({}, {"all": True, "ids": [1]}, {"ids": ["een"]}, {"ids": [0]}, {"ids": []},
+                {"ids": list(range(1, 102))}):
         refused = client.post("/api/v1/notifications/read", json=bad, headers=headers)
         assert refused.status_code == 422 and refused.json["fields"], bad
     assert client.get("/api/v1/notifications?per_page=500", headers=headers).status_code == 422

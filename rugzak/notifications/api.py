@@ -27,6 +27,7 @@ from .models import Notification, NotificationKind
 from .queries import notifications_of, unread_count
 from .services import mark_read
 
+IDS_MAX = 100
 blp = ApiBlueprint("api_notifications", __name__, url_prefix="/api/v1",
                    description="Meldingen: wat er gebeurde bij wat je volgt of schreef")
 
@@ -62,7 +63,9 @@ class NotificationPageSchema(DutchSchema):
 class ReadInSchema(DutchSchema):
     ids = List(Int(validate=validate.Range(min=1, max=BIGGEST_ID,
                                            error=_l("Een melding heeft een nummer vanaf 1."))),
-               metadata={"description": "deze meldingen"})
+               validate=validate.Length(min=1, max=IDS_MAX, error=_l(
+                   "Geef 1 tot %(count)d meldingen tegelijk op.", count=IDS_MAX)),
+               metadata={"description": "deze meldingen (hoogstens 100)"})
     all = Bool(load_default=False, metadata={"description": "alle meldingen"})
 
 
