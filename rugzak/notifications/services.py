@@ -3,10 +3,14 @@
 The services of other features call the `*_happened` functions in their own transaction, before
 their commit: a notification exists exactly when its event does. Nobody is notified of their
 own action, nor of what they may not see at that moment (and what they may no longer see when
-they read it stays hidden then too: notifications/queries.py)."""
+they read it stays hidden then too: notifications/queries.py).
+
+The events read follows and people without flushing the caller's pending changes (a row with a
+version counter, flushed half-way and changed again before the commit, would step twice)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import wraps
 
 from sqlalchemy import select, update
 
@@ -27,10 +31,24 @@ from ..timeutil import utcnow
 from .models import Notification, NotificationKind
 
 
+def _event(happened):
+    @wraps(happened)
+    def without_flushing(*args, **kwargs):
+        with db.session.no_autoflush:
+            return happened(*args, **kwargs)
+    return without_flushing
+
+
 def experience_published(actor: User | None, experience: Experience) -> None:
     """A newly published experience, for who follows one of its tags, conditions (with or
-    without the effect), goals, departments, partners, its author, or a search that finds it."""
+    without the effect), goals, departments, partners, its author, or a search that finds it.
+    The caller changes nothing after this, so the experience may be flushed for its ids."""
     db.session.flush()
+    _new_experience(actor, experience)
+
+
+@_event
+def _new_experience(actor: User | None, experience: Experience) -> None:
     searches = saved_searches()
     found = matching(experience, list(searches))
     readers = followers(_followed_in(experience)).union(*(searches[text] for text in found))
@@ -38,34 +56,38 @@ def experience_published(actor: User | None, experience: Experience) -> None:
     _notify(actor, readers, NotificationKind.NEW_EXPERIENCE, experience)
 
 
+@_event
 def added_to_bundle(actor: User | None, bundle: Bundle, experience: Experience) -> None:
     readers = followers({FollowKind.BUNDLE: [str(bundle.id)]})
     _notify(actor, readers, NotificationKind.NEW_EXPERIENCE, experience, bundle=bundle,
             may_see=lambda reader: may_read(reader, bundle))
 
 
+@_event
 def comment_added(actor: User, comment: Comment, experience: Experience) -> None:
-    db.session.flush()
     _notify(actor, _involved(experience), NotificationKind.COMMENT, experience, comment=comment,
             may_see=lambda reader: can_see_comment(reader, comment))
 
 
+@_event
 def experience_highlighted(actor: User, experience: Experience) -> None:
     _notify(actor, _involved(experience), NotificationKind.HIGHLIGHT, experience)
 
 
+@_event
 def experience_recognised(actor: User, experience: Experience) -> None:
     _notify(actor, {experience.author_id}, NotificationKind.RECOGNITION, experience)
 
 
+@_event
 def agenda_item_linked(actor: User, item: AgendaItem, experiences: Iterable[Experience]) -> None:
     """`experiences` were just linked to `item` (a new item, or an edit that added them)."""
-    db.session.flush()
     for experience in experiences:
         _notify(actor, _involved(experience), NotificationKind.AGENDA_ITEM, experience,
                 agenda_item=item, may_see=lambda reader: can_view_item(reader, item))
 
 
+@_event
 def review_due(readers: set[int], experience: Experience) -> None:
     """For the freshness check: ask `readers` whether `experience` still holds."""
     _notify(None, readers, NotificationKind.REVIEW_REMINDER, experience)
@@ -83,8 +105,9 @@ def mark_read(user: User, ids: list[int] | None) -> int:
 
 
 def hand_on(notifications: list[Notification]) -> None:
-    """Every new notification passes here, in the transaction of its event, once it has an id.
-    This is where the e-mail outbox connects (a row per notification that is to be mailed)."""
+    """Every new notification passes here, in the transaction of its event (the rows get their
+    ids when it is flushed). This is where the e-mail outbox connects: an outbox row per
+    notification that is to be mailed, referring to it, in the same transaction."""
 
 
 def _followed_in(experience: Experience) -> dict[FollowKind, list[str]]:
@@ -113,15 +136,7 @@ def _notify(actor: User | None, readers: set[int], kind: NotificationKind,
         return
     people = db.session.scalars(select(User).where(User.id.in_(readers), User.active.is_(True))
                                 .order_by(User.id))
-    rows = [Notification(user_id=person.id, kind=kind, experience_id=experience.id,
-                         comment_id=_id(references.get("comment")),
-                         agenda_item_id=_id(references.get("agenda_item")),
-                         bundle_id=_id(references.get("bundle")))
+    rows = [Notification(user_id=person.id, kind=kind, experience=experience, **references)
             for person in people if can_view(person, experience) and may_see(person)]
     db.session.add_all(rows)
-    db.session.flush()
     hand_on(rows)
-
-
-def _id(row) -> int | None:
-    return row.id if row is not None else None
