@@ -372,3 +372,27 @@ def test_a_renamed_or_merged_tag_keeps_its_followers(client, make_user, make_exp
     assert listed.count(">buurtnetwerk</a>") == 1
     make_experience(make_user(), title="Over het wijknetwerk", tags=["wijknetwerk"])
     assert "Over het wijknetwerk" in notifications_page(client)
+
+
+def test_following_a_bundle_hears_of_what_is_added(client, make_user, make_experience,
+                                                   logged_in):
+    from .test_bundles import add, make_bundle
+    keeper = logged_in("kernteam")
+    shared = make_bundle(client, title="Regie in de wijk", visibility="met_partners")
+    internal = make_bundle(client, title="Alleen intern", visibility="intern")
+    author = make_user()
+    open_one = make_experience(author, title="Voor iedereen", visibility="met_partners")
+    closed_one = make_experience(author, title="Binnenshuis", visibility="intern")
+    partner = make_user("partner")
+    as_user(client, partner)
+    page = f"/bundels/{shared}"
+    assert "Volg deze bundel" in client.get(page).get_data(as_text=True)
+    assert follow(client, "bundle", shared, page=page).status_code == 302
+    assert follow(client, "bundle", internal).status_code == 422  # not shared with partners
+    as_user(client, keeper)
+    for experience in (open_one, closed_one):
+        assert add(client, shared, experience.id).status_code == 302
+    as_user(client, partner)
+    shown = notifications_page(client)
+    assert "Nieuw in de bundel „Regie in de wijk”: Voor iedereen" in shown
+    assert "Binnenshuis" not in shown and header_count(client) == 1
