@@ -62,6 +62,7 @@ class Defaults:
     AUDIT_ADDRESS_DAYS = 90  # network addresses in older audit events are cleared
     ENDED_SESSION_DAYS = 30  # session rows ended (or unused) longer ago are deleted
     STAGED_IMPORT_HOURS = 24  # unconfirmed import uploads in instance/imports/ are deleted
+    READ_NOTIFICATION_DAYS = 90  # notifications read longer ago are deleted
     RETENTION_CHECK_MINUTES = 60  # how often each worker looks whether today's run is done; 0: off
     # Single sign-on with OpenID Connect (rugzak/sso/); on when OIDC_ISSUER is set
     OIDC_ISSUER: str | None = None  # e.g. https://login.microsoftonline.com/<tenant>/v2.0

@@ -18,6 +18,7 @@ from rugzak.bundles.services import BundleInput, add_item, create_bundle
 from rugzak.comments.services import add_comment
 from rugzak.experiences.models import Experience
 from rugzak.extensions import db
+from rugzak.follows.services import follow
 from rugzak.insight.services import SEARCHES
 from rugzak.mail.unsubscribe import unsubscribe_token
 from rugzak.synonyms.services import save_group
@@ -247,6 +248,18 @@ EXPECTED = {
     ("POST", "/beheer/import"): BEHEERDER_422,  # no file chosen
     ("POST", "/beheer/import/bevestigen"): BEHEERDER_302,  # nothing checked: back to the form
     ("GET", "/privacy-meldingen"): CURATORS,
+    # follows and notifications: everyone signed in, each their own (the follow here is
+    # someone else's)
+    ("GET", "/meldingen"): PAGE,
+    ("POST", "/meldingen/gelezen"): (302, 302, 302, 302, 302),  # nothing chosen: all of mine
+    ("GET", "/meldingen/volgen"): PAGE,
+    ("POST", "/meldingen/volgen"): FORM_422,
+    ("POST", "/meldingen/volgen/<int:follow_id>/stoppen"): (302, 404, 404, 404, 404),
+    ("GET", "/api/v1/notifications"): API,
+    ("POST", "/api/v1/notifications/read"): API_422,
+    ("GET", "/api/v1/follows"): API,
+    ("POST", "/api/v1/follows"): API_422,
+    ("DELETE", "/api/v1/follows/<int:follow_id>"): (401, 404, 404, 404, 404),
     # the rest
     ("GET", "/api/v1/openapi.json"): API,
     ("GET", "/api/v1/search"): API,
@@ -374,6 +387,7 @@ def _objects_of(owner, commenter, values: dict, keeper) -> dict:
         title="Vaste overdracht", description="Samen afspreken.", owner=f"user:{owner.id}",
         shared_with_partners=True, experience_ids=[experience.id]))
     delete_experience(owner, db.session.get(Experience, values["binned_experience_id"]))
+    followed = follow(commenter, "experience", str(experience.id))
     token, _ = ApiToken.issue(db.session.get(User, values["user_id"]))
     db.session.add(token)
     db.session.commit()
@@ -387,7 +401,8 @@ def _objects_of(owner, commenter, values: dict, keeper) -> dict:
             "entry_id": goal.id, "slug": goal.slug, "condition_id": condition.id,
             "condition_slug": condition.slug, "token_id": token.id, "group_id": groups[0].id,
             "spare_group_id": groups[1].id, "other_spare_group_id": groups[2].id,
-            "token": unsubscribe_token(values["user_id"], ["comment"])}
+            "token": unsubscribe_token(values["user_id"], ["comment"]),
+            "follow_id": followed.id}
 
 
 def values_for(method: str, rule: str, world: dict) -> dict:

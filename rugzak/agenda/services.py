@@ -21,6 +21,7 @@ from ..experiences.models import Experience
 from ..experiences.policies import can_view as can_view_experience
 from ..extensions import db
 from ..i18n.locale import DEFAULT as DEFAULT_LOCALE
+from ..notifications.services import agenda_item_linked
 from ..numbers import database_int
 from ..privacy.findings import screen, store_confirmed
 from ..privacy.scanner import Finding
@@ -75,6 +76,7 @@ def create_item(user: User, data: AgendaInput) -> AgendaItem:
     db.session.add(item)
     store_confirmed(item, findings, user)
     _log(item, user, "created", "", item.title)
+    agenda_item_linked(user, item, item.experiences)
     db.session.commit()
     return item
 
@@ -86,12 +88,15 @@ def update_item(user: User, item: AgendaItem, data: AgendaInput,
     if version != item.version:
         raise StaleVersion(item)
     before = _snapshot(item)
+    linked = {experience.id for experience in item.experiences}
     findings = _apply(item, data, user)
     store_confirmed(item, findings, user)
     after = _snapshot(item)
     for name in before:
         if before[name] != after[name]:
             _log(item, user, name, before[name], after[name])
+    agenda_item_linked(user, item, [experience for experience in item.experiences
+                                    if experience.id not in linked])
     return _commit(item)
 
 

@@ -13,6 +13,7 @@ from ..auth.policies import may_curate, require
 from ..errors import InvalidInput
 from ..experiences.models import Experience, Visibility
 from ..extensions import db
+from ..notifications.services import added_to_bundle
 from ..privacy.findings import screen, store_confirmed
 from ..privacy.scanner import Finding
 from ..timeutil import utcnow
@@ -67,6 +68,7 @@ def add_item(actor: User, bundle: Bundle | None, experience: Experience,
     bundle.items.append(item)
     bundle.updated_at = utcnow()
     store_confirmed(item, findings, actor, experience.id)
+    added_to_bundle(actor, bundle, experience)
     db.session.commit()
     return item
 

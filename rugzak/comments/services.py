@@ -11,6 +11,7 @@ from ..errors import InvalidInput, NotFound
 from ..experiences.models import Experience
 from ..experiences.policies import can_view
 from ..extensions import db
+from ..notifications.services import comment_added
 from ..privacy.findings import screen, store_confirmed
 from ..timeutil import utcnow
 from .models import Comment
@@ -32,6 +33,7 @@ def add_comment(actor: User, experience: Experience, body: str,
     comment = Comment(experience_id=experience.id, author_id=actor.id, body=body)
     db.session.add(comment)
     store_confirmed(comment, findings, actor, experience.id)
+    comment_added(actor, comment, experience)
     db.session.commit()
     return comment
 

@@ -12,6 +12,7 @@ from ..auth.policies import may_curate, require
 from ..errors import InvalidInput
 from ..experiences.models import Experience
 from ..extensions import db
+from ..notifications.services import experience_highlighted
 from ..privacy.findings import screen, store_confirmed
 from ..search.changelog import EXPERIENCE, record_changes
 from ..timeutil import utcnow
@@ -36,6 +37,8 @@ def highlight(actor: User, experience: Experience, note: str, confirmed: bool = 
     record(Action.EXPERIENCE_HIGHLIGHTED, target=experience,
            detail="toelichting gewijzigd" if changing else "")
     store_confirmed(experience, findings, actor)
+    if not changing:
+        experience_highlighted(actor, experience)
     db.session.commit()
 
 

@@ -15,6 +15,7 @@ from ..auth.models import User
 from ..dates import occurred_problem
 from ..errors import InvalidInput, StaleVersion
 from ..extensions import db
+from ..notifications.services import experience_published
 from ..privacy.check import findings_extra
 from ..privacy.findings import screen, store_confirmed
 from ..privacy.scanner import Finding
@@ -81,6 +82,8 @@ class ExperienceInput:
 
 def create_experience(author: User, data: ExperienceInput) -> Experience:
     experience = add_experience(author, data)
+    if experience.is_published:
+        experience_published(author, experience)
     db.session.commit()
     return experience
 
@@ -108,9 +111,12 @@ def update_experience(editor: User, experience: Experience, data: ExperienceInpu
     if version != experience.version:
         raise StaleVersion(experience)
     keep_baseline(experience)
+    first_publication = experience.published_at is None
     _apply(experience, data, editor)
     try:
         record_revision(experience, editor, restored_from)
+        if first_publication and experience.is_published:
+            experience_published(editor, experience)
         db.session.commit()
     except StaleDataError:
         db.session.rollback()

@@ -39,4 +39,5 @@ def retention_command() -> None:
     click.echo(f"Zoekopdrachten: {removed.searches}, IP-adressen in het auditlog: "
                f"{removed.audit_addresses}, sessies: {removed.sessions}, klaargezette imports: "
                f"{removed.staged_imports}, bewaarde API-antwoorden: {removed.api_answers}, "
-               f"verstuurde e-mail: {removed.sent_mails}.")
+               f"verstuurde e-mail: {removed.sent_mails}, gelezen meldingen: "
+               f"{removed.read_notifications}.")

@@ -1,6 +1,6 @@
 """How long what is not needed is kept: searches, network addresses in the audit log, ended
-sessions, staged import files, kept API answers and sent mails are removed after configurable
-periods.
+sessions, staged import files, kept API answers, sent mails and read notifications are removed
+after configurable periods.
 
 One job does it all (`apply_retention`): at `rugzak init`, with `rugzak retention`, and once a
 day inside every served instance (`RetentionSchedule`, a thread per worker process that looks
@@ -24,6 +24,7 @@ from sqlalchemy import delete, or_, update
 from ..audit.models import AuditEvent
 from ..extensions import db
 from ..mail.models import OutboxMail, Status
+from ..notifications.models import Notification
 from ..search.log import SearchLog
 from ..security.idempotency import forget_old_answers
 from ..security.sessions import UserSession
@@ -41,6 +42,7 @@ class Removed:
     staged_imports: int
     api_answers: int
     sent_mails: int
+    read_notifications: int
 
 
 def months_before(day: date, months: int) -> date:
@@ -61,13 +63,20 @@ def apply_retention(now: datetime | None = None) -> Removed:
         staged_imports=_purge_staged_imports(now - timedelta(
             hours=config["STAGED_IMPORT_HOURS"])),
         api_answers=forget_old_answers(now),
-        sent_mails=_purge_sent_mails(now - timedelta(days=config["SENT_MAIL_DAYS"])))
+        sent_mails=_purge_sent_mails(now - timedelta(days=config["SENT_MAIL_DAYS"])),
+        read_notifications=_purge_read_notifications(now - timedelta(
+            days=config["READ_NOTIFICATION_DAYS"])))
     db.session.commit()
     return removed
 
 
 def _purge_searches(before: date) -> int:
     return db.session.execute(delete(SearchLog).where(SearchLog.searched_on < before)).rowcount
+
+
+def _purge_read_notifications(before: datetime) -> int:
+    return db.session.execute(delete(Notification).where(Notification.read_at < before)
+                              .execution_options(synchronize_session=False)).rowcount
 
 
 def _forget_audit_addresses(before: datetime) -> int:

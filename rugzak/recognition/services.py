@@ -9,6 +9,7 @@ from ..errors import InvalidInput, NotFound
 from ..experiences.models import Experience
 from ..experiences.policies import can_view
 from ..extensions import db
+from ..notifications.services import experience_recognised
 from ..search.changelog import EXPERIENCE, record_changes
 from .models import Recognition
 from .policies import recognition_refused
@@ -27,6 +28,7 @@ def recognise(user: User, experience: Experience) -> None:
     db.session.add(Recognition(experience_id=experience.id, user_id=user.id))
     try:
         _recount(experience)
+        experience_recognised(user, experience)
         db.session.commit()
     except IntegrityError:  # the same person, twice at the same moment
         db.session.rollback()

@@ -17,6 +17,7 @@ from ..auth.policies import may_keep_vocabulary, require
 from ..errors import InvalidInput
 from ..experiences.models import experience_tags
 from ..extensions import db
+from ..follows.services import tag_renamed
 from ..search.changelog import EXPERIENCE, record_changes
 from ..text import normalise_tag, slugify
 from .kinds import EntryKind
@@ -45,6 +46,7 @@ def rename_tag(actor: User, tag: Tag, new_name: str) -> None:
     old = tag.name
     _reindex_tagged(tag.id)
     tag.name = name
+    tag_renamed(old, name)
     record(Action.TAXONOMY_CHANGED, target=tag, detail=f"trefwoord hernoemd: {old} → {name}")
     db.session.commit()
 
@@ -60,6 +62,7 @@ def merge_tags(actor: User, source: Tag, target: Tag) -> None:
         link.tag_id == source.id, link.experience_id.in_(has_target)))
     db.session.execute(update(experience_tags).where(link.tag_id == source.id)
                        .values(tag_id=target.id))
+    tag_renamed(source.name, target.name)
     record(Action.TAXONOMY_CHANGED, target=target,
            detail=f"trefwoord samengevoegd: {source.name} → {target.name}")
     db.session.delete(source)

@@ -1,0 +1,1 @@
+"""Volgen: what a person follows (tags, conditions, goals, people, searches…)."""

@@ -1,0 +1,1 @@
+"""Meldingen: what happened that matters to a person, shown with their current rights."""
