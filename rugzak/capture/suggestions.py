@@ -23,10 +23,10 @@ from ..search.engine import related
 from ..taxonomy.models import Condition, Goal, Tag
 
 SIMILAR_COUNT = 5  # similar experiences read for suggestions
-TICKED_FROM_SIMILAR = 2  # a suggestion this many similar experiences share is pre-ticked
 MIN_STEM = 3  # shorter stems say too little to suggest anything
-MISSING_WORDS = frozenset({"geen", "niet", "nooit", "zonder", "gebrek", "ontbrak", "ontbraken",
-                           "ontbreekt", "ontbreken", "miste", "misten", "mist"})
+MISSING_WORDS = frozenset({"geen", "niet", "nooit", "niemand", "zonder", "weinig", "nauwelijks",
+                           "onvoldoende", "gebrek", "ontbrak", "ontbraken", "ontbreekt",
+                           "ontbreken", "miste", "misten", "mist"})
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
@@ -65,13 +65,13 @@ def suggest(user: User, experience: Experience) -> Suggestions:
     chosen_tags = {tag.name for tag in experience.tags}
     goals = [_suggestion("goal", goal.slug, goal.name,
                          _match(analysed, goal.name, goal.description),
-                         [g.slug for e in similar for g in e.goals], chosen_goals)
+                         [g.slug for e in similar for g in e.goals], len(similar), chosen_goals)
              for goal in _active(Goal, Goal.position)]
     conditions = [_condition(c, _match(analysed, c.name, c.description), similar,
                              chosen_conditions, experience.kind)
                   for c in _active(Condition, Condition.position)]
     tags = [_suggestion("tag", name, name, _match(analysed, name),
-                        [t.name for e in similar for t in e.tags], chosen_tags)
+                        [t.name for e in similar for t in e.tags], len(similar), chosen_tags)
             for name in _tag_names(user, chosen_tags)]
     return Suggestions(goals=_shown(goals), conditions=_shown(conditions), tags=_shown(tags),
                        similar=similar)
@@ -128,18 +128,20 @@ def _sentence_at(text: str, position: int) -> str:
 
 
 def _suggestion(kind: str, value: str, label: str, match: _TextMatch | None,
-                in_similar: list[str], chosen) -> Suggestion:
+                in_similar: list[str], similar_count: int, chosen) -> Suggestion:
+    """Pre-ticked when already chosen, when the text names all of it, when the text names part
+    of it and a similar experience has it too, or when most similar experiences have it."""
     suggestion = Suggestion(kind, value, label, ticked=value in chosen)
     if value in chosen:
         suggestion.reasons.append(_("al gekozen"))
     if match:
         suggestion.reasons.append(_text_reason(match))
-        suggestion.ticked |= match.all_of_name
     shared = in_similar.count(value)
     if shared:
         suggestion.reasons.append(ngettext("staat bij %(num)d vergelijkbare ervaring",
                                            "staat bij %(num)d vergelijkbare ervaringen", shared))
-        suggestion.ticked |= shared >= TICKED_FROM_SIMILAR
+    suggestion.ticked |= bool(match and (match.all_of_name or shared)) \
+        or shared * 2 > similar_count
     return suggestion
 
 
@@ -148,7 +150,7 @@ def _condition(condition: Condition, match: _TextMatch | None, similar: list[Exp
     effects = [link.effect for e in similar for link in e.conditions
                if link.condition_id == condition.id]
     suggestion = _suggestion("condition", condition.slug, condition.name, match,
-                             [condition.slug] * len(effects), chosen)
+                             [condition.slug] * len(effects), len(similar), chosen)
     suggestion.effect = (chosen.get(condition.slug) or _effect_in_text(match, kind)
                          or _most_common(effects))
     return suggestion
@@ -156,7 +158,7 @@ def _condition(condition: Condition, match: _TextMatch | None, similar: list[Exp
 
 def _effect_in_text(match: _TextMatch | None, kind: str) -> str:
     """Ontbrak when a sentence naming the condition says something was missing ("geen",
-    "niet", "ontbrak", …) or the experience is a knelpunt; otherwise hielp."""
+    "weinig", "ontbrak", …) or the experience is a knelpunt; otherwise hielp."""
     if match is None:
         return ""
     words = {word.lower() for sentence in match.sentences for word in re.findall(r"\w+",
