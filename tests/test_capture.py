@@ -227,8 +227,9 @@ def test_a_partner_gets_suggestions_only_from_what_partners_may_see(app, client,
     assert suggestion(page, "tag", "budgetcoach") is None  # only on the intern experience
     assert suggestion(page, "goal", "werk-boven-uitkering")["reason"] == \
         "staat bij 2 vergelijkbare ervaringen"
-    assert 'name="visibility"' not in client.get(step_url(experience_id, 7)).get_data(
-        as_text=True)
+    last = client.get(step_url(experience_id, 7)).get_data(as_text=True)
+    assert 'name="visibility"' not in last
+    assert "Wat een partner vastlegt, lezen de gemeente en alle partners." in last
 
 
 def test_accepting_a_subset_applies_only_what_is_ticked(app, client, logged_in, colleagues):
