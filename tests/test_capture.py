@@ -315,3 +315,11 @@ def test_the_steps_speak_english(app, client, logged_in):
     page = client.get("/ervaringen/snel", headers={"Accept-Language": "en"}).get_data(
         as_text=True)
     assert "What happened?" in page and "Step 1 of 7" in page
+
+
+def test_going_past_the_last_step_stays_on_it(app, client, logged_in):
+    logged_in()
+    experience_id = started(client)
+    beyond = answer(client, app, experience_id, 7, action="next", visibility="intern")
+    assert beyond.headers["Location"].endswith(step_url(experience_id, 7))
+    assert stored(app, experience_id)["status"] == "concept"

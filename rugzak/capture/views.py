@@ -55,7 +55,8 @@ def step(experience_id: int, number: int):
     try:
         if action == "publish" and number == LAST:
             return _publish(form, experience, current)
-        target = {"back": number - 1, "later": number}.get(action, number + 1)
+        target = min(max({"back": number - 1, "later": number}.get(action, number + 1), 1),
+                     LAST)
         save_step(current_user, experience, current, _answers(current, form, experience),
                   form.submitted_version(), resume_at=target, check_required=action == "next")
     except InvalidInput as refusal:

@@ -40,6 +40,7 @@ def next_step(page) -> None:
 
 def test_a_first_experience_through_snel_vastleggen_in_under_two_minutes(sign_in):
     page = sign_in("collega")
+    assert_no_axe_violations(page, "the home page with Snel vastleggen")
     began = time.monotonic()
     page.get_by_role("link", name="Snel een ervaring vastleggen").click()
 
