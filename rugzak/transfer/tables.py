@@ -13,6 +13,7 @@ from ..agenda.models import AgendaChange, AgendaItem, AgendaUpdate, agenda_item_
 from ..audit.models import AuditEvent
 from ..auth.models import User
 from ..bundles.models import Bundle, BundleItem
+from ..capture.models import CaptureProgress
 from ..comments.models import Comment
 from ..experiences.models import (
     Experience,
@@ -63,6 +64,8 @@ TABLES: list[TableExport] = [
     TableExport(experience_tags, "Trefwoorden per ervaring."),
     TableExport(ExperienceCondition.__table__, "Randvoorwaarden per ervaring: hielp of "
                 "ontbrak."),
+    TableExport(CaptureProgress.__table__, "Bij welke stap van Snel vastleggen een concept "
+                "werd achtergelaten, om daar verder te gaan."),
     TableExport(ExperienceRevision.__table__, "Alle bewaarde versies van elke ervaring; "
                 "snapshot bevat de inhoud van die versie."),
     TableExport(Comment.__table__, "Reacties (meedenken) onder ervaringen, ook bewerkte, "
