@@ -323,3 +323,16 @@ def test_going_past_the_last_step_stays_on_it(app, client, logged_in):
     beyond = answer(client, app, experience_id, 7, action="next", visibility="intern")
     assert beyond.headers["Location"].endswith(step_url(experience_id, 7))
     assert stored(app, experience_id)["status"] == "concept"
+
+
+def test_erasing_an_author_with_their_experiences_takes_the_bookmarks_too(
+        app, client, logged_in, make_user):
+    author = logged_in()
+    started(client)
+    client.logout()
+    client.login(make_user("beheerder").email)
+    url = f"/beheer/gebruikers/{author.id}/wissen"
+    erased = client.submit(url, {"understood": "y", "delete_experiences": "y"}, page=url)
+    assert erased.status_code == 302
+    with app.app_context():
+        assert db.session.scalars(select(CaptureProgress)).all() == []
