@@ -5,6 +5,7 @@ explained: every suggestion says why it is there; nothing is applied until the p
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -95,16 +96,24 @@ class _Analysed:
 
 def _analysed(text: str) -> _Analysed:
     stems: dict[str, tuple[str, int]] = {}
-    for token in dutch_analyzer()(text, mode="query", chars=True):
+    for token in _analyzer()(text, mode="query", chars=True):
         if len(token.text) >= MIN_STEM:
             stems.setdefault(token.text, (text[token.startchar:token.endchar],
                                           token.startchar))
     return _Analysed(text, stems)
 
 
-def _name_stems(text: str) -> list[str]:
-    words = [token.text for token in dutch_analyzer()(text, mode="query")]
-    return list(dict.fromkeys(word for word in words if len(word) >= MIN_STEM))
+@functools.cache
+def _analyzer():
+    """The search's analyzer; it holds no state, so one serves every request."""
+    return dutch_analyzer()
+
+
+@functools.lru_cache(maxsize=10_000)
+def _name_stems(text: str) -> tuple[str, ...]:
+    """The stems of a taxonomy name or description (each taxonomy text is analysed once)."""
+    words = [token.text for token in _analyzer()(text, mode="query")]
+    return tuple(dict.fromkeys(word for word in words if len(word) >= MIN_STEM))
 
 
 def _match(analysed: _Analysed, name: str, description: str = "") -> _TextMatch | None:
