@@ -156,6 +156,12 @@ EXPECTED = {
     ("GET", "/ervaringen/nieuw"): PAGE,
     ("POST", "/ervaringen/nieuw"): FORM_422,
     ("GET", "/mijn-ervaringen"): PAGE,
+    # Snel vastleggen: anyone signed in starts one; its steps are for the author's own concept,
+    # the core team is sent to the full form for someone else's published experience
+    ("GET", "/ervaringen/snel"): PAGE,
+    ("POST", "/ervaringen/snel"): FORM_422,
+    ("GET", "/ervaringen/snel/<int:experience_id>/stap/<int:number>"): KERNTEAM_302,
+    ("POST", "/ervaringen/snel/<int:experience_id>/stap/<int:number>"): KERNTEAM_302,
     # highlight and hide: the core team
     ("PUT", API_EXP + "/highlight"): API_KERNTEAM_422,
     ("DELETE", API_EXP + "/highlight"): API_KERNTEAM,

@@ -249,3 +249,13 @@ def test_list_is_paginated_newest_first(app, client, make_user, make_experience,
 def test_unknown_experience_is_404(client, logged_in):
     logged_in()
     assert client.get("/ervaringen/999999").status_code == 404
+
+
+def test_a_concept_may_lack_its_lesson_but_publishing_needs_it(client, logged_in):
+    logged_in()
+    draft = record(client, title="Nog zonder les", lesson="", publish=None, save_draft="1")
+    assert draft.status_code == 302
+    published = record(client, title="Nog zonder les", lesson="")
+    assert published.status_code == 422 and "Vul de les in." in published.get_data(as_text=True)
+    untitled = record(client, title="", lesson="", publish=None, save_draft="1")
+    assert untitled.status_code == 422 and "Vul een titel in." in untitled.get_data(as_text=True)

@@ -25,8 +25,10 @@ from rugzak.curation.services import hide, highlight
 from rugzak.experiences.models import Experience
 from rugzak.extensions import db
 from rugzak.i18n.services import set_locale
+from rugzak.mail.kinds import KINDS
 from rugzak.recognition.services import recognise
 from rugzak.revisions.models import ExperienceRevision
+from rugzak.sso.models import OidcIdentity
 from rugzak.synonyms.services import save_group
 from rugzak.transfer.tables import LEFT_OUT, TABLES
 
@@ -68,9 +70,17 @@ def some_content(app, client, make_user, make_experience):
         "title": "Eén plan, bewerkt", "situation": "Anders.", "lesson": "Les.", "kind": "succes",
         "visibility": "intern", "version": "1", "publish": "1", "tags": "wijkteam"})
     client.submit(f"/ervaringen/{gone.id}/verwijderen", page=f"/ervaringen/{gone.id}/verwijderen")
+    client.submit("/ervaringen/snel", {"situation": "Half af. Verder later."})  # a bookmark
     assert client.get("/zoeken?q=plan").status_code == 200  # a search log row
     assert client.get("/").status_code == 200  # a home visit
+    client.submit("/meldingen/volgen", {"kind": "tag", "target": "wijkteam"},
+                  page="/meldingen/volgen")  # a follow
+    client.submit("/account/e-mail", {kind: "weekly" for kind in KINDS}, page="/account")
     client.logout()
+    with app.app_context():  # an account linked to an organisation account
+        db.session.add(OidcIdentity(user_id=author.id, issuer="https://login.example",
+                                    subject="eva-sub"))
+        db.session.commit()
     with app.app_context():
         curate(first, theirs, mailed, author, curator)
     return author
@@ -128,8 +138,9 @@ def test_export_writes_json_csv_and_a_readme(app, client, runner, make_user, mak
                 db.metadata.tables[secret])), secret
     assert "sessies zijn geheim" in readme and "eenmalige links" in readme
     titles = [row["title"] for row in table(folder, "experiences")]
-    assert titles == ["Eén plan, bewerkt", "Van de partner", "In de prullenbak", "Met een adres"]
-    assert len(table(folder, "experience_revisions")) == 5
+    assert titles == ["Eén plan, bewerkt", "Van de partner", "In de prullenbak", "Met een adres",
+                      "Half af"]
+    assert len(table(folder, "experience_revisions")) == 6
     snapshot = table(folder, "experience_revisions")[0]["snapshot"]
     assert snapshot["title"] == "Eén plan" and snapshot["tags"] == ["régie", "wijkteam"]
     again = runner.invoke(args=["export", str(folder)])
@@ -170,7 +181,7 @@ def test_an_export_round_trips_into_an_empty_instance(app, client, runner, make_
         assert before == after, entry.name
     assert experiences(target) == experiences(app)
     status = target_runner.invoke(args=["search", "status"])
-    assert status.exit_code == 0 and "Ervaringen in de zoekindex: 3" in status.output
+    assert status.exit_code == 0 and "Ervaringen in de zoekindex: 4" in status.output
     refused = target_runner.invoke(args=["import", str(first)])
     assert refused.exit_code == 1 and "alleen in een lege installatie" in refused.output
     with target.app_context():  # new rows continue after the imported ids

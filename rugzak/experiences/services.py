@@ -40,6 +40,9 @@ TAG_MAX = 60
 TAGS_MAX = 15
 REQUIRED = {"title": _l("Vul een titel in."), "situation": _l("Vul de situatie in."),
             "lesson": _l("Vul de les in.")}
+# A concept may still lack its lesson (Snel vastleggen saves one question at a time);
+# publishing needs every required field.
+DRAFT_REQUIRED = ("title", "situation")
 
 
 @dataclass
@@ -208,9 +211,9 @@ def text_length(text: str) -> int:
 
 def _validate_fields(data: ExperienceInput) -> dict[str, str]:
     errors = {}
-    for name, message in REQUIRED.items():
+    for name in required_fields(data.status):
         if not getattr(data, name).strip():
-            errors[name] = str(message)
+            errors[name] = str(REQUIRED[name])
     if text_length(data.title) > TITLE_MAX:
         errors["title"] = _("De titel mag hoogstens %(count)d tekens hebben.", count=TITLE_MAX)
     for name in ("situation", "task", "approach", "result", "lesson", "tip"):
@@ -232,6 +235,11 @@ def _validate_fields(data: ExperienceInput) -> dict[str, str]:
         errors["tags"] = _("Een trefwoord mag hoogstens %(count)d tekens hebben.",
                            count=TAG_MAX)
     return errors
+
+
+def required_fields(status: str) -> tuple[str, ...]:
+    """The texts an experience needs before it can be saved with `status`."""
+    return DRAFT_REQUIRED if status == Status.CONCEPT else tuple(REQUIRED)
 
 
 def _resolve(data: ExperienceInput, experience: Experience,

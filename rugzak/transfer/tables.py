@@ -18,6 +18,7 @@ from ..agenda.models import (
 from ..audit.models import AuditEvent
 from ..auth.models import User
 from ..bundles.models import Bundle, BundleItem
+from ..capture.models import CaptureProgress
 from ..comments.models import Comment
 from ..experiences.models import (
     Experience,
@@ -27,11 +28,14 @@ from ..experiences.models import (
     experience_partners,
     experience_tags,
 )
+from ..follows.models import Follow
 from ..home.models import HomeVisit
+from ..mail.models import MailPreference
 from ..privacy.models import PrivacyFinding
 from ..recognition.models import Recognition
 from ..revisions.models import ExperienceRevision
 from ..search.log import SearchLog
+from ..sso.models import OidcIdentity
 from ..synonyms.models import SynonymGroup
 from ..taxonomy.models import Condition, Department, Goal, Partner, Tag
 
@@ -59,6 +63,11 @@ TABLES: list[TableExport] = [
     TableExport(Tag.__table__, "Trefwoorden."),
     TableExport(User.__table__, "Gebruikers, zonder wachtwoord: na een import stelt iedereen "
                 "een nieuw wachtwoord in.", leave_out=("password_hash",)),
+    TableExport(OidcIdentity.__table__, "Welk organisatieaccount (uitgever en subject) bij "
+                "welke gebruiker hoort."),
+    TableExport(MailPreference.__table__, "Hoe vaak iemand welke soort e-mail wil krijgen."),
+    TableExport(Follow.__table__, "Wat iemand volgt: soort en doel (trefwoord, randvoorwaarde, "
+                "zoekopdracht, ...)."),
     TableExport(Experience.__table__, "Ervaringen (STARR), met status, zichtbaarheid, "
                 "uitgelicht (highlighted_at, highlight_note), verborgen (hidden_at, "
                 "hidden_reason), het aantal keer herkenbaar en prullenbak (deleted_at)."),
@@ -68,6 +77,8 @@ TABLES: list[TableExport] = [
     TableExport(experience_tags, "Trefwoorden per ervaring."),
     TableExport(ExperienceCondition.__table__, "Randvoorwaarden per ervaring: hielp of "
                 "ontbrak."),
+    TableExport(CaptureProgress.__table__, "Bij welke stap van Snel vastleggen een concept "
+                "werd achtergelaten, om daar verder te gaan."),
     TableExport(ExperienceRevision.__table__, "Alle bewaarde versies van elke ervaring; "
                 "snapshot bevat de inhoud van die versie."),
     TableExport(Comment.__table__, "Reacties (meedenken) onder ervaringen, ook bewerkte, "
@@ -108,4 +119,8 @@ LEFT_OUT: dict[str, str] = {
     "two_step_secrets": "sleutels voor tweestapsverificatie zijn geheim; na een import stelt "
                         "ieder die opnieuw in.",
     "recovery_codes": "herstelcodes voor tweestapsverificatie zijn geheim.",
+    "notifications": "meldingen gelden voor het moment; na een import begint ieder zonder.",
+    "mail_outbox": "e-mail in de uitgaande post bevat eenmalige links en gaat voorbij.",
+    "mail_digest_entries": "wat nog in een dagelijkse of wekelijkse samenvatting moest; dat "
+                           "gaat voorbij.",
 }

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 def test_record_an_experience_with_every_field_and_see_it(sign_in):
     page = sign_in("medewerker")
-    page.get_by_role("link", name="Ervaring vastleggen").first.click()
+    page.get_by_role("link", name="Ervaring vastleggen", exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ervaring vastleggen")
     word = unique_word()
     page.get_by_role("textbox", name="Titel").fill(f"Warme overdracht {word}")
