@@ -51,7 +51,7 @@ def _answer(token: str, build) -> Response:
     owner = feed_owner_or_404(token)
     retry_after = limit_wait("feeds", current_app.config["FEED_REQUESTS_PER_MINUTE"], owner)
     if retry_after is not None:
-        return _plain(429, MESSAGES[429], {"Retry-After": str(retry_after)})
+        return _plain(429, str(MESSAGES[429]), {"Retry-After": str(retry_after)})
     language = owner.locale if owner.locale in LANGUAGES else str(get_locale())
     with force_locale(language):
         body = atom_document(build(owner), _own_address(), owner, language)
