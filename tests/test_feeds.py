@@ -7,7 +7,7 @@ import re
 import feedparser
 import pytest
 
-from rugzak.admin.services import deactivate_user
+from rugzak.admin.services import deactivate_user, reactivate_user
 from rugzak.auth.models import User
 from rugzak.bundles.services import BundleInput, add_item, create_bundle
 from rugzak.curation.services import highlight
@@ -139,6 +139,9 @@ def test_bad_token_and_deactivated_owner_get_404(app, client, logged_in, make_ex
     with app.app_context():
         deactivate_user(None, db.session.get(User, user.id))
     read(app, f"/feeds/{token}/nieuw.atom", 404)
+    with app.app_context():
+        reactivate_user(None, db.session.get(User, user.id))
+    read(app, f"/feeds/{token}/nieuw.atom", 404)  # ended for good, as API tokens
 
 
 def test_entries_link_to_the_app_and_summaries_are_escaped_text(app, client, logged_in,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from ..audit.models import Action
 from ..audit.services import record
@@ -32,11 +32,16 @@ def make_feed_token(user: User) -> None:
 
 
 def revoke_feed_token(user: User) -> None:
-    row = feed_token_of(user)
-    if row is not None:
-        db.session.delete(row)
+    if end_feed_token(user):
         record(Action.FEED_TOKEN_REVOKED, target=user, actor=user)
         db.session.commit()
+
+
+def end_feed_token(user: User) -> bool:
+    """Remove the person's feed token, if any (deactivation too: reactivating does not bring
+    it back, as with API tokens). The caller commits; True when there was one."""
+    ended = db.session.execute(delete(FeedToken).where(FeedToken.user_id == user.id))
+    return ended.rowcount > 0
 
 
 def feed_owner_or_404(token: str) -> User:
