@@ -22,6 +22,7 @@ from .search.service import search_service
 def register_cli(app: Flask) -> None:
     from .backup.cli import backup_command, restore_command
     from .datecheck.cli import dates_command
+    from .freshness.cli import review
     from .mail.cli import mail
     from .privacy.cli import erase_user_command, retention_command
     from .search.cli import search
@@ -32,7 +33,7 @@ def register_cli(app: Flask) -> None:
     users.add_command(reset_two_step_command)
     for command in (init_command, demo_command, users, tokens, search, backup_command,
                     restore_command, export_command, import_command, dates_command,
-                    retention_command, mail):
+                    retention_command, mail, review):
         app.cli.add_command(command)
 
 

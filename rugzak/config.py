@@ -46,6 +46,8 @@ class Defaults:
     TWO_STEP_MINUTES = 5  # between a right password and its code; then sign in again
     RATE_LIMIT_PER_MINUTE = 300  # API and search requests per user
     HTML_WRITES_PER_MINUTE = 60  # forms sent per user (saves, comments, uploads, clicks)
+    FEED_REQUESTS_PER_MINUTE = 60  # Atom feed requests per feed token owner
+    REVIEW_AFTER_MONTHS = 12  # "Klopt dit nog?": an experience unchanged this long asks review
     REPORTS_PER_MINUTE = 5  # reflection reports (page, PDF) and CSV exports per user
     REPORT_SLOTS = 1  # reports made at once by all workers together; keep below the workers
     PROXY_HOPS = 0  # reverse proxies in front whose X-Forwarded-For/-Proto are trusted

@@ -52,7 +52,8 @@ def test_record_an_experience_with_every_field(client, logged_in):
                  "Spreek vooraf af wie de regie heeft.", "Bel elkaar eerst.", "Succes",
                  "14 maart 2025", "Jeugd en Onderwijs, Werk en Inkomen", "UWV",
                  "Integrale toegang", "Werk boven uitkering", "Verantwoordelijkheden</span>: hielp",
-                 "Transparantie</span>: ontbrak", "regie, wijkteam", "Met partners", "Noor Bos"]:
+                 "Transparantie</span>: ontbrak", "Met partners", "Noor Bos",
+                 'tag=regie">regie</a>, <a href="/ervaringen?tag=wijkteam">wijkteam</a>']:
         assert text in page, text
 
 

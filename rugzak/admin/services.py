@@ -21,6 +21,7 @@ from ..auth.services import find_user, normalise_email
 from ..auth.tokens import end_tokens
 from ..errors import InvalidInput
 from ..extensions import db
+from ..feeds.services import end_feed_token
 from ..mail.compose import in_language_of, render_mail
 from ..mail.kinds import PASSWORD_LINK
 from ..mail.outbox import enqueue
@@ -85,8 +86,8 @@ def change_user(actor: User | None, user: User, role: str, department: str | Non
 
 
 def deactivate_user(actor: User | None, user: User) -> None:
-    """Deactivate and end every open session and API token of the user; nobody deactivates
-    themselves."""
+    """Deactivate and end every open session, API token and feed token of the user; nobody
+    deactivates themselves."""
     require(may_administer_users(actor))
     if is_self(actor, user):
         raise InvalidInput({"user": _("Je kunt jezelf niet deactiveren.")})
@@ -94,6 +95,7 @@ def deactivate_user(actor: User | None, user: User) -> None:
         user.active = False
         end_sessions(user, EndReason.DEACTIVATED)
         end_tokens(user, EndReason.DEACTIVATED)
+        end_feed_token(user)
         record(Action.USER_DEACTIVATED, target=user, actor=actor)
         db.session.commit()
 

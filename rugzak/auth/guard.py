@@ -8,12 +8,14 @@ PUBLIC_ENDPOINTS = {
     "password.set_password", "theme.tokens", "theme.logo", "sso.start", "sso.callback",
     "twostep.sign_in_code", "password.forgotten", "mail.unsubscribe",
 }
+PUBLIC_BLUEPRINTS = {"feeds"}  # the feed token in the URL is the permission
 
 
 def register_sign_in_guard(app: Flask) -> None:
     @app.before_request
     def require_sign_in():
-        if request.endpoint in PUBLIC_ENDPOINTS or current_user.is_authenticated:
+        if (request.endpoint in PUBLIC_ENDPOINTS or request.blueprint in PUBLIC_BLUEPRINTS
+                or current_user.is_authenticated):
             return None
         if request.path.startswith("/api/"):
             return jsonify(error=_("Log in of gebruik een geldige API-token."), fields={}), 401

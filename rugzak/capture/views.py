@@ -12,7 +12,13 @@ from ..experiences.services import ExperienceInput
 from ..forms import attach_errors, keep_input
 from .policies import may_capture
 from .queries import resume_steps
-from .services import accepted_choices, accepted_conditions, publish, save_step, start_capture
+from .services import (
+    accepted_choices,
+    accepted_conditions,
+    publish,
+    save_step,
+    start_capture,
+)
 from .steps import LAST, STEPS, step_number_of
 from .suggestions import suggest
 

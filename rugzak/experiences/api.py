@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from ..api.blueprint import ApiBlueprint, checked_first
 from ..extensions import db
+from ..freshness.policies import review_state
 from ..urls import external_url
 from .labels import reveals_author
 from .models import Experience
@@ -99,4 +100,5 @@ def to_dict(experience: Experience) -> dict:
                    if reveals_author(experience, current_user) else None),
         "created_at": experience.created_at, "updated_at": experience.updated_at,
         "url": external_url("experiences.show", experience_id=experience.id),
+        **review_state(experience),
     }

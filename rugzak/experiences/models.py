@@ -96,6 +96,10 @@ class Experience(db.Model):
     # In the bin: gone for everyone until the kernteam restores it; never removed.
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     deleted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # "Klopt dit nog?" (rugzak/freshness): the author's last confirmation, and since when it is
+    # history (kept and findable, shown as history).
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    historical_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -121,6 +125,10 @@ class Experience(db.Model):
     @property
     def is_highlighted(self) -> bool:
         return self.highlighted_at is not None
+
+    @property
+    def is_historical(self) -> bool:
+        return self.historical_at is not None
 
     @property
     def is_deleted(self) -> bool:

@@ -7,7 +7,7 @@ from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import selectinload
 
 from ..auth.models import User
-from ..taxonomy.models import Condition, Department, Goal
+from ..taxonomy.models import Condition, Department, Goal, Tag
 from .models import Experience, ExperienceCondition, Status
 from .policies import not_deleted, visible_clause
 
@@ -26,6 +26,7 @@ class ListFilters:
     goal: str = ""
     kind: str = ""
     highlighted: str = ""
+    tag: str = ""
 
     @classmethod
     def from_args(cls, args) -> "ListFilters":
@@ -58,6 +59,8 @@ def apply_filters(query: Select, filters: ListFilters) -> Select:
         query = query.where(Experience.kind == filters.kind)
     if filters.highlighted:
         query = query.where(Experience.highlighted_at.is_not(None))
+    if filters.tag:
+        query = query.where(Experience.tags.any(Tag.name == filters.tag))
     if filters.department:
         query = query.where(Experience.departments.any(Department.slug == filters.department))
     if filters.goal:

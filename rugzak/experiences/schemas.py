@@ -60,6 +60,11 @@ class ExperienceOutSchema(ExperienceInSchema):
     created_at = DateTime()
     updated_at = DateTime()
     url = Str()
+    review_due = Bool(metadata={"description": "vraagt nu „Klopt dit nog?”"})
+    confirmed_at = DateTime(allow_none=True, metadata={
+        "description": "laatst bevestigd als nog actueel"})
+    historical_since = DateTime(allow_none=True, metadata={
+        "description": "historisch sinds; null: actueel"})
 
 
 class ExperienceListArgs(DutchSchema):

@@ -8,6 +8,7 @@ from ..experiences.models import Experience, Status
 from ..experiences.policies import not_deleted
 from ..experiences.queries import LIST_LOADING, newest_first, visible_experiences
 from ..extensions import db
+from ..freshness.queries import due_for_author
 from .activity import news_for, start_of_news
 
 bp = Blueprint("home", __name__)
@@ -28,4 +29,5 @@ def index():
                                  Experience.status == Status.CONCEPT, not_deleted())
         .options(*LIST_LOADING).order_by(Experience.updated_at.desc())).all()
     return render_template("home/index.html", highlights=highlights,
-                           news=news_for(current_user, since), newest=newest, drafts=drafts)
+                           news=news_for(current_user, since), newest=newest, drafts=drafts,
+                           reviews=due_for_author(current_user))

@@ -5,7 +5,8 @@ after configurable periods.
 One job does it all (`apply_retention`): at `rugzak init`, with `rugzak retention`, and once a
 day inside every served instance (`RetentionSchedule`, a thread per worker process that looks
 every RETENTION_CHECK_MINUTES; a stamp file per day in the instance folder makes the other
-workers skip a day that is done).
+workers skip a day that is done). The same daily run asks the due "Klopt dit nog?" reminders
+(rugzak/freshness/reminders.py).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from sqlalchemy import delete, or_, update
 
 from ..audit.models import AuditEvent
 from ..extensions import db
+from ..freshness.reminders import remind_due
 from ..mail.models import OutboxMail, Status
 from ..notifications.models import Notification
 from ..search.log import SearchLog
@@ -141,6 +143,7 @@ class RetentionSchedule:
         with self.app.app_context():
             try:
                 removed = apply_retention(now)
+                remind_due(now)  # the other daily task: "Klopt dit nog?" (rugzak/freshness)
             except Exception:  # noqa: BLE001 - try again at the next check
                 log.exception("retention run failed")
                 return None

@@ -26,7 +26,7 @@ BUCKET = timedelta(minutes=1)
 KEEP = timedelta(days=1)  # older buckets are removed whenever a new bucket starts
 RATE_LIMITED_ENDPOINTS = {"search.index"}
 ALWAYS_ALLOWED = {"auth.logout"}  # signing out is never refused
-USER_COUNTS = ("rate", "writes", "reports")  # what is counted per user, by kind
+USER_COUNTS = ("rate", "writes", "reports", "feeds")  # what is counted per user, by kind
 # Forms whose texts a refusal shows again to copy (none of them holds a password)
 KEEPS_TYPED = {"experiences.new", "experiences.edit", "comments.add", "comments.edit"}
 NOT_TYPED = {"csrf_token", "version"}
@@ -169,12 +169,19 @@ def _request_limit() -> tuple[str, int] | None:
 def over_limit(kind: str, per_minute: int):
     """Count this request of the signed-in user against `kind`; the 429 answer (Dutch, with
     Retry-After) when that makes more than `per_minute` this minute, else None."""
+    retry_after = limit_wait(kind, per_minute, current_user)
+    return None if retry_after is None else too_many_requests(retry_after)
+
+
+def limit_wait(kind: str, per_minute: int, user) -> int | None:
+    """Count one request of `user` against `kind`; the seconds to wait when that makes more
+    than `per_minute` this minute, else None."""
     now = utcnow()
-    hits = add_hit(_user_key(kind, current_user.id), now)
+    hits = add_hit(_user_key(kind, user.id), now)
     db.session.commit()
     if hits <= per_minute:
         return None
-    return too_many_requests(int((_bucket_of(now) + BUCKET - now).total_seconds()) + 1)
+    return int((_bucket_of(now) + BUCKET - now).total_seconds()) + 1
 
 
 def too_many_requests(retry_after: int):

@@ -1,0 +1,1 @@
+"""Atom feeds read with a personal feed token (issue 16)."""
