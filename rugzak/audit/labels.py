@@ -32,6 +32,8 @@ ACTION_LABELS = {
     Action.PERSONAL_DATA_DOWNLOADED: _l("Persoonsgegevens gedownload"),
     Action.PRIVACY_FINDING_CONFIRMED: _l("Privacymelding bevestigd"),
     Action.DATE_CORRECTED: _l("Datum verbeterd"),
+    Action.REFLECTION_PLANNED: _l("Reflectiesessie gepland"),
+    Action.REFLECTION_CLOSED: _l("Reflectiesessie afgesloten"),
     Action.REFUSED_SIGN_IN: _l("Geweigerd: niet ingelogd of ongeldige API-token"),
     Action.REFUSED_FORBIDDEN: _l("Geweigerd: geen toestemming"),
     Action.REFUSED_NOT_FOUND: _l("Geweigerd: niet gevonden of geen toegang"),
