@@ -398,7 +398,8 @@ def _objects_of(owner, commenter, values: dict, keeper) -> dict:
         format_id=formats[0].id, facilitator_id=keeper.id, participant_ids=[owner.id],
         material_kind="bundel", bundle_id=bundle.id)) for _ in range(2)]
     return {"session_id": sessions[0].id, "spare_session_id": sessions[1].id,
-            "format_id": formats[0].id,"bundle_id": bundle.id, "item_id": items[0].id, "spare_item_id": items[1].id,
+            "format_id": formats[0].id, "bundle_id": bundle.id, "item_id": items[0].id,
+            "spare_item_id": items[1].id,
             "other_spare_item_id": items[2].id, "comment_id": comment.id,
             "agenda_item_id": agenda_item.id, "tag_id": experience.tags[0].id,
             "entry_id": goal.id, "slug": goal.slug, "condition_id": condition.id,
