@@ -14,6 +14,7 @@ from rugzak.auth.models import User
 from rugzak.bundles.services import BundleInput, add_item, create_bundle
 from rugzak.experiences.models import Experience
 from rugzak.extensions import db
+from rugzak.privacy.models import PrivacyFinding
 from rugzak.reflection.models import (
     ReflectionFormat,
     ReflectionMark,
@@ -175,18 +176,19 @@ def test_prepare_mark_and_ask(app, client, people, world):
     assert client.submit(f"{url}/bespreken/{world['shared']}", page=url).status_code == 302
     body = page(client, url)
     assert "Niet meer bespreken" in body and "1 deelnemer wil dit bespreken" in body
-    refused = client.submit(f"{url}/vragen", {"text": "   "}, page=url)
+    refused = client.submit(f"{url}/vragen", {"question": "   "}, page=url)
     assert refused.status_code == 422 and "Schrijf eerst een tekst." in refused.get_data(
         as_text=True)
     long = "x" * 5001
-    refused = client.submit(f"{url}/vragen", {"text": long}, page=url)
+    refused = client.submit(f"{url}/vragen", {"question": long}, page=url)
     assert refused.status_code == 422 and long in refused.get_data(as_text=True)
-    assert client.submit(f"{url}/vragen", {"text": "Wie houdt de regie?"},
+    assert client.submit(f"{url}/vragen", {"question": "Wie houdt de regie?"},
                          page=url).status_code == 302
     assert "Wie houdt de regie?" in page(client, url)
     client.logout()
     client.login(people["olga"].email)  # not invited
-    assert client.submit(f"{url}/vragen", {"text": "Mag ik?"}, page="/").status_code == 404
+    assert client.submit(f"{url}/vragen", {"question": "Mag ik?"},
+                         page="/").status_code == 404
 
 
 def test_temperature_check_is_anonymous_shows_from_three_and_refuses_a_second_vote(
@@ -235,11 +237,11 @@ def test_facilitator_records_insight_and_decision_and_closes(app, client, people
     step = re.search(r'name="step_key" value="([^"]+)"', run).group(1)
     url = f"/reflectie/{session}/leiden"
     refused = client.submit(f"{url}/notitie?stap=1", {"step_key": step, "kind": "inzicht",
-                                                       "text": ""}, page=url)
+                                                       "note": ""}, page=url)
     assert refused.status_code == 422
     assert "Schrijf eerst een tekst." in refused.get_data(as_text=True)
     assert client.submit(f"{url}/notitie?stap=1", {
-        "step_key": step, "kind": "inzicht", "text": "Eén regisseur werkt beter."},
+        "step_key": step, "kind": "inzicht", "note": "Eén regisseur werkt beter."},
         page=url).status_code == 302
     assert "Eén regisseur werkt beter." in page(client, url)
     refused = client.submit(f"{url}/besluit?stap=1", {
@@ -263,7 +265,7 @@ def test_facilitator_records_insight_and_decision_and_closes(app, client, people
             AuditEvent.object_type == "reflection_sessions")))
         assert actions == {"reflection_planned", "reflection_closed"}
     closed = client.submit(f"{url}/notitie?stap=1", {"step_key": step, "kind": "notitie",
-                                                      "text": "Te laat"}, page=url)
+                                                      "note": "Te laat"}, page=url)
     assert closed.status_code == 403
     client.logout()
     client.login(people["pim"].email)
@@ -307,7 +309,7 @@ def test_marks_and_questions_are_in_the_download_and_erased(app, client, people,
     client.login(people["mira"].email)
     url = f"/reflectie/{session}"
     client.submit(f"{url}/bespreken/{world['shared']}", page=url)
-    client.submit(f"{url}/vragen", {"text": "Wie houdt de regie?"}, page=url)
+    client.submit(f"{url}/vragen", {"question": "Wie houdt de regie?"}, page=url)
     download = client.get("/account/gegevens").get_data(as_text=True)
     assert "Wie houdt de regie?" in download and "marked_to_discuss" in download
     client.logout()
@@ -318,3 +320,32 @@ def test_marks_and_questions_are_in_the_download_and_erased(app, client, people,
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(ReflectionMark)) == 0
         assert db.session.scalar(select(func.count()).select_from(ReflectionQuestion)) == 0
+
+
+def test_questions_and_notes_wait_for_the_resident_data_confirmation(app, client, people,
+                                                                    world):
+    session = plan(client, people, world, "mira")
+    url = f"/reflectie/{session}"
+    client.login(people["mira"].email)
+    text = "Mevrouw met BSN 111222333 viel tussen wal en schip."
+    refused = client.submit(f"{url}/vragen", {"question": text}, page=url)
+    assert refused.status_code == 422
+    body = refused.get_data(as_text=True)
+    assert "Staan hier gegevens van inwoners in?" in body and text in body
+    assert client.submit(f"{url}/vragen", {"question": text, "confirm_privacy": "1"},
+                         page=url).status_code == 302
+    client.logout()
+    client.login(people["kern"].email)
+    run = f"{url}/leiden"
+    step = re.search(r'name="step_key" value="([^"]+)"', page(client, run)).group(1)
+    refused = client.submit(f"{run}/notitie?stap=1", {"step_key": step, "kind": "notitie",
+                                                       "note": text}, page=run)
+    assert refused.status_code == 422
+    assert "Staan hier gegevens van inwoners in?" in refused.get_data(as_text=True)
+    assert client.submit(f"{run}/notitie?stap=1", {"step_key": step, "kind": "notitie",
+                                                    "note": text, "confirm_privacy": "1"},
+                         page=run).status_code == 302
+    with app.app_context():
+        kept = db.session.scalars(select(PrivacyFinding.subject_type)
+                                  .order_by(PrivacyFinding.id)).all()
+        assert kept == ["reflection_questions", "reflection_notes"]

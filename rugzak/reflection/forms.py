@@ -37,15 +37,15 @@ class PlanForm(FlaskForm):
     def fill_choices(self) -> None:
         people = db.session.scalars(select(User).where(User.active.is_(True))
                                     .order_by(User.name)).all()
-        self.format_id.choices = [(str(f.id), f.name) for f in db.session.scalars(
+        self.format_id.choices = [SelectChoice(str(f.id), f.name) for f in db.session.scalars(
             select(ReflectionFormat).where(ReflectionFormat.active.is_(True))
             .order_by(ReflectionFormat.id))]
         self.facilitator_id.choices = [SelectChoice("", _l("Kies een gespreksleider")),
-                                       *[(str(u.id), _person(u)) for u in people
+                                       *[SelectChoice(str(u.id), _person(u)) for u in people
                                          if not u.is_partner]]
-        self.participant_ids.choices = [(str(u.id), _person(u)) for u in people]
+        self.participant_ids.choices = [SelectChoice(str(u.id), _person(u)) for u in people]
         self.bundle_id.choices = [SelectChoice("", _l("Kies een bundel")),
-                                  *[(str(b.id), b.title) for b in db.session.scalars(
+                                  *[SelectChoice(str(b.id), b.title) for b in db.session.scalars(
                                       select(Bundle).order_by(Bundle.title))]]
 
     def to_input(self) -> SessionInput:
@@ -66,12 +66,12 @@ def _person(user: User) -> str:
 
 
 class QuestionForm(FlaskForm):
-    text = TextAreaField(_l("Jouw vraag voor de sessie"))
+    question = TextAreaField(_l("Jouw vraag voor de sessie"))
 
 
 class TemperatureForm(FlaskForm):
     condition_id = HiddenField()
-    score = RadioField(_l("Score"), choices=[(str(n), str(n)) for n in SCORES],
+    score = RadioField(_l("Score"), choices=[SelectChoice(str(n), str(n)) for n in SCORES],
                        validate_choice=False)
 
 
@@ -79,7 +79,7 @@ class NoteForm(FlaskForm):
     step_key = HiddenField()
     kind = RadioField(_l("Soort"), choices=choices(NOTE_LABELS), default="notitie",
                       validate_choice=False)
-    text = TextAreaField(_l("Notitie of inzicht"))
+    note = TextAreaField(_l("Notitie of inzicht"))
 
 
 class DecisionForm(FlaskForm):

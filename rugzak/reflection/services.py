@@ -15,6 +15,7 @@ from ..auth.policies import require
 from ..bundles.models import Bundle
 from ..errors import InvalidInput, NotFound
 from ..extensions import db
+from ..privacy.findings import screen, store_confirmed
 from ..taxonomy.models import Condition
 from ..text import slugify
 from ..timeutil import utcnow
@@ -159,11 +160,15 @@ def toggle_mark(user: User, session: ReflectionSession, experience_id: int) -> b
     return mark is None
 
 
-def ask_question(user: User, session: ReflectionSession, text: str) -> ReflectionQuestion:
+def ask_question(user: User, session: ReflectionSession, text: str,
+                 confirmed: bool = False) -> ReflectionQuestion:
+    """`confirmed`: the writer confirmed the resident-data findings (rugzak/privacy/check.py)."""
     _require_open_participant(user, session)
-    question = ReflectionQuestion(session=session, author_id=user.id,
-                                  text=_checked_text(text, "text"))
+    text = _checked_text(text, "question")
+    findings = screen({"question": text}, confirmed)
+    question = ReflectionQuestion(session=session, author_id=user.id, text=text)
     db.session.add(question)
+    store_confirmed(question, findings, user)
     db.session.commit()
     return question
 
@@ -189,8 +194,8 @@ def answer_temperature(user: User, session: ReflectionSession, condition_id: int
 
 
 def add_note(user: User, session: ReflectionSession, step_key: str, kind: str,
-             text: str) -> ReflectionNote:
-    """A note or insight on one step of the run view."""
+             text: str, confirmed: bool = False) -> ReflectionNote:
+    """A note or insight on one step of the run view; `confirmed` as for ask_question."""
     _require_open_runner(user, session)
     errors = {}
     if step_key not in {step.key for step in steps(user, session)}:
@@ -198,14 +203,16 @@ def add_note(user: User, session: ReflectionSession, step_key: str, kind: str,
     if kind not in set(NoteKind):
         errors["kind"] = _("Kies: notitie of inzicht.")
     try:
-        text = _checked_text(text, "text")
+        text = _checked_text(text, "note")
     except InvalidInput as problem:
         errors |= problem.errors
     if errors:
         raise InvalidInput(errors)
+    findings = screen({"note": text}, confirmed)
     note = ReflectionNote(session=session, step_key=step_key, kind=kind, text=text,
                           author_id=user.id)
     db.session.add(note)
+    store_confirmed(note, findings, user)
     db.session.commit()
     return note
 

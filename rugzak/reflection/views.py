@@ -11,11 +11,15 @@ from sqlalchemy import select
 from ..agenda.forms import owner_groups
 from ..agenda.policies import can_view as can_view_item
 from ..agenda.services import find_problems as agenda_problems
+from ..audit.models import Action
+from ..audit.services import record
 from ..auth.policies import only_if
 from ..errors import InvalidInput
 from ..extensions import db
 from ..forms import keep_input
 from ..numbers import database_int
+from ..privacy.check import CONFIRM_FIELD
+from ..reports.budget import in_a_slot, per_user
 from ..reports.pdf import html_to_pdf
 from .forms import DecisionForm, FormatForm, NoteForm, PlanForm, QuestionForm, TemperatureForm
 from .labels import NOTE_LABELS
@@ -106,11 +110,17 @@ def show(session_id: int):
     return _session_page(session, QuestionForm())
 
 
-def _session_page(session, question_form, temperature_errors=None, status=200):
+def _confirmed() -> bool:
+    """The writer confirmed the resident-data findings (rugzak/privacy/check.py)."""
+    return CONFIRM_FIELD in request.form
+
+
+def _session_page(session, question_form, temperature_errors=None, findings=None,
+                  status=200):
     return render_template(
         "reflection/show.html", session=session, experiences=material(current_user, session),
         marked=my_marks(current_user, session), counts=mark_counts(session),
-        question_form=question_form, temperatures=temperatures(session),
+        question_form=question_form, findings=findings, temperatures=temperatures(session),
         voted=voted_conditions(current_user, session), threshold=THRESHOLD,
         temperature_errors=temperature_errors or {}, invited=is_invited(current_user, session),
         may_run=may_run(current_user, session), has_partners=has_partners(session)), status
@@ -132,10 +142,10 @@ def question(session_id: int):
     form = QuestionForm()
     try:
         form.validate()
-        ask_question(current_user, session, form.text.data or "")
+        ask_question(current_user, session, form.question.data or "", _confirmed())
     except InvalidInput as error:
         keep_input(form, error)
-        return _session_page(session, form, status=422)
+        return _session_page(session, form, findings=error.extra.get("findings"), status=422)
     flash(_("Je vraag staat op de agenda van de sessie."), "success")
     return redirect(url_for(".show", session_id=session.id, _anchor="vragen"))
 
@@ -151,7 +161,7 @@ def temperature(session_id: int):
     except InvalidInput as error:
         db.session.rollback()
         messages = {condition_id: next(iter(error.errors.values()))}
-        return _session_page(session, QuestionForm(formdata=None), messages, 422)
+        return _session_page(session, QuestionForm(formdata=None), messages, status=422)
     flash(_("Dank je; je score is anoniem geteld."), "success")
     return redirect(url_for(".show", session_id=session.id, _anchor="temperatuur"))
 
@@ -162,7 +172,9 @@ def run(session_id: int):
     return _run_page(session, request.args.get("stap", 1, type=int))
 
 
-def _run_page(session, number: int, note_form=None, decision_form=None, status=200):
+def _run_page(session, number: int, note_form=None, decision_form=None, findings=None,
+              status=200):
+    """`findings`: the resident-data findings of the refused form (note or decision)."""
     walk = steps(current_user, session)
     number = min(max(number, 1), max(len(walk), 1))
     step = walk[number - 1] if walk else None
@@ -175,7 +187,7 @@ def _run_page(session, number: int, note_form=None, decision_form=None, status=2
     return render_template(
         "reflection/run.html", session=session, step=step, number=number, total=len(walk),
         note_form=note_form, decision_form=decision_form, notes=notes, results=results,
-        threshold=THRESHOLD, owner_groups=owner_groups()), status
+        threshold=THRESHOLD, owner_groups=owner_groups(), findings=findings), status
 
 
 @bp.post("/reflectie/<int:session_id>/leiden/notitie")
@@ -186,10 +198,11 @@ def note(session_id: int):
     try:
         form.validate()
         add_note(current_user, session, form.step_key.data or "", form.kind.data or "",
-                 form.text.data or "")
+                 form.note.data or "", _confirmed())
     except InvalidInput as error:
         keep_input(form, error)
-        return _run_page(session, number, note_form=form, status=422)
+        return _run_page(session, number, note_form=form,
+                         findings=error.extra.get("findings"), status=422)
     flash(_("Bewaard."), "success")
     return redirect(url_for(".run", session_id=session.id, stap=number))
 
@@ -203,10 +216,13 @@ def decision(session_id: int):
         if not form.validate():
             raise InvalidInput(agenda_problems(current_user, form.to_input())
                                | _field_errors(form))
-        item = decide(current_user, session, form.to_input())
+        data = form.to_input()
+        data.confirm_privacy = _confirmed()
+        item = decide(current_user, session, data)
     except InvalidInput as error:
         keep_input(form, error)
-        return _run_page(session, number, decision_form=form, status=422)
+        return _run_page(session, number, decision_form=form,
+                         findings=error.extra.get("findings"), status=422)
     flash(_("Het besluit staat op de agenda: „%(title)s”.", title=item.title), "success")
     return redirect(url_for(".run", session_id=session.id, stap=number))
 
@@ -240,10 +256,14 @@ def summary(session_id: int):
 
 
 @bp.get("/reflectie/<int:session_id>/verslag.pdf")
+@per_user
+@in_a_slot
 def summary_pdf(session_id: int):
     session = session_or_404(session_id, current_user)
     pdf = html_to_pdf(render_template("reflection/summary_pdf.html",
                                       **_summary_context(session)))
+    record(Action.EXPORT, target=session, detail="verslag van een reflectiesessie als pdf")
+    db.session.commit()
     filename = f"reflectiesessie-{session.id}-{date.today().isoformat()}.pdf"
     return Response(pdf, mimetype="application/pdf",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
