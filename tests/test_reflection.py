@@ -155,6 +155,17 @@ def test_invited_see_the_session_others_get_404_and_partners_never_see_intern(
     client.logout()
 
 
+def test_an_internal_bundle_is_refused_when_partners_are_invited(app, client, people, world):
+    with app.app_context():
+        keeper = db.session.get(User, people["kern"].id)
+        internal = create_bundle(keeper, BundleInput(title="Alleen intern")).id
+    client.login(people["kern"].email)
+    response = client.submit("/reflectie/nieuw", plan_data(people, world, "mira", "pim",
+                                                           bundle_id=str(internal)))
+    assert response.status_code == 422
+    assert "Deze bundel is niet gedeeld met partners" in response.get_data(as_text=True)
+
+
 def test_without_partners_colleagues_discuss_internal_material(client, people, world):
     session = plan(client, people, world, "mira", "cor")
     client.login(people["mira"].email)

@@ -6,6 +6,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 
 from ..agenda.services import AgendaInput, create_item
 from ..audit.models import Action
@@ -14,6 +15,7 @@ from ..auth.models import User
 from ..auth.policies import require
 from ..bundles.models import Bundle
 from ..errors import InvalidInput, NotFound
+from ..experiences.models import Visibility
 from ..extensions import db
 from ..privacy.findings import screen, store_confirmed
 from ..taxonomy.models import Condition
@@ -113,7 +115,7 @@ def plan_problems(data: SessionInput) -> dict[str, str]:
         errors["participant_ids"] = _("Nodig minstens één deelnemer uit.")
     elif len(people) != len(set(data.participant_ids)):
         errors["participant_ids"] = _("Kies deelnemers uit de lijst.")
-    return errors | _material_problems(data)
+    return errors | _material_problems(data, people)
 
 
 def _people(ids: list[int]) -> list[User]:
@@ -122,10 +124,15 @@ def _people(ids: list[int]) -> list[User]:
                                                       User.active.is_(True)))) if wanted else []
 
 
-def _material_problems(data: SessionInput) -> dict[str, str]:
+def _material_problems(data: SessionInput, people: list[User]) -> dict[str, str]:
     if data.material_kind == MaterialKind.BUNDEL:
         bundle = db.session.get(Bundle, data.bundle_id) if data.bundle_id else None
-        return {} if bundle is not None else {"bundle_id": _("Kies een bundel.")}
+        if bundle is None:
+            return {"bundle_id": _("Kies een bundel.")}
+        if bundle.visibility != Visibility.MET_PARTNERS and any(p.is_partner for p in people):
+            return {"bundle_id": _("Deze bundel is niet gedeeld met partners; kies een "
+                                   "gedeelde bundel of nodig geen partners uit.")}
+        return {}
     if data.material_kind == MaterialKind.ZOEKOPDRACHT:
         if not data.query.strip():
             return {"query": _("Vul een zoekopdracht in.")}
@@ -182,15 +189,20 @@ def answer_temperature(user: User, session: ReflectionSession, condition_id: int
         raise InvalidInput({"condition_id": _("Kies een randvoorwaarde van deze sessie.")})
     if score not in SCORES:
         raise InvalidInput({"score": _("Kies een score van 1 tot en met 5.")})
+    already = {"score": _("Je hebt deze randvoorwaarde al een score gegeven.")}
     if db.session.scalar(select(TemperatureVote.id).filter_by(
             session_id=session.id, condition_id=condition_id, user_id=user.id)) is not None:
-        raise InvalidInput({"score": _("Je hebt deze randvoorwaarde al een score gegeven.")})
+        raise InvalidInput(already)
     db.session.add(TemperatureVote(session_id=session.id, condition_id=condition_id,
                                    user_id=user.id))
     db.session.execute(update(TemperatureTally).where(
         TemperatureTally.session_id == session.id, TemperatureTally.condition_id == condition_id,
         TemperatureTally.score == score).values(count=TemperatureTally.count + 1))
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same person's second answer, sent at the same moment
+        db.session.rollback()
+        raise InvalidInput(already) from None
 
 
 def add_note(user: User, session: ReflectionSession, step_key: str, kind: str,
