@@ -25,6 +25,17 @@ from ..experiences.models import (
 from ..home.models import HomeVisit
 from ..privacy.models import PrivacyFinding
 from ..recognition.models import Recognition
+from ..reflection.models import (
+    ReflectionFormat,
+    ReflectionMark,
+    ReflectionNote,
+    ReflectionQuestion,
+    ReflectionSession,
+    TemperatureTally,
+    TemperatureVote,
+    reflection_decisions,
+    reflection_participants,
+)
 from ..revisions.models import ExperienceRevision
 from ..search.log import SearchLog
 from ..synonyms.models import SynonymGroup
@@ -77,6 +88,21 @@ TABLES: list[TableExport] = [
     TableExport(AgendaUpdate.__table__, "Voortgangsberichten bij agendapunten."),
     TableExport(AgendaChange.__table__, "De geschiedenis van elk agendapunt: wie wat wanneer "
                 "veranderde."),
+    TableExport(ReflectionFormat.__table__, "Werkvormen van reflectiesessies: de vragen (één "
+                "per regel) en of de randvoorwaarden één voor één langskomen."),
+    TableExport(ReflectionSession.__table__, "Reflectiesessies: datum, plaats, werkvorm, "
+                "gespreksleider en het materiaal (een bundel, een zoekopdracht of een periode)."),
+    TableExport(reflection_participants, "Wie voor welke reflectiesessie is uitgenodigd."),
+    TableExport(reflection_decisions, "Welke agendapunten in een reflectiesessie besloten "
+                "zijn."),
+    TableExport(ReflectionMark.__table__, "Welke ervaringen een deelnemer wil bespreken."),
+    TableExport(ReflectionQuestion.__table__, "Vragen die deelnemers vooraf inbrachten."),
+    TableExport(ReflectionNote.__table__, "Notities en inzichten uit reflectiesessies, per "
+                "onderdeel (step_key)."),
+    TableExport(TemperatureVote.__table__, "Wie de temperatuurcheck van een randvoorwaarde "
+                "beantwoordde, zonder de score."),
+    TableExport(TemperatureTally.__table__, "De temperatuurcheck: per sessie, randvoorwaarde "
+                "en score (1-5) hoe vaak die gegeven is, zonder wie."),
     TableExport(PrivacyFinding.__table__, "Bevestigde meldingen van de controle op "
                 "persoonsgegevens van inwoners (gemaskeerd). De fingerprint hangt af van de "
                 "SECRET_KEY: met een andere sleutel wordt een melding opnieuw voorgelegd."),
