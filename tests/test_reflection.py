@@ -262,6 +262,12 @@ def test_facilitator_records_insight_and_decision_and_closes(app, client, people
     body = refused.get_data(as_text=True)
     assert "Kies wie eigenaar is" in body and "Vul een datum in als jjjj-mm-dd" in body
     assert 'value="Vaste regisseur"' in body
+    refused = client.submit(f"{url}/besluit?stap=1", {
+        "title": "Vaste regisseur", "owner": f"user:{people['mira'].id}",
+        "experience_ids": str(world["internal"])}, page=url)
+    assert refused.status_code == 422  # internal: not in a session with a partner
+    assert "Kies ervaringen uit het materiaal van deze sessie." in refused.get_data(
+        as_text=True)
     decided = client.submit(f"{url}/besluit?stap=1", {
         "title": "Vaste regisseur per gezin", "owner": f"user:{people['mira'].id}",
         "target_date": "2030-06-30", "experience_ids": str(world["shared"])}, page=url)

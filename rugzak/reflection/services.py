@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..agenda.services import AgendaInput, create_item
+from ..agenda.services import find_problems as agenda_problems
 from ..audit.models import Action
 from ..audit.services import record
 from ..auth.models import User
@@ -233,10 +234,12 @@ def decide(user: User, session: ReflectionSession, data: AgendaInput):
     """A decision becomes an agenda item on the spot (the agenda's own rules apply), shared
     with partners when partners take part."""
     _require_open_runner(user, session)
+    errors = agenda_problems(user, data)
     shown = {e.id for e in material(user, session)}
     if any(number not in shown for number in data.experience_ids):
-        raise InvalidInput({"experience_ids": _("Kies ervaringen uit het materiaal van deze "
-                                                "sessie.")})
+        errors["experience_ids"] = _("Kies ervaringen uit het materiaal van deze sessie.")
+    if errors:
+        raise InvalidInput(errors)
     data.shared_with_partners = has_partners(session)
     item = create_item(user, data)
     session.agenda_items.append(item)
