@@ -43,10 +43,12 @@ def init_command() -> None:
     """Maak of vernieuw het databaseschema en vul de standaardtaxonomie aan."""
     from .datecheck.cli import summary
     from .privacy.retention import apply_retention
+    from .reflection.seed import seed_formats
     from .taxonomy.seed import seed_taxonomy
 
     upgrade(directory=current_app.extensions["migrate"].directory)
     seed_taxonomy()
+    seed_formats()
     apply_retention()
     search_service().catch_up()  # opens the index, building it when missing
     click.echo("Database is bijgewerkt en de taxonomie is aangevuld.")

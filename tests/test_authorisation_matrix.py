@@ -23,6 +23,8 @@ from rugzak.feeds.models import FeedToken
 from rugzak.follows.services import follow
 from rugzak.insight.services import SEARCHES
 from rugzak.mail.unsubscribe import unsubscribe_token
+from rugzak.reflection.models import ReflectionFormat
+from rugzak.reflection.services import SessionInput, plan_session
 from rugzak.synonyms.services import save_group
 from rugzak.taxonomy.models import Condition, Goal
 
@@ -47,6 +49,7 @@ SET_PASSWORD = "/wachtwoord-instellen"
 SYNONYMS = "/beheer/synoniemen"
 SYNONYM_GROUP = SYNONYMS + "/<int:group_id>"
 FEED = "/feeds/<token>"
+SESSION = "/reflectie/<int:session_id>"
 
 # Statuses for (anonymous, partner, medewerker, kernteam, beheerder) that recur below.
 PUBLIC = (200, 200, 200, 200, 200)
@@ -76,6 +79,10 @@ API_BEHEERDER = (401, 403, 403, 403, 200)
 API_BEHEERDER_201 = (401, 403, 403, 403, 201)
 API_BEHEERDER_422 = (401, 403, 403, 403, 422)
 NOBODY = (302, 403, 403, 403, 403)  # someone else's comment
+INVITED = (302, 404, 404, 200, 404)  # a session of others: the core team sees it, others 404
+INVITED_403 = (302, 404, 404, 403, 404)  # the core team sees it but is not invited
+INVITED_302 = (302, 404, 404, 302, 404)
+INVITED_422 = (302, 404, 404, 422, 404)
 API_NOBODY = (401, 403, 403, 403, 403)
 
 # (method, rule): statuses for (anonymous, partner, medewerker, kernteam, beheerder).
@@ -216,6 +223,26 @@ EXPECTED = {
     ("GET", "/verslag/<source>"): PAGE,
     ("GET", "/verslag/<source>.pdf"): PAGE,
     ("GET", "/zoeken/export.csv"): PAGE,
+    # reflection sessions: the core team plans and runs them and keeps the formats; the
+    # session of the world has other participants, so only the core team sees it (not being
+    # invited, it does not prepare or vote)
+    ("GET", "/reflectie"): PAGE,
+    ("GET", "/reflectie/nieuw"): KERNTEAM,
+    ("POST", "/reflectie/nieuw"): KERNTEAM_422,
+    ("GET", SESSION): INVITED,
+    ("POST", SESSION + "/bespreken/<int:experience_id>"): INVITED_403,
+    ("POST", SESSION + "/vragen"): INVITED_403,
+    ("POST", SESSION + "/temperatuur"): INVITED_403,
+    ("GET", SESSION + "/leiden"): INVITED,
+    ("POST", SESSION + "/leiden/notitie"): INVITED_422,
+    ("POST", SESSION + "/leiden/besluit"): INVITED_422,
+    ("POST", SESSION + "/afsluiten"): INVITED_302,
+    ("GET", SESSION + "/verslag"): INVITED,
+    ("GET", SESSION + "/verslag.pdf"): INVITED,
+    ("GET", "/reflectie/formats"): KERNTEAM,
+    ("POST", "/reflectie/formats"): KERNTEAM_422,
+    ("GET", "/reflectie/formats/<int:format_id>"): KERNTEAM,
+    ("POST", "/reflectie/formats/<int:format_id>"): KERNTEAM_422,
     # taxonomy: tags and goals by kernteam and beheerder (`key` doelen, `kind` goals here);
     # conditions, departments and partners by the beheerder (SECOND_VALUES)
     ("GET", "/api/v1/taxonomy"): API,
@@ -338,6 +365,7 @@ EMPTIED = {
     SYNONYM_GROUP: {"members": ""},
     "/beheer/randvoorwaarden/<condition_id>": {"name": ""},
     USER: {"role": ""},
+    "/reflectie/formats/<int:format_id>": {"name": ""},
 }
 
 # Routes that remove or change their object get one of their own: {name in the rule: world key}.
@@ -352,6 +380,7 @@ OWN_OBJECT = {
     ("POST", BUNDLE_ITEM + "/verwijderen"): {"item_id": "other_spare_item_id"},
     ("POST", API_USER + "/deactivate"): {"user_id": "spare_user_id"},
     ("POST", USER + "/deactiveren"): {"user_id": "other_spare_user_id"},
+    ("POST", SESSION + "/afsluiten"): {"session_id": "spare_session_id"},
 }
 SIGN_OUT = ("POST", "/uitloggen")  # walked last: it ends the session
 
@@ -421,7 +450,14 @@ def _objects_of(owner, commenter, values: dict, keeper) -> dict:
         ["mantelzorger", "naaste"], ["geld", "budget"], ["buurt", "wijk"])]
     goal = db.session.scalars(select(Goal).order_by(Goal.id)).first()
     condition = db.session.scalars(select(Condition).order_by(Condition.id)).first()
-    return {"bundle_id": bundle.id, "item_id": items[0].id, "spare_item_id": items[1].id,
+    formats = db.session.scalars(select(ReflectionFormat).order_by(ReflectionFormat.id)).all()
+    sessions = [plan_session(keeper, SessionInput(
+        title="Intervisie", held_on=experience.occurred_on, place="Stadhuis",
+        format_id=formats[0].id, facilitator_id=keeper.id, participant_ids=[owner.id],
+        material_kind="bundel", bundle_id=bundle.id)) for _ in range(2)]
+    return {"session_id": sessions[0].id, "spare_session_id": sessions[1].id,
+            "format_id": formats[0].id, "bundle_id": bundle.id, "item_id": items[0].id,
+            "spare_item_id": items[1].id,
             "other_spare_item_id": items[2].id, "comment_id": comment.id,
             "agenda_item_id": agenda_item.id, "tag_id": experience.tags[0].id,
             "entry_id": goal.id, "slug": goal.slug, "condition_id": condition.id,

@@ -27,6 +27,17 @@ from rugzak.extensions import db
 from rugzak.i18n.services import set_locale
 from rugzak.mail.kinds import KINDS
 from rugzak.recognition.services import recognise
+from rugzak.reflection.models import ReflectionFormat
+from rugzak.reflection.queries import session_conditions
+from rugzak.reflection.services import (
+    SessionInput,
+    add_note,
+    answer_temperature,
+    ask_question,
+    decide,
+    plan_session,
+    toggle_mark,
+)
 from rugzak.revisions.models import ExperienceRevision
 from rugzak.sso.models import OidcIdentity
 from rugzak.synonyms.services import save_group
@@ -109,8 +120,24 @@ def curate(first, theirs, mailed, author, curator) -> None:
                                          experience_ids=[plan.id]))
     add_progress(writer, item, "Eerste overleg gehad.", "loopt", item.version)
     save_group(kern, None, ["mantelzorger", "naaste"])
+    reflect(kern, writer, bundle, plan)
     issue_password_link(None, writer)  # a secret: never exported
     db.session.commit()
+
+
+def reflect(kern, writer, bundle, plan) -> None:
+    """A reflection session with a mark, a question, an insight, a score and a decision."""
+    intervisie = db.session.scalar(select(ReflectionFormat).filter_by(slug="intervisie"))
+    session = plan_session(kern, SessionInput(
+        title="Intervisie", held_on=date(2026, 2, 1), place="Stadhuis", format_id=intervisie.id,
+        facilitator_id=kern.id, participant_ids=[writer.id], material_kind="bundel",
+        bundle_id=bundle.id))
+    toggle_mark(writer, session, plan.id)
+    ask_question(writer, session, "Wie houdt de regie?")
+    add_note(kern, session, f"ervaring-{plan.id}", "inzicht", "Eén regisseur werkt.")
+    answer_temperature(writer, session, session_conditions(session)[0].id, 4)
+    decide(kern, session, AgendaInput(title="Vaste regisseur", owner=f"user:{writer.id}",
+                                      experience_ids=[plan.id]))
 
 
 def test_export_writes_json_csv_and_a_readme(app, client, runner, make_user, make_experience,

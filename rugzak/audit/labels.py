@@ -41,6 +41,8 @@ ACTION_LABELS = {
     Action.TWO_STEP_ENABLED: _l("Tweestapsverificatie aangezet"),
     Action.TWO_STEP_DISABLED: _l("Tweestapsverificatie uitgezet"),
     Action.RECOVERY_CODES_RENEWED: _l("Nieuwe herstelcodes gemaakt"),
+    Action.REFLECTION_PLANNED: _l("Reflectiesessie gepland"),
+    Action.REFLECTION_CLOSED: _l("Reflectiesessie afgesloten"),
     Action.REFUSED_SIGN_IN: _l("Geweigerd: niet ingelogd of ongeldige API-token"),
     Action.REFUSED_FORBIDDEN: _l("Geweigerd: geen toestemming"),
     Action.REFUSED_NOT_FOUND: _l("Geweigerd: niet gevonden of geen toegang"),

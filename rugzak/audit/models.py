@@ -51,6 +51,8 @@ class Action(StrEnum):
     TWO_STEP_ENABLED = "two_step_enabled"
     TWO_STEP_DISABLED = "two_step_disabled"
     RECOVERY_CODES_RENEWED = "recovery_codes_renewed"
+    REFLECTION_PLANNED = "reflection_planned"
+    REFLECTION_CLOSED = "reflection_closed"
     # refusals (rugzak/audit/refusals.py), counted per actor or address, route and minute
     REFUSED_SIGN_IN = "refused_sign_in"  # 401: no session, bad or missing API token
     REFUSED_FORBIDDEN = "refused_forbidden"  # 403

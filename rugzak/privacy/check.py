@@ -35,7 +35,7 @@ FIELD_LABELS = {"title": _l("Titel"), "situation": _l("Situatie"), "task": _l("T
                 "tip": _l("Tip voor collega's"), "tags": _l("Trefwoorden"),
                 "body": _l("Reactie"), "description": _l("Beschrijving"),
                 "text": _l("Voortgang"), "intro": _l("Inleiding"), "note": _l("Notitie"),
-                "reason": _l("Reden")}
+                "reason": _l("Reden"), "question": _l("Vraag")}
 
 
 def check_resident_data(texts: dict[str, str], confirmed: bool,

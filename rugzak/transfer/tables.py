@@ -33,6 +33,17 @@ from ..home.models import HomeVisit
 from ..mail.models import MailPreference
 from ..privacy.models import PrivacyFinding
 from ..recognition.models import Recognition
+from ..reflection.models import (
+    ReflectionFormat,
+    ReflectionMark,
+    ReflectionNote,
+    ReflectionQuestion,
+    ReflectionSession,
+    TemperatureTally,
+    TemperatureVote,
+    reflection_decisions,
+    reflection_participants,
+)
 from ..revisions.models import ExperienceRevision
 from ..search.log import SearchLog
 from ..sso.models import OidcIdentity
@@ -93,6 +104,21 @@ TABLES: list[TableExport] = [
     TableExport(AgendaUpdate.__table__, "Voortgangsberichten bij agendapunten."),
     TableExport(AgendaChange.__table__, "De geschiedenis van elk agendapunt: wie wat wanneer "
                 "veranderde."),
+    TableExport(ReflectionFormat.__table__, "Werkvormen van reflectiesessies: de vragen (één "
+                "per regel) en of de randvoorwaarden één voor één langskomen."),
+    TableExport(ReflectionSession.__table__, "Reflectiesessies: datum, plaats, werkvorm, "
+                "gespreksleider en het materiaal (een bundel, een zoekopdracht of een periode)."),
+    TableExport(reflection_participants, "Wie voor welke reflectiesessie is uitgenodigd."),
+    TableExport(reflection_decisions, "Welke agendapunten in een reflectiesessie besloten "
+                "zijn."),
+    TableExport(ReflectionMark.__table__, "Welke ervaringen een deelnemer wil bespreken."),
+    TableExport(ReflectionQuestion.__table__, "Vragen die deelnemers vooraf inbrachten."),
+    TableExport(ReflectionNote.__table__, "Notities en inzichten uit reflectiesessies, per "
+                "onderdeel (step_key)."),
+    TableExport(TemperatureVote.__table__, "Wie de temperatuurcheck van een randvoorwaarde "
+                "beantwoordde, zonder de score."),
+    TableExport(TemperatureTally.__table__, "De temperatuurcheck: per sessie, randvoorwaarde "
+                "en score (1-5) hoe vaak die gegeven is, zonder wie."),
     TableExport(PrivacyFinding.__table__, "Bevestigde meldingen van de controle op "
                 "persoonsgegevens van inwoners (gemaskeerd). De fingerprint hangt af van de "
                 "SECRET_KEY: met een andere sleutel wordt een melding opnieuw voorgelegd."),
@@ -119,6 +145,7 @@ LEFT_OUT: dict[str, str] = {
     "two_step_secrets": "sleutels voor tweestapsverificatie zijn geheim; na een import stelt "
                         "ieder die opnieuw in.",
     "recovery_codes": "herstelcodes voor tweestapsverificatie zijn geheim.",
+    "feed_tokens": "feedadressen zijn geheim; maak na een import een nieuw op de accountpagina.",
     "notifications": "meldingen gelden voor het moment; na een import begint ieder zonder.",
     "mail_outbox": "e-mail in de uitgaande post bevat eenmalige links en gaat voorbij.",
     "mail_digest_entries": "wat nog in een dagelijkse of wekelijkse samenvatting moest; dat "

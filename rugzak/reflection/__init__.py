@@ -1,0 +1,1 @@
+"""Reflectiesessies: plan, prepare, run and summarise a session with colleagues and partners."""
