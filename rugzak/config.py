@@ -50,6 +50,11 @@ class Defaults:
     SEARCH_POLL_SECONDS = 1.0  # the indexer also looks for changes from other processes
     SEARCH_WAIT_SECONDS = 2.0  # a search waits at most this long for a just-saved change
     ACCESSIBILITY_CONTACT: str | None = None  # e-mail address in the accessibility statement
+    # Open sharing (rugzak/open): who publishes, under which licence, how often a reader may ask
+    MUNICIPALITY = "Gemeente Voorbeeldstad"  # the municipality's name, as the world reads it
+    OPEN_LICENCE = "CC BY 4.0"
+    OPEN_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+    OPEN_REQUESTS_PER_MINUTE = 120  # open pages, open data and feed, per client address
     EARLIEST_DATE = "2000-01-01"  # no experience or agenda target date lies before this day
     # Retention (rugzak/privacy/retention.py): applied daily in the served app, at `rugzak init`
     # and by `rugzak retention`

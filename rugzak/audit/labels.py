@@ -32,6 +32,8 @@ ACTION_LABELS = {
     Action.PERSONAL_DATA_DOWNLOADED: _l("Persoonsgegevens gedownload"),
     Action.PRIVACY_FINDING_CONFIRMED: _l("Privacymelding bevestigd"),
     Action.DATE_CORRECTED: _l("Datum verbeterd"),
+    Action.OPEN_PUBLISHED: _l("Openbaar gedeeld"),
+    Action.OPEN_WITHDRAWN: _l("Openbaar delen ingetrokken"),
     Action.REFUSED_SIGN_IN: _l("Geweigerd: niet ingelogd of ongeldige API-token"),
     Action.REFUSED_FORBIDDEN: _l("Geweigerd: geen toestemming"),
     Action.REFUSED_NOT_FOUND: _l("Geweigerd: niet gevonden of geen toegang"),
@@ -44,4 +46,4 @@ OUTCOME_LABELS = {
     Outcome.FAILED: _l("Mislukt"),
 }
 OBJECT_LABELS = {"experiences": _l("ervaring"), "users": _l("gebruiker"),
-                 "synonym_groups": _l("synoniemengroep")}
+                 "synonym_groups": _l("synoniemengroep"), "bundles": _l("bundel")}

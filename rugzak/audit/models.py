@@ -42,6 +42,8 @@ class Action(StrEnum):
     PERSONAL_DATA_DOWNLOADED = "personal_data_downloaded"
     PRIVACY_FINDING_CONFIRMED = "privacy_finding_confirmed"
     DATE_CORRECTED = "date_corrected"
+    OPEN_PUBLISHED = "open_published"  # shared openly with the world (rugzak/open)
+    OPEN_WITHDRAWN = "open_withdrawn"
     # refusals (rugzak/audit/refusals.py), counted per actor or address, route and minute
     REFUSED_SIGN_IN = "refused_sign_in"  # 401: no session, bad or missing API token
     REFUSED_FORBIDDEN = "refused_forbidden"  # 403

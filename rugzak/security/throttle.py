@@ -21,6 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ..errors import error_response
 from ..extensions import db
 from ..timeutil import UTCDateTime, utcnow
+from ..urls import is_open_path
 
 BUCKET = timedelta(minutes=1)
 KEEP = timedelta(days=1)  # older buckets are removed whenever a new bucket starts
@@ -139,8 +140,12 @@ def _request_limit() -> tuple[str, int] | None:
 def over_limit(kind: str, per_minute: int):
     """Count this request of the signed-in user against `kind`; the 429 answer (Dutch, with
     Retry-After) when that makes more than `per_minute` this minute, else None."""
+    return _over(_user_key(kind, current_user.id), per_minute)
+
+
+def _over(key: str, per_minute: int):
     now = utcnow()
-    hits = add_hit(_user_key(kind, current_user.id), now)
+    hits = add_hit(key, now)
     db.session.commit()
     if hits <= per_minute:
         return None
@@ -165,6 +170,9 @@ def typed_texts() -> list[tuple[str, str]]:
 
 
 def _check_request_rate():
+    if is_open_path(request.path):  # the world reads these: counted per address
+        return _over(f"open:address:{request.remote_addr or '-'}",
+                     current_app.config["OPEN_REQUESTS_PER_MINUTE"])
     limit = _request_limit() if current_user.is_authenticated else None
     return over_limit(*limit) if limit else None  # anonymous: turned away by the sign-in guard
 

@@ -1,0 +1,47 @@
+"""open sharing: the author's consent and the open publications of experiences and bundles
+
+Revision ID: 0018_open
+Revises: 0012_synonyms
+Create Date: 2026-12-02 14:15:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '0018_open'
+down_revision = '0012_synonyms'
+branch_labels = None
+depends_on = None
+
+
+def _record_table(name: str, target: str) -> None:
+    op.create_table(
+        name,
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column(f'{target}_id', sa.Integer(), nullable=False),
+        sa.Column('published_at', sa.DateTime(), nullable=False),
+        sa.Column('updated_at', sa.DateTime(), nullable=False),
+        sa.Column('withdrawn_at', sa.DateTime(), nullable=True),
+        sa.ForeignKeyConstraint([f'{target}_id'], [f'{target}s.id'], ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('id'),
+        sa.UniqueConstraint(f'{target}_id'),
+    )
+    with op.batch_alter_table(name, schema=None) as batch_op:
+        batch_op.create_index(f'ix_{name}_updated_at', ['updated_at'], unique=False)
+
+
+def upgrade():
+    with op.batch_alter_table('experiences', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('open_consent', sa.Boolean(), server_default=sa.false(),
+                                      nullable=False))
+    _record_table('open_experiences', 'experience')
+    _record_table('open_bundles', 'bundle')
+
+
+def downgrade():
+    op.drop_table('open_bundles')
+    op.drop_table('open_experiences')
+    with op.batch_alter_table('experiences', schema=None) as batch_op:
+        batch_op.drop_column('open_consent')
