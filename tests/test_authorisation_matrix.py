@@ -19,6 +19,7 @@ from rugzak.comments.services import add_comment
 from rugzak.experiences.models import Experience
 from rugzak.extensions import db
 from rugzak.insight.services import SEARCHES
+from rugzak.open.services import publish_bundle, publish_experience
 from rugzak.synonyms.services import save_group
 from rugzak.taxonomy.models import Condition, Goal
 
@@ -242,6 +243,25 @@ EXPECTED = {
     ("POST", "/beheer/import"): BEHEERDER_422,  # no file chosen
     ("POST", "/beheer/import/bevestigen"): BEHEERDER_302,  # nothing checked: back to the form
     ("GET", "/privacy-meldingen"): CURATORS,
+    # open sharing: the core team shares (after a preview) and withdraws; the world reads
+    # without signing in (the world's experience and bundle are shared openly)
+    ("GET", EXP + "/openbaar"): KERNTEAM,
+    ("POST", EXP + "/openbaar"): KERNTEAM_302,
+    ("POST", EXP + "/openbaar/intrekken"): KERNTEAM_302,
+    ("GET", BUNDLE + "/openbaar"): KERNTEAM,
+    ("POST", BUNDLE + "/openbaar"): KERNTEAM_302,
+    ("POST", BUNDLE + "/openbaar/intrekken"): KERNTEAM_302,
+    ("PUT", API_EXP + "/open"): API_KERNTEAM,
+    ("DELETE", API_EXP + "/open"): API_KERNTEAM,
+    ("PUT", API_BUNDLE + "/open"): API_KERNTEAM,
+    ("DELETE", API_BUNDLE + "/open"): API_KERNTEAM,
+    ("GET", "/open"): PUBLIC,
+    ("GET", "/open/<int:open_id>"): PUBLIC,
+    ("GET", "/open/bundels/<int:open_id>"): PUBLIC,
+    ("GET", "/open/feed.atom"): PUBLIC,
+    ("GET", "/open/catalogus.jsonld"): PUBLIC,
+    ("GET", "/open/api/v1/experiences"): PUBLIC,
+    ("GET", "/open/api/v1/bundles"): PUBLIC,
     # the rest
     ("GET", "/api/v1/openapi.json"): API,
     ("GET", "/api/v1/search"): API,
@@ -298,6 +318,10 @@ OWN_OBJECT = {
     ("POST", BUNDLE_ITEM + "/verwijderen"): {"item_id": "other_spare_item_id"},
     ("POST", API_USER + "/deactivate"): {"user_id": "spare_user_id"},
     ("POST", USER + "/deactiveren"): {"user_id": "other_spare_user_id"},
+    ("DELETE", API_EXP + "/open"): {"experience_id": "other_spare_experience_id"},
+    ("POST", EXP + "/openbaar/intrekken"): {"experience_id": "other_spare_experience_id"},
+    ("DELETE", API_BUNDLE + "/open"): {"bundle_id": "spare_bundle_id"},
+    ("POST", BUNDLE + "/openbaar/intrekken"): {"bundle_id": "spare_bundle_id"},
 }
 SIGN_OUT = ("POST", "/uitloggen")  # walked last: it ends the session
 
@@ -327,7 +351,8 @@ def objects_of_others(app, make_user, make_experience) -> dict:
     commenter = make_user("medewerker")
 
     def shared(title):
-        return make_experience(owner, visibility="met_partners", title=title, tags=["wijkteam"])
+        return make_experience(owner, visibility="met_partners", title=title, tags=["wijkteam"],
+                               open_consent=True)
 
     experience = shared("Gedeelde les")
     values = {"experience_id": experience.id, "user_id": make_user("medewerker").id,
@@ -356,6 +381,9 @@ def _objects_of(owner, commenter, values: dict, keeper) -> dict:
         title="Vaste overdracht", description="Samen afspreken.", owner=f"user:{owner.id}",
         shared_with_partners=True, experience_ids=[experience.id]))
     delete_experience(owner, db.session.get(Experience, values["binned_experience_id"]))
+    open_experience = publish_experience(keeper, experience)
+    open_bundle = publish_bundle(keeper, bundle)
+    spare_bundle = create_bundle(keeper, BundleInput(title="Reserve", visibility="met_partners"))
     token, _ = ApiToken.issue(db.session.get(User, values["user_id"]))
     db.session.add(token)
     db.session.commit()
@@ -365,6 +393,8 @@ def _objects_of(owner, commenter, values: dict, keeper) -> dict:
     condition = db.session.scalars(select(Condition).order_by(Condition.id)).first()
     return {"bundle_id": bundle.id, "item_id": items[0].id, "spare_item_id": items[1].id,
             "other_spare_item_id": items[2].id, "comment_id": comment.id,
+            "open_id": open_experience.id, "open_bundle_id": open_bundle.id,
+            "spare_bundle_id": spare_bundle.id,
             "agenda_item_id": agenda_item.id, "tag_id": experience.tags[0].id,
             "entry_id": goal.id, "slug": goal.slug, "condition_id": condition.id,
             "condition_slug": condition.slug, "token_id": token.id, "group_id": groups[0].id,
@@ -377,6 +407,8 @@ def values_for(method: str, rule: str, world: dict) -> dict:
         values["item_id"] = world["agenda_item_id"]
     if rule.startswith(LISTS):
         values["key"] = "doelen"
+    if rule.startswith("/open/bundels/"):
+        values["open_id"] = world["open_bundle_id"]
     values |= {name: world[key] for name, key in OWN_OBJECT.get((method, rule), {}).items()}
     return values
 
