@@ -297,3 +297,18 @@ def test_the_world_is_rate_limited_per_client(app, client):
     assert "Set-Cookie" not in client.get("/open").headers
     other = app.test_client()
     assert other.get("/open", environ_base={"REMOTE_ADDR": "10.0.0.9"}).status_code == 200
+
+
+def test_erasing_an_author_with_their_experiences_leaves_a_tombstone(
+        app, client, author, make_experience, keeper, logged_in):
+    _, headers = keeper
+    open_id = share(client, headers, consented(make_experience, author).id
+                    ).get_json()["open_id"]
+    logged_in("beheerder")
+    url = f"/beheer/gebruikers/{author.id}/wissen"
+    response = client.submit(url, {"understood": "y", "delete_experiences": "y"}, page=url)
+    assert response.status_code == 302
+    body = client.get("/open/api/v1/experiences").get_json()
+    assert body["items"] == [] and [t["id"] for t in body["withdrawn"]] == [open_id]
+    assert client.get(f"/open/{open_id}").status_code == 404
+    assert any(e[0] == "open_withdrawn" and "gewist" in e[5] for e in events(app))

@@ -28,17 +28,18 @@ class OpenRecord:
 
 class OpenExperience(OpenRecord, db.Model):
     __tablename__ = "open_experiences"
-    experience_id: Mapped[int] = mapped_column(
-        ForeignKey("experiences.id", ondelete="CASCADE"), unique=True)
+    # None once the experience is deleted (an erasure): the tombstone stays for subscribers
+    experience_id: Mapped[int | None] = mapped_column(
+        ForeignKey("experiences.id", ondelete="SET NULL"), unique=True)
 
     # joined: the search index reads it for every experience it writes
-    experience: Mapped[Experience] = relationship(
+    experience: Mapped[Experience | None] = relationship(
         backref=backref("open_record", uselist=False, lazy="joined"))
 
 
 class OpenBundle(OpenRecord, db.Model):
     __tablename__ = "open_bundles"
-    bundle_id: Mapped[int] = mapped_column(ForeignKey("bundles.id", ondelete="CASCADE"),
-                                           unique=True)
+    bundle_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bundles.id", ondelete="SET NULL"), unique=True)
 
-    bundle: Mapped[Bundle] = relationship(backref=backref("open_record", uselist=False))
+    bundle: Mapped[Bundle | None] = relationship(backref=backref("open_record", uselist=False))

@@ -45,8 +45,8 @@ def is_shown(experience: Experience) -> bool:
 def is_public(shared: OpenExperience | OpenBundle) -> bool:
     """May the world read this open publication now?"""
     if isinstance(shared, OpenExperience):
-        return is_shown(shared.experience)
-    return not shared.is_withdrawn
+        return shared.experience is not None and is_shown(shared.experience)
+    return shared.bundle is not None and not shared.is_withdrawn
 
 
 def shown_items(bundle: Bundle) -> list[OpenExperience]:

@@ -20,11 +20,11 @@ def _record_table(name: str, target: str) -> None:
     op.create_table(
         name,
         sa.Column('id', sa.Integer(), nullable=False),
-        sa.Column(f'{target}_id', sa.Integer(), nullable=False),
+        sa.Column(f'{target}_id', sa.Integer(), nullable=True),
         sa.Column('published_at', sa.DateTime(), nullable=False),
         sa.Column('updated_at', sa.DateTime(), nullable=False),
         sa.Column('withdrawn_at', sa.DateTime(), nullable=True),
-        sa.ForeignKeyConstraint([f'{target}_id'], [f'{target}s.id'], ondelete='CASCADE'),
+        sa.ForeignKeyConstraint([f'{target}_id'], [f'{target}s.id'], ondelete='SET NULL'),
         sa.PrimaryKeyConstraint('id'),
         sa.UniqueConstraint(f'{target}_id'),
     )
