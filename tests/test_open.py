@@ -248,6 +248,8 @@ def test_bad_parameters_get_a_dutch_answer(client):
     assert response.status_code == 422
     assert "ISO 8601" in response.get_json()["fields"]["updated_since"]
     assert client.get("/open/api/v1/bundles?page=0").status_code == 422
+    edge = client.get("/open/api/v1/experiences?updated_since=0001-01-01T00:00:00%2B01:00")
+    assert edge.status_code == 422 and "kalender" in edge.get_json()["fields"]["updated_since"]
     assert client.get("/open/999999").status_code == 404
     assert "bestaat niet" in client.get("/open/api/v1/nergens").get_json()["error"]
 

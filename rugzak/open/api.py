@@ -3,8 +3,10 @@ world reads open data (/open/api/v1, no sign-in): stable ids, tombstones for wit
 from __future__ import annotations
 
 import math
+from datetime import datetime, timezone
 
 from flask.views import MethodView
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_smorest import Blueprint
 
@@ -20,6 +22,7 @@ from ..api.fields import (
     Nested,
     Str,
 )
+from ..errors import InvalidInput
 from ..extensions import db
 from ..urls import external_url
 from .labels import bundle_view, tombstone, world_view
@@ -191,9 +194,21 @@ class Bundles(MethodView):
 
 
 def _changes(model, args: dict, describe) -> dict:
-    page = db.paginate(changed_since(model, args["updated_since"]), page=args["page"],
+    page = db.paginate(changed_since(model, _in_utc(args["updated_since"])), page=args["page"],
                        per_page=args["per_page"], error_out=False)
     return {"total": page.total, "page": page.page, "per_page": page.per_page,
             "pages": math.ceil((page.total or 0) / page.per_page),
             "items": [describe(shared) for shared in page.items if is_public(shared)],
             "withdrawn": [tombstone(shared) for shared in page.items if not is_public(shared)]}
+
+
+def _in_utc(moment: datetime | None) -> datetime | None:
+    """A naive time is read as UTC; an aware one at the edge of the calendar cannot be."""
+    if moment is None or moment.tzinfo is None:
+        return moment
+    try:
+        return moment.astimezone(timezone.utc)
+    except OverflowError:
+        raise InvalidInput({"updated_since": _("Dit tijdstip valt buiten de kalender; schrijf "
+                                               "het bijvoorbeeld als 2025-01-31T12:00:00Z.")}
+                           ) from None
