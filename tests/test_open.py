@@ -314,3 +314,20 @@ def test_erasing_an_author_with_their_experiences_leaves_a_tombstone(
     assert body["items"] == [] and [t["id"] for t in body["withdrawn"]] == [open_id]
     assert client.get(f"/open/{open_id}").status_code == 404
     assert any(e[0] == "open_withdrawn" and "gewist" in e[5] for e in events(app))
+
+
+def test_restoring_an_earlier_version_keeps_the_open_sharing(client, author, make_experience,
+                                                             keeper, token_for):
+    _, headers = keeper
+    own = token_for(author)
+    experience = consented(make_experience, author, title="Eerste titel")
+    current = client.get(f"/api/v1/experiences/{experience.id}", headers=own).get_json()
+    client.put(f"/api/v1/experiences/{experience.id}", headers=own,
+               json={"version": current["version"], "title": "Tweede titel"})
+    open_id = share(client, headers, experience.id).get_json()["open_id"]
+    client.login(author.email)
+    history = f"/ervaringen/{experience.id}/geschiedenis"
+    response = client.submit(f"{history}/1/terugzetten", {"version": str(current["version"] + 1)},
+                             page=history)
+    assert response.status_code == 302
+    assert "Eerste titel" in client.get(f"/open/{open_id}").get_data(as_text=True)
