@@ -22,6 +22,7 @@ from .search.service import search_service
 def register_cli(app: Flask) -> None:
     from .backup.cli import backup_command, restore_command
     from .datecheck.cli import dates_command
+    from .peers.cli import peers
     from .privacy.cli import erase_user_command, retention_command
     from .search.cli import search
     from .transfer.cli import export_command, import_command
@@ -29,7 +30,7 @@ def register_cli(app: Flask) -> None:
     users.add_command(erase_user_command)
     for command in (init_command, demo_command, users, tokens, search, backup_command,
                     restore_command, export_command, import_command, dates_command,
-                    retention_command):
+                    retention_command, peers):
         app.cli.add_command(command)
 
 

@@ -34,6 +34,8 @@ ACTION_LABELS = {
     Action.DATE_CORRECTED: _l("Datum verbeterd"),
     Action.OPEN_PUBLISHED: _l("Openbaar gedeeld"),
     Action.OPEN_WITHDRAWN: _l("Openbaar delen ingetrokken"),
+    Action.PEER_ADDED: _l("Bron toegevoegd"),
+    Action.PEER_REMOVED: _l("Bron verwijderd"),
     Action.REFUSED_SIGN_IN: _l("Geweigerd: niet ingelogd of ongeldige API-token"),
     Action.REFUSED_FORBIDDEN: _l("Geweigerd: geen toestemming"),
     Action.REFUSED_NOT_FOUND: _l("Geweigerd: niet gevonden of geen toegang"),
@@ -46,4 +48,5 @@ OUTCOME_LABELS = {
     Outcome.FAILED: _l("Mislukt"),
 }
 OBJECT_LABELS = {"experiences": _l("ervaring"), "users": _l("gebruiker"),
-                 "synonym_groups": _l("synoniemengroep"), "bundles": _l("bundel")}
+                 "synonym_groups": _l("synoniemengroep"), "bundles": _l("bundel"),
+                 "peers": _l("bron")}

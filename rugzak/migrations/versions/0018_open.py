@@ -1,4 +1,5 @@
-"""open sharing: the author's consent and the open publications of experiences and bundles
+"""open sharing: the author's consent and the open publications of experiences and bundles;
+the peers (other municipalities' Rugzak) this installation follows
 
 Revision ID: 0018_open
 Revises: 0012_synonyms
@@ -38,9 +39,22 @@ def upgrade():
                                       nullable=False))
     _record_table('open_experiences', 'experience')
     _record_table('open_bundles', 'bundle')
+    op.create_table(
+        'peers',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('name', sa.String(length=200), nullable=False),
+        sa.Column('url', sa.String(length=300), nullable=False),
+        sa.Column('created_at', sa.DateTime(), nullable=False),
+        sa.Column('synced_until', sa.DateTime(), nullable=True),
+        sa.Column('last_synced_at', sa.DateTime(), nullable=True),
+        sa.Column('last_error', sa.Text(), nullable=True),
+        sa.PrimaryKeyConstraint('id'),
+        sa.UniqueConstraint('url'),
+    )
 
 
 def downgrade():
+    op.drop_table('peers')
     op.drop_table('open_bundles')
     op.drop_table('open_experiences')
     with op.batch_alter_table('experiences', schema=None) as batch_op:
