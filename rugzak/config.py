@@ -55,6 +55,10 @@ class Defaults:
     OPEN_LICENCE = "CC BY 4.0"
     OPEN_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
     OPEN_REQUESTS_PER_MINUTE = 120  # open pages, open data and feed, per client address
+    # Following peers (rugzak/peers): a peer is untrusted input
+    PEER_TIMEOUT_SECONDS = 10.0  # per request
+    PEER_MAX_BYTES = 2 * 1024 * 1024  # per answer; more is refused as a whole
+    PEER_MAX_PAGES = 200  # per sync; a peer with more is followed on the next sync
     EARLIEST_DATE = "2000-01-01"  # no experience or agenda target date lies before this day
     # Retention (rugzak/privacy/retention.py): applied daily in the served app, at `rugzak init`
     # and by `rugzak retention`

@@ -6,6 +6,7 @@ from flask.cli import AppGroup
 
 from ..errors import InvalidInput
 from .services import add_peer, all_peers, peer_by_url, remove_peer
+from .sync import PeerError, sync_peer
 
 peers = AppGroup("peers", help="Volg de open data van de Rugzak van andere gemeenten.")
 
@@ -40,3 +41,19 @@ def remove_command(url: str) -> None:
         raise click.ClickException(f"Er is geen bron met adres {url}.")
     remove_peer(None, peer)
     click.echo(f"Bron verwijderd: {peer.name}.")
+
+
+@peers.command("sync")
+def sync_command() -> None:
+    """Haal bij elke bron op wat er sinds de vorige keer veranderde."""
+    failed = False
+    for peer in all_peers():
+        try:
+            changes = sync_peer(peer)
+        except PeerError as error:
+            failed = True
+            click.echo(f"{peer.name}: fout: {error}", err=True)
+        else:
+            click.echo(f"{peer.name}: {changes} wijzigingen.")
+    if failed:
+        raise click.exceptions.Exit(1)

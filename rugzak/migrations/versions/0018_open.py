@@ -51,9 +51,34 @@ def upgrade():
         sa.PrimaryKeyConstraint('id'),
         sa.UniqueConstraint('url'),
     )
+    op.create_table(
+        'external_experiences',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('peer_id', sa.Integer(), nullable=False),
+        sa.Column('remote_id', sa.Integer(), nullable=False),
+        sa.Column('url', sa.String(length=500), nullable=False),
+        sa.Column('title', sa.String(length=200), nullable=False),
+        sa.Column('situation', sa.Text(), nullable=False),
+        sa.Column('task', sa.Text(), nullable=False),
+        sa.Column('approach', sa.Text(), nullable=False),
+        sa.Column('result', sa.Text(), nullable=False),
+        sa.Column('lesson', sa.Text(), nullable=False),
+        sa.Column('tip', sa.Text(), nullable=False),
+        sa.Column('kind', sa.String(length=20), nullable=False),
+        sa.Column('occurred_in', sa.String(length=7), nullable=True),
+        sa.Column('author', sa.String(length=300), nullable=False),
+        sa.Column('facts', sa.JSON(), nullable=False),
+        sa.Column('updated_at', sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(['peer_id'], ['peers.id'], ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('id'),
+        sa.UniqueConstraint('peer_id', 'remote_id'),
+    )
+    with op.batch_alter_table('external_experiences', schema=None) as batch_op:
+        batch_op.create_index('ix_external_experiences_peer_id', ['peer_id'], unique=False)
 
 
 def downgrade():
+    op.drop_table('external_experiences')
     op.drop_table('peers')
     op.drop_table('open_bundles')
     op.drop_table('open_experiences')
