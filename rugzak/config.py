@@ -58,7 +58,7 @@ class Defaults:
     # Following peers (rugzak/peers): a peer is untrusted input
     PEER_TIMEOUT_SECONDS = 10.0  # per request
     PEER_MAX_BYTES = 2 * 1024 * 1024  # per answer; more is refused as a whole
-    PEER_MAX_PAGES = 200  # per sync; a peer with more is followed on the next sync
+    PEER_MAX_PAGES = 50  # of 100 changes per sync; a peer with more continues next sync
     EARLIEST_DATE = "2000-01-01"  # no experience or agenda target date lies before this day
     # Retention (rugzak/privacy/retention.py): applied daily in the served app, at `rugzak init`
     # and by `rugzak retention`

@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from sqlalchemy import select
+from werkzeug.serving import make_server
 
 from rugzak.extensions import db
 from rugzak.peers.models import ExternalExperience, Peer
@@ -132,3 +133,27 @@ def test_a_peer_answering_garbage_or_nothing_is_reported_and_changes_nothing(
     assert stored(app) == [(1, "Blijft staan")]
     listed = runner.invoke(args=["peers", "list"]).output
     assert "fout:" in listed and reported in listed
+
+
+def test_a_rugzak_follows_the_open_api_of_a_real_rugzak(app, runner, make_user,
+                                                         make_experience, api_user):
+    """The peer is this very installation, served on loopback: what it shares openly (and
+    only that) arrives, with the open id and a link to the original."""
+    author = make_user()
+    shared = make_experience(author, title="Gedeeld met de wereld", open_consent=True)
+    make_experience(author, title="Intern gebleven", open_consent=True)
+    _, headers = api_user("kernteam")
+    client = app.test_client()
+    open_id = client.put(f"/api/v1/experiences/{shared.id}/open", headers=headers
+                         ).get_json()["open_id"]
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}"
+        runner.invoke(args=["peers", "add", url, "--name", "Gemeente Leiden"])
+        synced = runner.invoke(args=["peers", "sync"])
+    finally:
+        server.shutdown()
+    assert synced.exit_code == 0, synced.output
+    assert stored(app) == [(open_id, "Gedeeld met de wereld")]

@@ -89,9 +89,10 @@ class _SameOrigin(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def fetch_json(peer: Peer, url: str) -> object:
+def fetch_json(origin: str, url: str) -> object:
+    """The JSON at `url`, read only from `origin` (redirects included), within the limits."""
     config = current_app.config
-    opener = urllib.request.build_opener(_SameOrigin(peer.url))
+    opener = urllib.request.build_opener(_SameOrigin(origin))
     request = urllib.request.Request(url, headers={"Accept": "application/json"})
     try:
         with opener.open(request, timeout=config["PEER_TIMEOUT_SECONDS"]) as answer:
@@ -110,23 +111,37 @@ def fetch_json(peer: Peer, url: str) -> object:
 
 def sync_peer(peer: Peer) -> int:
     """Apply what changed at the peer since the last sync; the number of changes. On any
-    problem nothing is kept but the error (PeerError is raised after it is stored)."""
+    problem nothing is kept but the error (PeerError is raised after it is stored).
+
+    Every page is read and checked before the database is touched, and no transaction is
+    open while the peer answers (or does not)."""
+    url, since = peer.url, peer.synced_until
+    db.session.commit()
     try:
-        changes, until = _read_changes(peer)
+        pages = _read_pages(url, since)
     except PeerError as error:
-        db.session.rollback()
         peer.last_error = str(error)[:500]
         db.session.commit()
         raise
+    changes, until = _apply(peer, pages)
     peer.synced_until, peer.last_synced_at, peer.last_error = until, utcnow(), None
     db.session.commit()
     return changes
 
 
-def _read_changes(peer: Peer) -> tuple[int, datetime | None]:
-    until, changes, number = peer.synced_until, 0, 1
+def _read_pages(url: str, since: datetime | None) -> list[dict]:
+    pages, number = [], 1
     while number <= current_app.config["PEER_MAX_PAGES"]:
-        page = _page(peer, until_before=peer.synced_until, number=number)
+        pages.append(_page(url, since, number))
+        if number >= pages[-1]["pages"]:
+            break
+        number += 1
+    return pages
+
+
+def _apply(peer: Peer, pages: list[dict]) -> tuple[int, datetime | None]:
+    until, changes = peer.synced_until, 0
+    for page in pages:
         for item in page["items"]:
             _keep(peer, item)
         moments = [entry["updated_at"] for entry in page["items"]] + [
@@ -138,18 +153,15 @@ def _read_changes(peer: Peer) -> tuple[int, datetime | None]:
                 ExternalExperience.peer_id == peer.id,
                 ExternalExperience.remote_id.in_(removed)))
         changes += len(page["items"]) + len(removed)
-        if number >= page["pages"]:
-            break
-        number += 1
     return changes, until
 
 
-def _page(peer: Peer, until_before: datetime | None, number: int) -> dict:
+def _page(url: str, since: datetime | None, number: int) -> dict:
     query = {"page": number, "per_page": 100}
-    if until_before is not None:
-        query["updated_since"] = until_before.isoformat()
+    if since is not None:
+        query["updated_since"] = since.isoformat()
     try:
-        return _Page().load(fetch_json(peer, f"{peer.url}{API_PATH}?{urlencode(query)}"))
+        return _Page().load(fetch_json(url, f"{url}{API_PATH}?{urlencode(query)}"))
     except ValidationError as error:
         raise PeerError(f"antwoord past niet in het schema: {sorted(error.messages)}") from None
 
