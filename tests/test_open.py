@@ -331,3 +331,19 @@ def test_restoring_an_earlier_version_keeps_the_open_sharing(client, author, mak
                              page=history)
     assert response.status_code == 302
     assert "Eerste titel" in client.get(f"/open/{open_id}").get_data(as_text=True)
+
+
+def test_an_edit_that_puts_resident_data_in_an_open_bundle_withdraws_it(app, client, keeper):
+    keeper_ref, headers = keeper
+    with app.app_context():
+        bundle_id = create_bundle(db.session.get(User, keeper_ref.id),
+                                  BundleInput(title="Regie", intro="Over regie.")).id
+    open_id = client.put(f"/api/v1/bundles/{bundle_id}/open", headers=headers
+                         ).get_json()["open_id"]
+    assert client.put(f"/api/v1/bundles/{bundle_id}", headers=headers, json={
+        "title": "Regie", "intro": "Vragen? Bel 06-12345678.", "confirm_privacy": True,
+    }).status_code == 200
+    assert client.get(f"/open/bundels/{open_id}").status_code == 404
+    body = client.get("/open/api/v1/bundles").get_json()
+    assert body["items"] == [] and body["withdrawn"][0]["id"] == open_id
+    assert any(e[0] == "open_withdrawn" and e[3] == "bundles" for e in events(app))

@@ -13,6 +13,7 @@ from ..auth.policies import may_curate, require
 from ..errors import InvalidInput
 from ..experiences.models import Experience, Visibility
 from ..extensions import db
+from ..open.services import follow_bundle_change
 from ..privacy.findings import screen, store_confirmed
 from ..privacy.scanner import Finding
 from ..timeutil import utcnow
@@ -44,6 +45,7 @@ def create_bundle(actor: User, data: BundleInput) -> Bundle:
 def update_bundle(actor: User, bundle: Bundle, data: BundleInput) -> None:
     require(may_curate(actor))
     store_confirmed(bundle, _apply(bundle, data), actor)
+    follow_bundle_change(bundle)
     db.session.commit()
 
 

@@ -92,6 +92,18 @@ def publish_bundle(actor: User, bundle: Bundle) -> OpenBundle:
     return shared
 
 
+def follow_bundle_change(bundle: Bundle) -> None:
+    """After an edit of the bundle's title or introduction: withdraw the open publication when
+    they now show possible residents' data, else move its `updated_at`; the caller commits."""
+    shared = bundle.open_record
+    if shared is None or shared.is_withdrawn:
+        return
+    if resident_data({"title": bundle.title, "intro": bundle.intro}):
+        _withdraw(shared, "mogelijke gegevens van inwoners na bewerken")
+    else:
+        shared.updated_at = utcnow()
+
+
 def withdraw_bundle(actor: User, bundle: Bundle) -> None:
     require(may_curate(actor))
     shared = bundle.open_record
