@@ -24,6 +24,7 @@ def register_cli(app: Flask) -> None:
     from .datecheck.cli import dates_command
     from .freshness.cli import review
     from .mail.cli import mail
+    from .peers.cli import peers
     from .privacy.cli import erase_user_command, retention_command
     from .search.cli import search
     from .transfer.cli import export_command, import_command
@@ -33,7 +34,7 @@ def register_cli(app: Flask) -> None:
     users.add_command(reset_two_step_command)
     for command in (init_command, demo_command, users, tokens, search, backup_command,
                     restore_command, export_command, import_command, dates_command,
-                    retention_command, mail, review):
+                    retention_command, mail, review, peers):
         app.cli.add_command(command)
 
 

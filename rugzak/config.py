@@ -55,8 +55,17 @@ class Defaults:
     SEARCH_LOCK_TIMEOUT = 2.0  # seconds the indexer waits for Whoosh's write lock
     SEARCH_POLL_SECONDS = 1.0  # the indexer also looks for changes from other processes
     SEARCH_WAIT_SECONDS = 2.0  # a search waits at most this long for a just-saved change
-    MUNICIPALITY: str | None = None  # its name, in the header; its look: <instance>/theme/
+    MUNICIPALITY: str | None = None  # its name, in the header and on the open pages (set it);
+    # its look: <instance>/theme/
     ACCESSIBILITY_CONTACT: str | None = None  # e-mail address in the accessibility statement
+    # Open sharing (rugzak/open): who publishes, under which licence, how often a reader may ask
+    OPEN_LICENCE = "CC BY 4.0"
+    OPEN_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+    OPEN_REQUESTS_PER_MINUTE = 120  # open pages, open data and feed, per client address
+    # Following peers (rugzak/peers): a peer is untrusted input
+    PEER_TIMEOUT_SECONDS = 10.0  # per request
+    PEER_MAX_BYTES = 2 * 1024 * 1024  # per answer; more is refused as a whole
+    PEER_MAX_PAGES = 50  # of 100 changes per sync; a peer with more continues next sync
     EARLIEST_DATE = "2000-01-01"  # no experience or agenda target date lies before this day
     # Retention (rugzak/privacy/retention.py): applied daily in the served app, at `rugzak init`
     # and by `rugzak retention`

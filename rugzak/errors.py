@@ -18,6 +18,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from .extensions import db
+from .urls import OPEN_PREFIX, is_open_path
 
 MESSAGES = {
     400: _l("Dit verzoek kunnen we niet verwerken."),
@@ -96,7 +97,12 @@ class NotFound(ServiceError):
 
 
 def wants_json() -> bool:
-    return request.path.startswith("/api/")
+    return request.path.startswith(("/api/", OPEN_PREFIX + "/api/"))
+
+
+def _error_template() -> str:
+    """The world's pages have their own layout, without a session (so without a cookie)."""
+    return "open/error.html" if is_open_path(request.path) else "error.html"
 
 
 def error_response(status: int, message: str | None = None, fields: dict | None = None,
@@ -104,7 +110,7 @@ def error_response(status: int, message: str | None = None, fields: dict | None 
     message = str(message or MESSAGES.get(status, MESSAGES[400]))
     if wants_json():
         return jsonify(error=message, fields=fields or {}, **(extra or {})), status
-    return render_template("error.html", status=status, message=message,
+    return render_template(_error_template(), status=status, message=message,
                            fields=fields or {}, way_back=way_back()), status
 
 

@@ -23,6 +23,7 @@ from rugzak.feeds.models import FeedToken
 from rugzak.follows.services import follow
 from rugzak.insight.services import SEARCHES
 from rugzak.mail.unsubscribe import unsubscribe_token
+from rugzak.open.services import publish_bundle, publish_experience
 from rugzak.reflection.models import ReflectionFormat
 from rugzak.reflection.services import SessionInput, plan_session
 from rugzak.synonyms.services import save_group
@@ -310,6 +311,25 @@ EXPECTED = {
     ("GET", "/api/v1/follows"): API,
     ("POST", "/api/v1/follows"): API_422,
     ("DELETE", "/api/v1/follows/<int:follow_id>"): (401, 404, 404, 404, 404),
+    # open sharing: the core team shares (after a preview) and withdraws; the world reads
+    # without signing in (the world's experience and bundle are shared openly)
+    ("GET", EXP + "/openbaar"): KERNTEAM,
+    ("POST", EXP + "/openbaar"): KERNTEAM_302,
+    ("POST", EXP + "/openbaar/intrekken"): KERNTEAM_302,
+    ("GET", BUNDLE + "/openbaar"): KERNTEAM,
+    ("POST", BUNDLE + "/openbaar"): KERNTEAM_302,
+    ("POST", BUNDLE + "/openbaar/intrekken"): KERNTEAM_302,
+    ("PUT", API_EXP + "/open"): API_KERNTEAM,
+    ("DELETE", API_EXP + "/open"): API_KERNTEAM,
+    ("PUT", API_BUNDLE + "/open"): API_KERNTEAM,
+    ("DELETE", API_BUNDLE + "/open"): API_KERNTEAM,
+    ("GET", "/open"): PUBLIC,
+    ("GET", "/open/<int:open_id>"): PUBLIC,
+    ("GET", "/open/bundels/<int:open_id>"): PUBLIC,
+    ("GET", "/open/feed.atom"): PUBLIC,
+    ("GET", "/open/catalogus.jsonld"): PUBLIC,
+    ("GET", "/open/api/v1/experiences"): PUBLIC,
+    ("GET", "/open/api/v1/bundles"): PUBLIC,
     # the rest
     ("GET", "/api/v1/openapi.json"): API,
     ("GET", "/api/v1/search"): API,
@@ -381,6 +401,10 @@ OWN_OBJECT = {
     ("POST", API_USER + "/deactivate"): {"user_id": "spare_user_id"},
     ("POST", USER + "/deactiveren"): {"user_id": "other_spare_user_id"},
     ("POST", SESSION + "/afsluiten"): {"session_id": "spare_session_id"},
+    ("DELETE", API_EXP + "/open"): {"experience_id": "other_spare_experience_id"},
+    ("POST", EXP + "/openbaar/intrekken"): {"experience_id": "other_spare_experience_id"},
+    ("DELETE", API_BUNDLE + "/open"): {"bundle_id": "spare_bundle_id"},
+    ("POST", BUNDLE + "/openbaar/intrekken"): {"bundle_id": "spare_bundle_id"},
 }
 SIGN_OUT = ("POST", "/uitloggen")  # walked last: it ends the session
 
@@ -410,7 +434,8 @@ def objects_of_others(app, make_user, make_experience) -> dict:
     commenter = make_user("medewerker")
 
     def shared(title):
-        return make_experience(owner, visibility="met_partners", title=title, tags=["wijkteam"])
+        return make_experience(owner, visibility="met_partners", title=title, tags=["wijkteam"],
+                               open_consent=True)
 
     experience = shared("Gedeelde les")
     values = {"experience_id": experience.id, "user_id": make_user("medewerker").id,
@@ -440,6 +465,9 @@ def _objects_of(owner, commenter, values: dict, keeper) -> dict:
         shared_with_partners=True, experience_ids=[experience.id]))
     delete_experience(owner, db.session.get(Experience, values["binned_experience_id"]))
     followed = follow(commenter, "experience", str(experience.id))
+    open_experience = publish_experience(keeper, experience)
+    open_bundle = publish_bundle(keeper, bundle)
+    spare_bundle = create_bundle(keeper, BundleInput(title="Reserve", visibility="met_partners"))
     token, _ = ApiToken.issue(db.session.get(User, values["user_id"]))
     db.session.add(token)
     feed_token = FeedToken(user_id=owner.id)
@@ -459,6 +487,8 @@ def _objects_of(owner, commenter, values: dict, keeper) -> dict:
             "format_id": formats[0].id, "bundle_id": bundle.id, "item_id": items[0].id,
             "spare_item_id": items[1].id,
             "other_spare_item_id": items[2].id, "comment_id": comment.id,
+            "open_id": open_experience.id, "open_bundle_id": open_bundle.id,
+            "spare_bundle_id": spare_bundle.id,
             "agenda_item_id": agenda_item.id, "tag_id": experience.tags[0].id,
             "entry_id": goal.id, "slug": goal.slug, "condition_id": condition.id,
             "condition_slug": condition.slug, "token_id": token.id, "group_id": groups[0].id,
@@ -477,6 +507,8 @@ def values_for(method: str, rule: str, world: dict) -> dict:
         values["item_id"] = world["agenda_item_id"]
     if rule.startswith(LISTS):
         values["key"] = "doelen"
+    if rule.startswith("/open/bundels/"):
+        values["open_id"] = world["open_bundle_id"]
     values |= {name: world[key] for name, key in OWN_OBJECT.get((method, rule), {}).items()}
     return values
 

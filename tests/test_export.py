@@ -26,6 +26,8 @@ from rugzak.experiences.models import Experience
 from rugzak.extensions import db
 from rugzak.i18n.services import set_locale
 from rugzak.mail.kinds import KINDS
+from rugzak.open.services import publish_bundle, publish_experience
+from rugzak.peers.services import add_peer
 from rugzak.recognition.services import recognise
 from rugzak.reflection.models import ReflectionFormat
 from rugzak.reflection.queries import session_conditions
@@ -114,6 +116,10 @@ def curate(first, theirs, mailed, author, curator) -> None:
                                              visibility="met_partners"))
     add_item(kern, bundle, plan, "Lees dit eerst.")
     move_item(kern, add_item(kern, bundle, mail, ""), -1)
+    plan.open_consent = True  # the author agreed; the core team shares it and its bundle
+    publish_experience(kern, plan)
+    publish_bundle(kern, bundle)
+    add_peer(None, "https://rugzak.leiden.example", "Gemeente Leiden")
     item = create_item(kern, AgendaInput(title="Regie afspreken", description="Wie, wanneer.",
                                          owner="department:werk-en-inkomen",
                                          target_date=date(2026, 1, 31),

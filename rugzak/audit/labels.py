@@ -43,6 +43,10 @@ ACTION_LABELS = {
     Action.RECOVERY_CODES_RENEWED: _l("Nieuwe herstelcodes gemaakt"),
     Action.REFLECTION_PLANNED: _l("Reflectiesessie gepland"),
     Action.REFLECTION_CLOSED: _l("Reflectiesessie afgesloten"),
+    Action.OPEN_PUBLISHED: _l("Openbaar gedeeld"),
+    Action.OPEN_WITHDRAWN: _l("Openbaar delen ingetrokken"),
+    Action.PEER_ADDED: _l("Bron toegevoegd"),
+    Action.PEER_REMOVED: _l("Bron verwijderd"),
     Action.REFUSED_SIGN_IN: _l("Geweigerd: niet ingelogd of ongeldige API-token"),
     Action.REFUSED_FORBIDDEN: _l("Geweigerd: geen toestemming"),
     Action.REFUSED_NOT_FOUND: _l("Geweigerd: niet gevonden of geen toegang"),
@@ -56,4 +60,5 @@ OUTCOME_LABELS = {
     Outcome.FAILED: _l("Mislukt"),
 }
 OBJECT_LABELS = {"experiences": _l("ervaring"), "users": _l("gebruiker"),
-                 "synonym_groups": _l("synoniemengroep")}
+                 "synonym_groups": _l("synoniemengroep"), "bundles": _l("bundel"),
+                 "peers": _l("bron")}

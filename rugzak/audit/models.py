@@ -53,6 +53,10 @@ class Action(StrEnum):
     RECOVERY_CODES_RENEWED = "recovery_codes_renewed"
     REFLECTION_PLANNED = "reflection_planned"
     REFLECTION_CLOSED = "reflection_closed"
+    OPEN_PUBLISHED = "open_published"  # shared openly with the world (rugzak/open)
+    OPEN_WITHDRAWN = "open_withdrawn"
+    PEER_ADDED = "peer_added"  # another municipality's Rugzak followed (rugzak/peers)
+    PEER_REMOVED = "peer_removed"
     # refusals (rugzak/audit/refusals.py), counted per actor or address, route and minute
     REFUSED_SIGN_IN = "refused_sign_in"  # 401: no session, bad or missing API token
     REFUSED_FORBIDDEN = "refused_forbidden"  # 403

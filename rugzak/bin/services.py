@@ -8,6 +8,7 @@ from ..audit.services import record
 from ..auth.models import User
 from ..experiences.models import Experience
 from ..extensions import db
+from ..open.services import end_open_sharing
 from ..timeutil import utcnow
 from .policies import ensure_may_delete, ensure_may_restore, own_undo_clause
 
@@ -17,6 +18,7 @@ def delete_experience(actor: User, experience: Experience) -> None:
     experience.deleted_at = utcnow()
     experience.deleted_by_id = actor.id
     record(Action.EXPERIENCE_DELETED, target=experience)
+    end_open_sharing(experience, "verwijderd")
     db.session.commit()
 
 

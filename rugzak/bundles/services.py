@@ -14,6 +14,7 @@ from ..errors import InvalidInput
 from ..experiences.models import Experience, Visibility
 from ..extensions import db
 from ..notifications.services import added_to_bundle
+from ..open.services import follow_bundle_change
 from ..privacy.findings import screen, store_confirmed
 from ..privacy.scanner import Finding
 from ..timeutil import utcnow
@@ -45,6 +46,7 @@ def create_bundle(actor: User, data: BundleInput) -> Bundle:
 def update_bundle(actor: User, bundle: Bundle, data: BundleInput) -> None:
     require(may_curate(actor))
     store_confirmed(bundle, _apply(bundle, data), actor)
+    follow_bundle_change(bundle)
     db.session.commit()
 
 

@@ -13,6 +13,7 @@ from ..errors import InvalidInput
 from ..experiences.models import Experience
 from ..extensions import db
 from ..notifications.services import experience_highlighted
+from ..open.services import end_open_sharing
 from ..privacy.findings import screen, store_confirmed
 from ..search.changelog import EXPERIENCE, record_changes
 from ..timeutil import utcnow
@@ -66,6 +67,7 @@ def hide(actor: User, experience: Experience, reason: str, confirmed: bool = Fal
     _mark(experience, hidden_at=utcnow(), hidden_reason=reason, highlighted_at=None,
           highlight_note=None)
     record(Action.EXPERIENCE_HIDDEN, target=experience)
+    end_open_sharing(experience, "verborgen")
     store_confirmed(experience, findings, actor)
     db.session.commit()
 

@@ -94,6 +94,7 @@ def to_dict(experience: Experience) -> dict:
                        for c in experience.conditions],
         "tags": [t.name for t in experience.tags], "visibility": experience.visibility,
         "status": experience.status, "anonymous": experience.anonymous,
+        "open_consent": experience.open_consent,
         "version": experience.version, "highlight_note": experience.highlight_note,
         "recognitions": experience.recognition_count,
         "author": ({"id": author.id, "name": author.name}

@@ -48,6 +48,7 @@ class ExperienceForm(FlaskForm):
     visibility = RadioField(_l("Wie mag dit lezen?"), choices=choices(VISIBILITY_LABELS),
                             default=Visibility.INTERN, validate_choice=False)
     anonymous = BooleanField(_l("Publiceer zonder mijn naam"))
+    open_consent = BooleanField(_l("Mag openbaar gedeeld worden"))
     version = HiddenField()
 
     condition_fields: list[tuple[Condition, Field]]
@@ -65,7 +66,7 @@ class ExperienceForm(FlaskForm):
             tags=split_tags(self.tags.data or ""),
             visibility=self.visibility.data if self.visibility else Visibility.MET_PARTNERS,
             status=Status.GEPUBLICEERD if publish else Status.CONCEPT,
-            anonymous=bool(self.anonymous.data),
+            anonymous=bool(self.anonymous.data), open_consent=bool(self.open_consent.data),
         )
 
     def submitted_version(self) -> int | None:
@@ -99,7 +100,7 @@ def _initial(experience: Experience) -> dict:
     data = ExperienceInput.from_experience(experience)
     values = {name: getattr(data, name) for name in (
         "title", "situation", "task", "approach", "result", "lesson", "tip", "kind",
-        "departments", "partners", "goals", "visibility", "anonymous")}
+        "departments", "partners", "goals", "visibility", "anonymous", "open_consent")}
     values["occurred_on"] = data.occurred_on.isoformat() if data.occurred_on else ""
     values["tags"] = ", ".join(data.tags)
     values["version"] = str(experience.version)

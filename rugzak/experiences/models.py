@@ -4,7 +4,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Boolean, Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..auth.models import User
@@ -82,6 +92,8 @@ class Experience(db.Model):
     visibility: Mapped[str] = mapped_column(String(20), default=Visibility.INTERN, index=True)
     status: Mapped[str] = mapped_column(String(20), default=Status.CONCEPT, index=True)
     anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    # "mag openbaar gedeeld worden": the author's consent; the core team publishes (rugzak/open)
+    open_consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     hidden_reason: Mapped[str | None] = mapped_column(Text)

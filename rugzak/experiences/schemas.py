@@ -37,6 +37,9 @@ class ExperienceInSchema(DutchSchema):
     visibility = Str(metadata={"description": "intern of met_partners"})
     status = Str(metadata={"description": "concept of gepubliceerd"})
     anonymous = Bool()
+    open_consent = Bool(metadata={
+        "description": "mag openbaar gedeeld worden (standaard false); false trekt het "
+                       "openbaar delen in"})
     confirm_privacy = Bool(load_only=True, metadata={
         "description": "true: de gevonden mogelijke gegevens van inwoners zijn dat niet"})
 

@@ -16,6 +16,7 @@ from ..dates import occurred_problem
 from ..errors import InvalidInput, StaleVersion
 from ..extensions import db
 from ..notifications.services import experience_published
+from ..open.services import follow_change
 from ..privacy.check import findings_extra
 from ..privacy.findings import screen, store_confirmed
 from ..privacy.scanner import Finding
@@ -66,6 +67,7 @@ class ExperienceInput:
     visibility: str = Visibility.INTERN
     status: str = Status.CONCEPT
     anonymous: bool = False
+    open_consent: bool = False  # "mag openbaar gedeeld worden" (rugzak/open)
     confirm_privacy: bool = False  # "these are not residents' data" (rugzak/privacy/check.py)
 
     @classmethod
@@ -80,6 +82,7 @@ class ExperienceInput:
             conditions={c.condition.slug: c.effect for c in experience.conditions},
             tags=[t.name for t in experience.tags], visibility=experience.visibility,
             status=experience.status, anonymous=experience.anonymous,
+            open_consent=experience.open_consent,
         )
 
 
@@ -140,8 +143,9 @@ def find_problems(editor: User, data: ExperienceInput, experience: Experience | 
 
 def _normalise(data: ExperienceInput, experience: Experience, editor: User) -> None:
     """Ignore what the editor may not set; normalise tags."""
-    if editor.id != experience.author.id:  # status and anonymity are the author's choice alone
+    if editor.id != experience.author.id:  # status, anonymity, consent: the author's alone
         data.status, data.anonymous = experience.status, experience.anonymous
+        data.open_consent = bool(experience.open_consent)
     if experience.author.is_partner:
         data.visibility = Visibility.MET_PARTNERS
     data.tags = [tag for tag in dict.fromkeys(map(normalise_tag, data.tags)) if tag]
@@ -193,6 +197,7 @@ def _apply(experience: Experience, data: ExperienceInput, editor: User,
         experience.visibility = data.visibility
         experience.status = data.status
         experience.anonymous = data.anonymous
+        experience.open_consent = data.open_consent
         experience.departments = resolved["departments"]
         experience.partners = resolved["partners"]
         experience.goals = resolved["goals"]
@@ -202,6 +207,7 @@ def _apply(experience: Experience, data: ExperienceInput, editor: User,
         if experience.status == Status.GEPUBLICEERD and experience.published_at is None:
             experience.published_at = experience.updated_at
     store_confirmed(experience, findings, confirmed_by or editor)
+    follow_change(experience)
 
 
 def text_length(text: str) -> int:

@@ -21,7 +21,8 @@ def revisions_of(experience: Experience) -> list[ExperienceRevision]:
 
 def restore_revision(editor: User, experience: Experience, revision: ExperienceRevision,
                      version: int | None) -> Experience:
-    """Save the content of `revision` as a new revision; publication and anonymity stay.
+    """Save the content of `revision` as a new revision; publication, anonymity and the
+    consent to share openly stay.
 
     The save goes through update_experience, with all its rules: Forbidden for who may not
     edit, StaleVersion when the experience changed since `version`, InvalidInput when the
@@ -29,6 +30,7 @@ def restore_revision(editor: User, experience: Experience, revision: ExperienceR
     """
     data = input_from_snapshot(revision.snapshot)
     data.status, data.anonymous = experience.status, experience.anonymous
+    data.open_consent = experience.open_consent
     return update_experience(editor, experience, data, version, restored_from=revision.number)
 
 

@@ -8,6 +8,7 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from ..experiences.models import Experience
 from ..markdown import plain_text
+from ..open.policies import is_shown
 from ..timeutil import naive_utc
 from .analysis import WORD_PATTERN, FoldFilter, dutch_analyzer
 
@@ -31,7 +32,7 @@ def build_schema() -> Schema:
         goal=KEYWORD(commas=True), condition=KEYWORD(commas=True),
         condition_effect=KEYWORD(commas=True), kind=ID, year=ID, highlighted=ID,
         recognitions=NUMERIC(sortable=True),
-        status=ID, visibility=ID, hidden=ID, author=ID,
+        status=ID, visibility=ID, hidden=ID, author=ID, open=ID,
         occurred=DATETIME(sortable=True), published=DATETIME(sortable=True),
         meta_seq=NUMERIC(stored=True, bits=64),
     )
@@ -56,6 +57,7 @@ def document(experience: Experience) -> dict:
         "recognitions": experience.recognition_count or 0,
         "status": experience.status, "visibility": experience.visibility,
         "hidden": "ja" if experience.is_hidden else "nee", "author": str(experience.author_id),
+        "open": "ja" if is_shown(experience) else "nee",
         "occurred": naive_utc(datetime.combine(occurred, time())) if occurred else None,
         "published": naive_utc(experience.published_at or experience.created_at),
     }

@@ -24,6 +24,7 @@ from .query import (
     facet_filter,
     fuzzy_text,
     max_typos,
+    open_filter,
     parse,
     query_words,
     visibility_filter,
@@ -119,10 +120,19 @@ def search(user: User, params: SearchParams, per_page: int = PER_PAGE) -> Search
 
     A query or facet value that cannot be understood is refused (InvalidInput, Dutch, by field).
     """
-    return search_service().searching(lambda searcher: _search(searcher, user, params, per_page))
+    # the filter may read the user's rows: only once the search waited for the index (which
+    # reads from its own connection), so this request holds no transaction during the wait
+    return search_service().searching(
+        lambda searcher: _search(searcher, visibility_filter(user), params, per_page))
 
 
-def _search(searcher, user: User, params: SearchParams, per_page: int) -> SearchOutcome:
+def search_open(params: SearchParams, per_page: int = PER_PAGE) -> SearchOutcome:
+    """The same search for the world, over what is shared openly only."""
+    return search_service().searching(
+        lambda searcher: _search(searcher, open_filter(), params, per_page))
+
+
+def _search(searcher, visible: Query, params: SearchParams, per_page: int) -> SearchOutcome:
     errors = facet_problems(params)
     synonyms = synonym_lookup()
     try:
@@ -136,7 +146,7 @@ def _search(searcher, user: User, params: SearchParams, per_page: int) -> Search
     shown = parse(fuzzy, searcher, synonyms) if fuzzy else query
 
     def tiers(facets: dict[str, list[str]]) -> list[Matches]:
-        allowed = _allowed(user, facets)
+        allowed = _allowed(visible, facets)
         exact = match(searcher, query, allowed)
         return [exact, match(searcher, shown, allowed).minus(exact)] if fuzzy else [exact]
 
@@ -146,13 +156,13 @@ def _search(searcher, user: User, params: SearchParams, per_page: int) -> Search
     for name in selected:  # values of one facet combine with OF: count them without it
         outcome.facets[name] = _counts(tiers(_without(selected, name)), name)
     if not len(found[0]) and params.q.strip():
-        outcome.suggestion = suggest(searcher, params.q, _allowed(user, selected), typos,
+        outcome.suggestion = suggest(searcher, params.q, _allowed(visible, selected), typos,
                                      synonyms)
     return outcome
 
 
-def _allowed(user: User, facets: dict[str, list[str]]) -> Query:
-    return And([visibility_filter(user), *facet_filter(facets)])
+def _allowed(visible: Query, facets: dict[str, list[str]]) -> Query:
+    return And([visible, *facet_filter(facets)])
 
 
 def _without(facets: dict[str, list[str]], name: str) -> dict[str, list[str]]:

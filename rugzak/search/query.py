@@ -38,6 +38,11 @@ def visibility_filter(user: User) -> Query:
     return And(parts)
 
 
+def open_filter() -> Query:
+    """The world's filter: only what is shared openly now (open.policies.is_shown)."""
+    return Term("open", "ja")
+
+
 def facet_filter(selected: dict[str, list[str]]) -> list[Query]:
     """One part per facet: any of its values (OF); the facets together (EN)."""
     return [Or([Term(field, value) for value in values])

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ..errors import error_response
 from ..extensions import db
 from ..timeutil import UTCDateTime, utcnow
+from ..urls import is_open_path
 
 BUCKET = timedelta(minutes=1)
 KEEP = timedelta(days=1)  # older buckets are removed whenever a new bucket starts
@@ -176,8 +177,12 @@ def over_limit(kind: str, per_minute: int):
 def limit_wait(kind: str, per_minute: int, user) -> int | None:
     """Count one request of `user` against `kind`; the seconds to wait when that makes more
     than `per_minute` this minute, else None."""
+    return _wait(_user_key(kind, user.id), per_minute)
+
+
+def _wait(key: str, per_minute: int) -> int | None:
     now = utcnow()
-    hits = add_hit(_user_key(kind, user.id), now)
+    hits = add_hit(key, now)
     db.session.commit()
     if hits <= per_minute:
         return None
@@ -202,6 +207,10 @@ def typed_texts() -> list[tuple[str, str]]:
 
 
 def _check_request_rate():
+    if is_open_path(request.path):  # the world reads these: counted per address
+        retry_after = _wait(f"open:address:{request.remote_addr or '-'}",
+                            current_app.config["OPEN_REQUESTS_PER_MINUTE"])
+        return None if retry_after is None else too_many_requests(retry_after)
     limit = _request_limit() if current_user.is_authenticated else None
     return over_limit(*limit) if limit else None  # anonymous: turned away by the sign-in guard
 

@@ -31,6 +31,8 @@ from ..experiences.models import (
 from ..follows.models import Follow
 from ..home.models import HomeVisit
 from ..mail.models import MailPreference
+from ..open.models import OpenBundle, OpenExperience
+from ..peers.models import Peer
 from ..privacy.models import PrivacyFinding
 from ..recognition.models import Recognition
 from ..reflection.models import (
@@ -92,12 +94,16 @@ TABLES: list[TableExport] = [
                 "werd achtergelaten, om daar verder te gaan."),
     TableExport(ExperienceRevision.__table__, "Alle bewaarde versies van elke ervaring; "
                 "snapshot bevat de inhoud van die versie."),
+    TableExport(OpenExperience.__table__, "Wat openbaar gedeeld is of was (open id, gedeeld, "
+                "bijgewerkt, ingetrokken): abonnees kennen de open ids."),
     TableExport(Comment.__table__, "Reacties (meedenken) onder ervaringen, ook bewerkte, "
                 "verborgen (met reden) en verwijderde."),
     TableExport(Recognition.__table__, "Wie welke ervaring herkenbaar vond, en wanneer."),
     TableExport(Bundle.__table__, "Bundels van ervaringen, met inleiding en zichtbaarheid."),
     TableExport(BundleItem.__table__, "De ervaringen in elke bundel: volgorde (position) en "
                 "notitie."),
+    TableExport(OpenBundle.__table__, "Welke bundels openbaar gedeeld zijn of waren."),
+    TableExport(Peer.__table__, "Rugzakken van andere gemeenten die deze gemeente volgt."),
     TableExport(AgendaItem.__table__, "De toekomstagenda: agendapunten met eigenaar (een "
                 "persoon, afdeling of partner), status en streefdatum."),
     TableExport(agenda_item_experiences, "Uit welke ervaringen een agendapunt voortkwam."),
@@ -145,6 +151,8 @@ LEFT_OUT: dict[str, str] = {
     "two_step_secrets": "sleutels voor tweestapsverificatie zijn geheim; na een import stelt "
                         "ieder die opnieuw in.",
     "recovery_codes": "herstelcodes voor tweestapsverificatie zijn geheim.",
+    "external_experiences": "kopieën van wat andere gemeenten openbaar delen; de volgende "
+                            "`rugzak peers sync` haalt ze opnieuw op.",
     "feed_tokens": "feedadressen zijn geheim; maak na een import een nieuw op de accountpagina.",
     "notifications": "meldingen gelden voor het moment; na een import begint ieder zonder.",
     "mail_outbox": "e-mail in de uitgaande post bevat eenmalige links en gaat voorbij.",

@@ -1,0 +1,1 @@
+"""Sharing openly: the core team publishes consented experiences and bundles for the world."""

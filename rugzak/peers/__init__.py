@@ -1,0 +1,1 @@
+"""Following other municipalities' Rugzak (issue 18): the peers this installation reads."""

@@ -1,0 +1,178 @@
+"""Reading a peer's open API incrementally. A peer is untrusted input: every answer is limited
+in time and size, may redirect only within the peer's own origin, and is validated against a
+schema before anything is kept. A sync of one peer is one transaction: a peer that answers
+garbage or nothing changes nothing, and its error is kept on the peer for the administrator."""
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from datetime import datetime
+from urllib.parse import urlencode
+
+from flask import current_app
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
+from sqlalchemy import delete, select
+
+from ..extensions import db
+from ..timeutil import utcnow
+from .models import ExternalExperience, Peer
+from .services import origin_of
+
+API_PATH = "/open/api/v1/experiences"
+TEXT = validate.Length(max=10_000)
+
+
+class PeerError(Exception):
+    """What went wrong with a peer, in Dutch, for /beheer/bronnen and `rugzak peers list`."""
+
+
+class _Strict(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+
+class _Condition(_Strict):
+    name = fields.String(required=True, validate=validate.Length(max=200))
+    effect = fields.String(required=True, validate=validate.OneOf(["hielp", "ontbrak"]))
+
+
+def _names():
+    return fields.List(fields.String(validate=validate.Length(max=200)),
+                       load_default=list, validate=validate.Length(max=50))
+
+
+class _Item(_Strict):
+    id = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    url = fields.Url(required=True, schemes={"http", "https"}, require_tld=False,
+                     validate=validate.Length(max=500))
+    title = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    situation = fields.String(required=True, validate=TEXT)
+    task = fields.String(load_default="", validate=TEXT)
+    approach = fields.String(load_default="", validate=TEXT)
+    result = fields.String(load_default="", validate=TEXT)
+    lesson = fields.String(required=True, validate=TEXT)
+    tip = fields.String(load_default="", validate=TEXT)
+    kind = fields.String(required=True, validate=validate.OneOf(
+        ["succes", "knelpunt", "les", "vraag"]))
+    occurred_in = fields.String(load_default=None, allow_none=True,
+                                validate=validate.Regexp(r"^\d{4}-\d{2}$"))
+    author = fields.String(required=True, validate=validate.Length(max=300))
+    departments = _names()
+    goals = _names()
+    tags = _names()
+    conditions = fields.List(fields.Nested(_Condition), load_default=list,
+                             validate=validate.Length(max=50))
+    updated_at = fields.AwareDateTime(required=True, default_timezone=None)
+
+
+class _Tombstone(_Strict):
+    id = fields.Integer(required=True, strict=True, validate=validate.Range(min=1))
+    withdrawn_at = fields.AwareDateTime(required=True, default_timezone=None)
+
+
+class _Page(_Strict):
+    items = fields.List(fields.Nested(_Item), required=True, validate=validate.Length(max=100))
+    withdrawn = fields.List(fields.Nested(_Tombstone), load_default=list,
+                            validate=validate.Length(max=100))
+    page = fields.Integer(required=True, strict=True)
+    pages = fields.Integer(required=True, strict=True)
+
+
+class _SameOrigin(urllib.request.HTTPRedirectHandler):
+    def __init__(self, origin: str):
+        self.origin = origin
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if origin_of(newurl) != self.origin:
+            raise PeerError(f"doorverwezen naar een ander adres ({origin_of(newurl)})")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch_json(origin: str, url: str) -> object:
+    """The JSON at `url`, read only from `origin` (redirects included), within the limits."""
+    config = current_app.config
+    opener = urllib.request.build_opener(_SameOrigin(origin))
+    request = urllib.request.Request(url, headers={"Accept": "application/json"})
+    try:
+        with opener.open(request, timeout=config["PEER_TIMEOUT_SECONDS"]) as answer:
+            body = answer.read(config["PEER_MAX_BYTES"] + 1)
+    except urllib.error.HTTPError as error:
+        raise PeerError(f"antwoordde {error.code}") from None
+    except (urllib.error.URLError, OSError) as error:  # refused, unreachable, timed out
+        raise PeerError(f"geen antwoord ({getattr(error, 'reason', error)})") from None
+    if len(body) > config["PEER_MAX_BYTES"]:
+        raise PeerError(f"antwoord groter dan {config['PEER_MAX_BYTES']} bytes")
+    try:
+        return json.loads(body)
+    except ValueError:
+        raise PeerError("antwoord is geen geldige JSON") from None
+
+
+def sync_peer(peer: Peer) -> int:
+    """Apply what changed at the peer since the last sync; the number of changes. On any
+    problem nothing is kept but the error (PeerError is raised after it is stored).
+
+    Every page is read and checked before the database is touched, and no transaction is
+    open while the peer answers (or does not)."""
+    url, since = peer.url, peer.synced_until
+    db.session.commit()
+    try:
+        pages = _read_pages(url, since)
+    except PeerError as error:
+        peer.last_error = str(error)[:500]
+        db.session.commit()
+        raise
+    changes, until = _apply(peer, pages)
+    peer.synced_until, peer.last_synced_at, peer.last_error = until, utcnow(), None
+    db.session.commit()
+    return changes
+
+
+def _read_pages(url: str, since: datetime | None) -> list[dict]:
+    pages, number = [], 1
+    while number <= current_app.config["PEER_MAX_PAGES"]:
+        pages.append(_page(url, since, number))
+        if number >= pages[-1]["pages"]:
+            break
+        number += 1
+    return pages
+
+
+def _apply(peer: Peer, pages: list[dict]) -> tuple[int, datetime | None]:
+    until, changes = peer.synced_until, 0
+    for page in pages:
+        for item in page["items"]:
+            _keep(peer, item)
+        moments = [entry["updated_at"] for entry in page["items"]] + [
+            entry["withdrawn_at"] for entry in page["withdrawn"]]
+        until = max([until, *moments] if until else moments, default=None)
+        removed = [tombstone["id"] for tombstone in page["withdrawn"]]
+        if removed:
+            db.session.execute(delete(ExternalExperience).where(
+                ExternalExperience.peer_id == peer.id,
+                ExternalExperience.remote_id.in_(removed)))
+        changes += len(page["items"]) + len(removed)
+    return changes, until
+
+
+def _page(url: str, since: datetime | None, number: int) -> dict:
+    query = {"page": number, "per_page": 100}
+    if since is not None:
+        query["updated_since"] = since.isoformat()
+    try:
+        return _Page().load(fetch_json(url, f"{url}{API_PATH}?{urlencode(query)}"))
+    except ValidationError as error:
+        raise PeerError(f"antwoord past niet in het schema: {sorted(error.messages)}") from None
+
+
+def _keep(peer: Peer, item: dict) -> None:
+    row = db.session.scalar(select(ExternalExperience).where(
+        ExternalExperience.peer_id == peer.id, ExternalExperience.remote_id == item["id"]))
+    if row is None:
+        row = ExternalExperience(peer=peer, remote_id=item["id"])
+        db.session.add(row)
+    for name in ("url", "title", "situation", "task", "approach", "result", "lesson", "tip",
+                 "kind", "occurred_in", "author", "updated_at"):
+        setattr(row, name, item[name])
+    row.facts = {name: item[name] for name in ("departments", "goals", "tags", "conditions")}

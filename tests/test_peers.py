@@ -1,0 +1,159 @@
+"""Following other municipalities (issue 18, first step): `rugzak peers add|list|remove`."""
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from sqlalchemy import select
+from werkzeug.serving import make_server
+
+from rugzak.extensions import db
+from rugzak.peers.models import ExternalExperience, Peer
+
+from .test_audit import events
+
+API = "/open/api/v1/experiences"
+
+
+def test_add_list_and_remove_a_peer(app, runner):
+    added = runner.invoke(args=["peers", "add", "https://rugzak.leiden.example/open/",
+                                "--name", "Gemeente Leiden"])
+    assert added.exit_code == 0, added.output
+    assert "Bron toegevoegd: Gemeente Leiden (https://rugzak.leiden.example)." in added.output
+    listed = runner.invoke(args=["peers", "list"])
+    assert "Gemeente Leiden\thttps://rugzak.leiden.example\tbijgewerkt: nog nooit" in listed.output
+    removed = runner.invoke(args=["peers", "remove", "https://rugzak.leiden.example"])
+    assert removed.exit_code == 0 and "Bron verwijderd: Gemeente Leiden." in removed.output
+    assert runner.invoke(args=["peers", "list"]).output == ""
+    actions = [event[0] for event in events(app)]
+    assert actions.count("peer_added") == 1 and actions.count("peer_removed") == 1
+
+
+def test_a_bad_or_double_peer_is_refused_in_dutch(runner):
+    for url in ("ftp://rugzak.example", "geen adres", "https://iemand:geheim@rugzak.example",
+                "https://rugzak.example:99999"):
+        refused = runner.invoke(args=["peers", "add", url, "--name", "Ergens"])
+        assert refused.exit_code != 0 and "Geef het adres van de andere Rugzak" in refused.output
+    assert runner.invoke(args=["peers", "add", "https://a.example", "--name", " "]).exit_code != 0
+    runner.invoke(args=["peers", "add", "https://a.example", "--name", "A"])
+    double = runner.invoke(args=["peers", "add", "https://a.example/", "--name", "A"])
+    assert "Deze bron volg je al." in double.output
+    missing = runner.invoke(args=["peers", "remove", "https://b.example"])
+    assert missing.exit_code != 0 and "Er is geen bron met adres" in missing.output
+
+
+@pytest.fixture
+def peer_server():
+    """A loopback web server standing in for another municipality's Rugzak: each test sets
+    the answers by path (status, body bytes, seconds to wait first)."""
+    answers: dict[str, tuple[int, bytes, float]] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the name http.server calls
+            status, body, wait = answers.get(self.path.split("?")[0], (404, b"{}", 0))
+            time.sleep(wait)
+            self.send_response(status)
+            if status in (301, 302):
+                self.send_header("Location", body.decode())
+                body = b""
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            with contextlib.suppress(OSError):
+                self.wfile.write(body)
+
+        def log_message(self, *_args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", answers
+    server.shutdown()
+    server.server_close()
+
+
+def open_page(url, items=(), withdrawn=()) -> bytes:
+    return json.dumps({"items": list(items), "withdrawn": list(withdrawn), "page": 1,
+                       "pages": 1, "total": 1, "per_page": 100}).encode()
+
+
+def item(url, number, title, updated="2026-12-01T10:00:00+00:00") -> dict:
+    return {"id": number, "url": f"{url}/open/{number}", "title": title,
+            "situation": "Overleg.", "lesson": "Afspreken.", "kind": "les",
+            "occurred_in": "2025-03", "author": "een medewerker van Jeugd, Gemeente Leiden",
+            "departments": ["Jeugd"], "goals": [], "tags": ["wijkteam"],
+            "conditions": [{"name": "Vertrouwen", "effect": "hielp"}], "updated_at": updated}
+
+
+def stored(app) -> list[tuple[int, str]]:
+    with app.app_context():
+        return [(row.remote_id, row.title) for row in db.session.scalars(
+            select(ExternalExperience).order_by(ExternalExperience.remote_id))]
+
+
+def test_sync_keeps_what_a_peer_shares_and_drops_what_it_withdraws(app, runner, peer_server):
+    url, answers = peer_server
+    runner.invoke(args=["peers", "add", url, "--name", "Gemeente Leiden"])
+    answers[API] = (200, open_page(url, [item(url, 1, "Warme overdracht"),
+                                         item(url, 2, "Samen aan tafel")]), 0)
+    synced = runner.invoke(args=["peers", "sync"])
+    assert synced.exit_code == 0 and "Gemeente Leiden: 2 wijzigingen." in synced.output
+    assert stored(app) == [(1, "Warme overdracht"), (2, "Samen aan tafel")]
+    answers[API] = (200, open_page(url, [item(url, 2, "Samen aan tafel (bijgewerkt)")],
+                                   [{"id": 1, "withdrawn_at": "2026-12-02T10:00:00+00:00"}]), 0)
+    runner.invoke(args=["peers", "sync"])
+    assert stored(app) == [(2, "Samen aan tafel (bijgewerkt)")]
+    with app.app_context():
+        peer = db.session.scalars(select(Peer)).one()
+        assert peer.last_error is None and peer.synced_until is not None
+
+
+@pytest.mark.parametrize("answer, reported", [
+    ((200, b"{niet: json", 0), "geen geldige JSON"),
+    ((200, b"[" + b"1," * 6_000_000 + b"1]", 0), "groter dan"),
+    ((200, b'{"items": [{"id": "een"}], "page": 1, "pages": 1}', 0), "schema"),
+    ((500, b"{}", 0), "antwoordde 500"),
+    ((200, b"{}", 3), "geen antwoord"),
+    ((302, b"http://elders.example/open/api/v1/experiences", 0), "ander adres"),
+])
+def test_a_peer_answering_garbage_or_nothing_is_reported_and_changes_nothing(
+        app, runner, peer_server, answer, reported):
+    url, answers = peer_server
+    app.config["PEER_TIMEOUT_SECONDS"] = 1.0
+    runner.invoke(args=["peers", "add", url, "--name", "Gemeente Leiden"])
+    answers[API] = (200, open_page(url, [item(url, 1, "Blijft staan")]), 0)
+    runner.invoke(args=["peers", "sync"])
+    answers[API] = answer
+    failed = runner.invoke(args=["peers", "sync"])
+    assert failed.exit_code == 1
+    assert stored(app) == [(1, "Blijft staan")]
+    listed = runner.invoke(args=["peers", "list"]).output
+    assert "fout:" in listed and reported in listed
+
+
+def test_a_rugzak_follows_the_open_api_of_a_real_rugzak(app, runner, make_user,
+                                                         make_experience, api_user):
+    """The peer is this very installation, served on loopback: what it shares openly (and
+    only that) arrives, with the open id and a link to the original."""
+    author = make_user()
+    shared = make_experience(author, title="Gedeeld met de wereld", open_consent=True)
+    make_experience(author, title="Intern gebleven", open_consent=True)
+    _, headers = api_user("kernteam")
+    client = app.test_client()
+    open_id = client.put(f"/api/v1/experiences/{shared.id}/open", headers=headers
+                         ).get_json()["open_id"]
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}"
+        runner.invoke(args=["peers", "add", url, "--name", "Gemeente Leiden"])
+        synced = runner.invoke(args=["peers", "sync"])
+    finally:
+        server.shutdown()
+    assert synced.exit_code == 0, synced.output
+    assert stored(app) == [(open_id, "Gedeeld met de wereld")]
