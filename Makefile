@@ -62,7 +62,8 @@ run: install
 	$(BIN)/rugzak demo --if-empty
 	@echo "Rugzak draait op http://127.0.0.1:$(PORT)  (stoppen: Ctrl+C)"
 	RUGZAK_REQUIRE_MFA=$${RUGZAK_REQUIRE_MFA:-false} \
-	  $(BIN)/gunicorn --workers 2 --bind 127.0.0.1:$(PORT) --access-logfile - "rugzak:create_app()"
+	  $(BIN)/gunicorn --workers 2 --bind 127.0.0.1:$(PORT) --access-logfile - \
+	  --logger-class rugzak.serving.AccessLogWithoutSecrets "rugzak:create_app()"
 
 ## Install what the tests need (system packages too) and run the whole suite, on SQLite and
 ## then on a throwaway PostgreSQL cluster. The plain tests run in one process per core

@@ -19,9 +19,11 @@ GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
 
 # What may never reach a log: the tests' password, an API token, a one-time link's token in a
-# path, a TOTP secret (pyotp's 32 base32 characters, or inside an otpauth:// address)
+# path, a TOTP secret (pyotp's 32 base32 characters, or inside an otpauth:// address), a feed or
+# unsubscribe token in a path, an organisation account's one-time code
 SECRETS = re.compile(re.escape(PASSWORD) + r"|Bearer |/wachtwoord-instellen/[\w-]{8,}"
-                     r"|otpauth://|\b[A-Z2-7]{32}\b")
+                     r"|otpauth://|\b[A-Z2-7]{32}\b|/feeds/(?!\[verborgen\])[^/\s]"
+                     r"|/e-mail/afmelden/(?!\[verborgen\])[^/\s]|[?&]code=(?!\[verborgen\])")
 
 
 def assert_no_secrets_in(log: str) -> None:
@@ -54,6 +56,7 @@ class Server:
         self.command = [GUNICORN, "--workers", str(workers), "--bind",
                         f"127.0.0.1:{self.port}", "--graceful-timeout", "2",
                         "--access-logfile", str(self.access_log),
+                        "--logger-class", "rugzak.serving.AccessLogWithoutSecrets",
                         "rugzak:create_app()"]
         self.env = env
         self.process: subprocess.Popen | None = None

@@ -4,6 +4,7 @@ every log line is searched for the link's token, the passwords, an API token and
 from __future__ import annotations
 
 import re
+import urllib.request
 from urllib.parse import urlsplit
 
 import pytest
@@ -78,7 +79,36 @@ def test_the_log_check_finds_each_kind_of_secret():
     from .servers import assert_no_secrets_in
 
     assert_no_secrets_in('"POST /wachtwoord-instellen HTTP/1.1" 302 - "GET /api/v1/me" 200')
+    assert_no_secrets_in('"GET /feeds/[verborgen]/nieuw.atom HTTP/1.1" 200 '
+                         '"GET /inloggen/organisatie/terug?code=[verborgen]&state=[verborgen]"')
     for leak in (f"password={PASSWORD}", "Authorization: Bearer abc123",
-                 '"GET /wachtwoord-instellen/Zk3_x9-abcdef HTTP/1.1" 200'):
+                 '"GET /wachtwoord-instellen/Zk3_x9-abcdef HTTP/1.1" 200',
+                 '"GET /feeds/rzf_abc/nieuw.atom HTTP/1.1" 200',
+                 '"GET /e-mail/afmelden/WzIsWyJjb21tZW50Il1d.x HTTP/1.1" 200',
+                 '"GET /inloggen/organisatie/terug?code=abc&state=def HTTP/1.1" 302'):
         with pytest.raises(AssertionError):
             assert_no_secrets_in(leak)
+
+
+def test_feed_and_unsubscribe_tokens_are_hidden_in_the_access_log(app, instance, database_url,
+                                                                   make_user):
+    from rugzak.feeds.models import FeedToken
+    from rugzak.mail.unsubscribe import unsubscribe_token
+
+    reader = make_user()
+    with app.app_context():
+        feed = FeedToken(user_id=reader.id)
+        feed.renew(app.config["SECRET_KEY"])
+        db.session.add(feed)
+        db.session.commit()
+        token = feed.token(app.config["SECRET_KEY"])
+        unsubscribe = unsubscribe_token(reader.id, ["comment"])
+    with Server(instance, database_url, workers=1,
+                settings={"SECRET_KEY": app.config["SECRET_KEY"]}) as served:
+        for path in (f"/feeds/{token}/nieuw.atom", f"/e-mail/afmelden/{unsubscribe}"):
+            with urllib.request.urlopen(served.url + path) as answer:
+                assert answer.status == 200
+    access = served.access_log.read_text()
+    assert "/feeds/[verborgen]/nieuw.atom" in access
+    assert "/e-mail/afmelden/[verborgen]" in access
+    assert token not in access and unsubscribe not in access

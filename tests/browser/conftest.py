@@ -156,7 +156,8 @@ def server(server_env) -> str:
     with log.open("w") as output:
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-             "--access-logfile", "-", "rugzak:create_app()"],
+             "--access-logfile", "-", "--logger-class", "rugzak.serving.AccessLogWithoutSecrets",
+             "rugzak:create_app()"],
             env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         _wait_until_healthy(url, process, log)
