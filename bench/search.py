@@ -100,7 +100,7 @@ def measure(count: int, instance: Path) -> dict:
 
     app = create_app({"INSTANCE_PATH": str(instance), "SECRET_KEY": "bench",
                       "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_COST": 1024,
-                      "ARGON2_PARALLELISM": 1})
+                      "ARGON2_PARALLELISM": 1, "REQUIRE_MFA": False})
     with app.app_context():
         app.test_cli_runner().invoke(args=["init"], catch_exceptions=False)
         author = create_user(None, "bench@gemeente.example", "Bench", "kernteam",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rugzak.mail.kinds import KINDS
+
 NAME = "Willemijn Bakker-Oosterhout"
 EMAIL = "w.bakker@gemeente.example"
 BSN = "111222333"
@@ -94,6 +96,11 @@ def _as_person(client, person, own, theirs, binned) -> dict:
         "text": "Eerste overleg gepland.", "status": "loopt", "version": version}
     ).status_code == 302
     assert client.get("/").status_code == 200  # the home page keeps the visit
+    follow = {"kind": "department", "target": "werk-en-inkomen"}
+    assert client.submit("/meldingen/volgen", follow, page="/meldingen/volgen").status_code == 302
+    assert client.submit("/account/feedadres/maken", page="/account").status_code == 302
+    assert client.submit("/account/e-mail", {kind: "weekly" for kind in KINDS},
+                         page="/account").status_code == 302
     return {"checked": checked, "deleted_comment": deleted_comment, "bundle_id": bundle_id,
             "owned_item": owned_item}
 

@@ -170,8 +170,10 @@ def test_the_data_download_is_complete_and_the_erased_name_appears_nowhere(
     data = download.json()
     assert (data["account"]["name"], data["account"]["email"]) == (NAME, EMAIL)
     empty = sorted(name for name, section in data.items() if not section)
-    # they took part in everything else; a medewerker keeps no synonyms and sent no API POSTs
-    assert empty == ["api_tokens", "idempotent_answers", "synonyms"]
+    # they took part in everything else; a medewerker keeps no synonyms and sent no API POSTs,
+    # and the served app here sends no mail and has no organisation account to sign in with
+    assert empty == ["api_tokens", "idempotent_answers", "mail", "organisation_accounts",
+                     "synonyms"]
     assert {e["title"] for e in data["experiences"]} == {"Warme overdracht met het UWV",
                                                          "Loket en wijkteam"}
 

@@ -73,7 +73,7 @@ def test_the_form_with_errors_is_usable_with_the_keyboard(sign_in):
     tab_to(page, "button[name=publish]")
     page.keyboard.press("Enter")
     expect(page.get_by_role("alert")).to_contain_text("Je ervaring is nog niet bewaard")
-    tab_to(page, ".alert--error a[href='#situation']")
+    tab_to(page, ".utrecht-alert--error a[href='#situation']")
     page.keyboard.press("Enter")
     expect(page.locator("#situation")).to_be_focused()
     page.keyboard.type("Nu wel ingevuld.")
