@@ -157,3 +157,64 @@ def test_a_rugzak_follows_the_open_api_of_a_real_rugzak(app, runner, make_user,
         server.shutdown()
     assert synced.exit_code == 0, synced.output
     assert stored(app) == [(open_id, "Gedeeld met de wereld")]
+
+
+SOURCES = "/beheer/bronnen"
+
+
+def test_the_administrator_adds_fetches_and_removes_a_peer_on_the_page(app, client, logged_in,
+                                                                       peer_server):
+    url, answers = peer_server
+    logged_in("beheerder")
+    assert 'href="/beheer/bronnen"' in client.get("/beheer").get_data(as_text=True)
+    added = client.submit(SOURCES, {"name": "Gemeente Leiden", "url": url + "/open"})
+    assert added.status_code == 302
+    page = client.get(SOURCES).get_data(as_text=True)
+    assert "Gemeente Leiden" in page and url in page and "nog nooit" in page
+    answers[API] = (200, open_page(url, [item(url, 1, "Warme overdracht")]), 0)
+    peer_id = db_peer_id(app)
+    fetched = client.submit(f"{SOURCES}/{peer_id}/ophalen", page=SOURCES, follow_redirects=True)
+    assert "Opgehaald bij Gemeente Leiden: 1 wijziging." in fetched.get_data(as_text=True)
+    assert stored(app) == [(1, "Warme overdracht")]
+    assert "<td>1</td>" in client.get(SOURCES).get_data(as_text=True)
+    confirm = client.get(f"{SOURCES}/{peer_id}/verwijderen").get_data(as_text=True)
+    assert "niet meer wilt volgen" in confirm
+    removed = client.submit(f"{SOURCES}/{peer_id}/verwijderen", follow_redirects=True)
+    assert "Bron verwijderd: Gemeente Leiden." in removed.get_data(as_text=True)
+    assert stored(app) == []
+    actions = [event[0] for event in events(app)]
+    assert actions.count("peer_added") == 1 and actions.count("peer_removed") == 1
+
+
+def db_peer_id(app) -> int:
+    with app.app_context():
+        return db.session.scalars(select(Peer.id)).one()
+
+
+def test_a_peer_answering_garbage_is_reported_on_the_page(app, client, logged_in, peer_server):
+    url, answers = peer_server
+    logged_in("beheerder")
+    client.submit(SOURCES, {"name": "Gemeente Leiden", "url": url})
+    answers[API] = (200, b"{niet: json", 0)
+    fetched = client.submit(f"{SOURCES}/{db_peer_id(app)}/ophalen", page=SOURCES,
+                            follow_redirects=True).get_data(as_text=True)
+    assert "Ophalen bij Gemeente Leiden lukte niet: antwoord is geen geldige JSON" in fetched
+    assert "antwoord is geen geldige JSON</td>" in client.get(SOURCES).get_data(as_text=True)
+
+
+def test_a_bad_peer_is_refused_on_the_page_keeping_what_was_typed(client, logged_in):
+    logged_in("beheerder")
+    refused = client.submit(SOURCES, {"name": "Gemeente Leiden", "url": "ftp://elders"})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    assert "Geef het adres van de andere Rugzak" in page
+    assert 'value="Gemeente Leiden"' in page and 'value="ftp://elders"' in page
+
+
+def test_the_core_team_may_look_but_not_keep(client, logged_in, runner):
+    runner.invoke(args=["peers", "add", "https://rugzak.leiden.example", "--name", "Leiden"])
+    logged_in("kernteam")
+    page = client.get(SOURCES).get_data(as_text=True)
+    assert "Leiden" in page and "Nu ophalen" not in page and "Bron toevoegen" not in page
+    assert client.submit(SOURCES, {"name": "X", "url": "https://x.example"},
+                         page="/").status_code == 403
