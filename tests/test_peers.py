@@ -5,6 +5,7 @@ import contextlib
 import json
 import threading
 import time
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -13,6 +14,7 @@ from werkzeug.serving import make_server
 
 from rugzak.extensions import db
 from rugzak.peers.models import ExternalExperience, Peer
+from rugzak.peers.schedule import EXTENSION
 
 from .test_audit import events
 
@@ -218,3 +220,37 @@ def test_the_core_team_may_look_but_not_keep(client, logged_in, runner):
     assert "Leiden" in page and "Nu ophalen" not in page and "Bron toevoegen" not in page
     assert client.submit(SOURCES, {"name": "X", "url": "https://x.example"},
                          page="/").status_code == 403
+
+
+def test_the_served_app_syncs_once_an_hour(app, runner, peer_server):
+    url, answers = peer_server
+    runner.invoke(args=["peers", "add", url, "--name", "Gemeente Leiden"])
+    answers[API] = (200, open_page(url, [item(url, 1, "Warme overdracht")]), 0)
+    schedule = app.extensions[EXTENSION]
+    schedule.period_seconds = 3600  # the tests switch it off (PEER_SYNC_MINUTES = 0)
+    now = datetime(2026, 12, 2, 10, 5, tzinfo=UTC)
+    assert schedule.run_if_due(now) == {"Gemeente Leiden": 1}
+    assert stored(app) == [(1, "Warme overdracht")]
+    answers[API] = (200, b"{niet: json", 0)
+    assert schedule.run_if_due(now + timedelta(minutes=50)) is None  # done this hour
+    later = schedule.run_if_due(now + timedelta(hours=1))
+    assert later == {"Gemeente Leiden": "antwoord is geen geldige JSON"}
+    assert stored(app) == [(1, "Warme overdracht")]
+
+
+def test_a_worker_starts_the_hourly_sync_with_its_first_request(app, client, runner,
+                                                                 peer_server):
+    url, answers = peer_server
+    runner.invoke(args=["peers", "add", url, "--name", "Gemeente Leiden"])
+    answers[API] = (200, open_page(url, [item(url, 1, "Warme overdracht")]), 0)
+    app.extensions[EXTENSION].period_seconds = 3600
+    client.get("/healthz")
+    deadline = time.monotonic() + 10
+    while not stored(app) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert stored(app) == [(1, "Warme overdracht")]
+
+
+def test_the_hourly_sync_is_off_in_tests(app, client):
+    client.get("/healthz")
+    assert app.extensions[EXTENSION]._thread is None

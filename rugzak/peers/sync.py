@@ -17,7 +17,7 @@ from sqlalchemy import delete, select
 from ..extensions import db
 from ..timeutil import utcnow
 from .models import ExternalExperience, Peer
-from .services import origin_of
+from .services import all_peers, origin_of
 
 API_PATH = "/open/api/v1/experiences"
 TEXT = validate.Length(max=10_000)
@@ -107,6 +107,18 @@ def fetch_json(origin: str, url: str) -> object:
         return json.loads(body)
     except ValueError:
         raise PeerError("antwoord is geen geldige JSON") from None
+
+
+def sync_all() -> list[tuple[Peer, int | PeerError]]:
+    """Sync every peer; per peer its number of changes or its error. One peer's failure
+    does not stop the others."""
+    outcomes: list[tuple[Peer, int | PeerError]] = []
+    for peer in all_peers():
+        try:
+            outcomes.append((peer, sync_peer(peer)))
+        except PeerError as error:
+            outcomes.append((peer, error))
+    return outcomes
 
 
 def sync_peer(peer: Peer) -> int:
