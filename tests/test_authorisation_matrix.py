@@ -24,11 +24,13 @@ from rugzak.follows.services import follow
 from rugzak.insight.services import SEARCHES
 from rugzak.mail.unsubscribe import unsubscribe_token
 from rugzak.open.services import publish_bundle, publish_experience
+from rugzak.peers.models import ExternalExperience, Peer
 from rugzak.peers.services import add_peer
 from rugzak.reflection.models import ReflectionFormat
 from rugzak.reflection.services import SessionInput, plan_session
 from rugzak.synonyms.services import save_group
 from rugzak.taxonomy.models import Condition, Goal
+from rugzak.timeutil import utcnow
 
 ROLES = ("anonymous", "partner", "medewerker", "kernteam", "beheerder")
 EXP = "/ervaringen/<int:experience_id>"
@@ -266,6 +268,8 @@ EXPECTED = {
     ("GET", LISTS + "/<int:entry_id>"): CURATORS,
     ("POST", LISTS + "/<int:entry_id>"): CURATORS_422,
     ("GET", SYNONYMS): CURATORS,
+    ("GET", "/andere-gemeenten"): PAGE,
+    ("GET", "/andere-gemeenten/<int:external_id>"): PAGE,
     ("GET", SOURCES): CURATORS,  # the core team may look
     ("POST", SOURCES): BEHEERDER_422,
     ("GET", SOURCE + "/verwijderen"): BEHEERDER,
@@ -504,11 +508,22 @@ def _objects_of(owner, commenter, values: dict, keeper) -> dict:
             "entry_id": goal.id, "slug": goal.slug, "condition_id": condition.id,
             "condition_slug": condition.slug, "token_id": token.id, "group_id": groups[0].id,
             "spare_group_id": groups[1].id, "peer_id": peers[0].id,
-            "spare_peer_id": peers[1].id, "other_spare_group_id": groups[2].id,
+            "spare_peer_id": peers[1].id, "external_id": _copy_of(peers[0]).id,
+            "other_spare_group_id": groups[2].id,
             "token": unsubscribe_token(values["user_id"], ["comment"]),
             "follow_id": followed.id,
             "feed_token": feed_token.token(current_app.config["SECRET_KEY"]),
             "name": experience.tags[0].name}
+
+
+def _copy_of(peer: Peer) -> ExternalExperience:
+    copy = ExternalExperience(
+        peer=peer, remote_id=1, url=f"{peer.url}/open/1", title="Warme overdracht",
+        situation="Overleg.", lesson="Afspreken.", kind="les", author="een medewerker",
+        facts={}, updated_at=utcnow())
+    db.session.add(copy)
+    db.session.commit()
+    return copy
 
 
 def values_for(method: str, rule: str, world: dict) -> dict:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -254,3 +255,61 @@ def test_a_worker_starts_the_hourly_sync_with_its_first_request(app, client, run
 def test_the_hourly_sync_is_off_in_tests(app, client):
     client.get("/healthz")
     assert app.extensions[EXTENSION]._thread is None
+
+
+def followed(app, runner, peer_server, *items) -> str:
+    url, answers = peer_server
+    runner.invoke(args=["peers", "add", url, "--name", "Gemeente Leiden"])
+    answers[API] = (200, open_page(url, [entry(url) for entry in items]), 0)
+    assert runner.invoke(args=["peers", "sync"]).exit_code == 0
+    return url
+
+
+def test_everyone_signed_in_reads_other_municipalities_newest_first(app, client, logged_in,
+                                                                     runner, peer_server):
+    url = followed(app, runner, peer_server,
+                   lambda url: item(url, 1, "Warme overdracht", "2026-11-01T10:00:00+00:00"),
+                   lambda url: item(url, 2, "Samen aan tafel", "2026-12-01T10:00:00+00:00"))
+    logged_in("partner")
+    assert 'href="/andere-gemeenten"' in client.get("/ervaringen").get_data(as_text=True)
+    page = client.get("/andere-gemeenten").get_data(as_text=True)
+    assert page.index("Samen aan tafel") < page.index("Warme overdracht")
+    assert "Bron: Gemeente Leiden" in page and f'href="{url}/open/2"' in page
+    found = client.get("/andere-gemeenten?q=WARME").get_data(as_text=True)
+    assert "Warme overdracht" in found and "Samen aan tafel" not in found
+    nothing = client.get("/andere-gemeenten?q=100%25").get_data(as_text=True)
+    assert "Niets gevonden bij andere gemeenten" in nothing
+
+
+def test_one_is_shown_read_only_with_attribution_and_sanitised_markdown(
+        app, client, logged_in, runner, peer_server):
+    def risky(url):
+        return item(url, 1, "Warme overdracht") | {
+            "licence": "CC BY 4.0",
+            "lesson": "**Afspreken** <script>alert(1)</script> [klik](javascript:alert(1))"}
+
+    url = followed(app, runner, peer_server, risky)
+    logged_in()
+    with app.app_context():
+        external_id = db.session.scalars(select(ExternalExperience.id)).one()
+    response = client.get(f"/andere-gemeenten/{external_id}")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Gedeeld door Gemeente Leiden, licentie CC BY 4.0." in page
+    assert f'href="{url}/open/1"' in page and "<strong>Afspreken</strong>" in page
+    assert "<script>alert" not in page and 'href="javascript:' not in page
+    assert "Vertrouwen" in page and "wijkteam" in page
+    assert "bewerken" not in page.lower().split("<main", 1)[-1]
+    assert client.get("/andere-gemeenten/999").status_code == 404
+
+
+def test_other_municipalities_never_count_in_insight(app, client, logged_in, runner,
+                                                     peer_server):
+    def insight() -> str:
+        page = client.get("/inzicht").get_data(as_text=True)
+        return re.sub(r'(csrf[-_]token"?\s+(content|value)=)"[^"]*"', r"\1", page)
+
+    logged_in("kernteam")
+    before = insight()
+    followed(app, runner, peer_server, lambda url: item(url, 1, "Warme overdracht"))
+    assert insight() == before

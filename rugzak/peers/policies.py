@@ -5,7 +5,7 @@ from ..auth.models import User
 from ..auth.policies import may_administer, may_keep_vocabulary, require
 from ..errors import NotFound
 from ..extensions import db
-from .models import Peer
+from .models import ExternalExperience, Peer
 
 
 def may_see_peers(user: User) -> bool:
@@ -19,3 +19,11 @@ def kept_peer_or_404(peer_id: int, user: User) -> Peer:
     if peer is None:
         raise NotFound()
     return peer
+
+
+def external_or_404(external_id: int) -> ExternalExperience:
+    """Everyone signed in reads what other municipalities share openly."""
+    external = db.session.get(ExternalExperience, external_id)
+    if external is None:
+        raise NotFound()
+    return external

@@ -63,6 +63,7 @@ class _Item(_Strict):
     tags = _names()
     conditions = fields.List(fields.Nested(_Condition), load_default=list,
                              validate=validate.Length(max=50))
+    licence = fields.String(load_default="", validate=validate.Length(max=200))
     updated_at = fields.AwareDateTime(required=True, default_timezone=None)
 
 
@@ -187,4 +188,5 @@ def _keep(peer: Peer, item: dict) -> None:
     for name in ("url", "title", "situation", "task", "approach", "result", "lesson", "tip",
                  "kind", "occurred_in", "author", "updated_at"):
         setattr(row, name, item[name])
-    row.facts = {name: item[name] for name in ("departments", "goals", "tags", "conditions")}
+    row.facts = {name: item[name] for name in (
+        "departments", "goals", "tags", "conditions", "licence")}

@@ -1,21 +1,26 @@
-"""/beheer/bronnen: the other municipalities' Rugzak this one follows (issue 18)."""
+"""/beheer/bronnen: the other municipalities' Rugzak this one follows, and /andere-gemeenten: what
+they share openly, read-only (issue 18)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
 from ..auth.policies import may_administer, only_if
 from ..errors import InvalidInput
+from ..experiences.labels import EFFECT_LABELS, KIND_LABELS
+from ..extensions import db
 from ..forms import keep_input
 from .forms import ConfirmForm, PeerForm
-from .policies import kept_peer_or_404, may_see_peers
-from .queries import peers_with_counts
+from .policies import external_or_404, kept_peer_or_404, may_see_peers
+from .queries import external_experiences, peers_with_counts
 from .services import add_peer, remove_peer
 from .sync import PeerError, sync_peer
 
 bp = Blueprint("peers", __name__, url_prefix="/beheer/bronnen")
+others = Blueprint("others", __name__, url_prefix="/andere-gemeenten")
+QUERY_MAX = 200
 
 
 @bp.get("")
@@ -74,6 +79,21 @@ def fetch(peer_id: int):
                        "Opgehaald bij %(name)s: %(num)d wijzigingen.", changes, name=peer.name),
               "success")
     return redirect(url_for(".index"))
+
+
+@others.get("")
+def listing():
+    """What the followed municipalities share openly, newest first; `?q=` filters the texts."""
+    text = request.args.get("q", "").strip()[:QUERY_MAX]
+    page = db.paginate(external_experiences(text), per_page=current_app.config["PER_PAGE"],
+                       error_out=False)
+    return render_template("peers/others.html", page=page, text=text, kinds=KIND_LABELS)
+
+
+@others.get("/<int:external_id>")
+def show(external_id: int):
+    return render_template("peers/external.html", external=external_or_404(external_id),
+                           kinds=KIND_LABELS, effects=EFFECT_LABELS)
 
 
 @bp.app_template_global("may_see_peers")
