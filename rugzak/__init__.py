@@ -45,6 +45,7 @@ def register_extensions(app: Flask) -> None:
     from .auth.loading import configure_login
     from .i18n.locale import select_locale
     from .mail.sender import init_mail
+    from .peers.schedule import init_peer_sync
     from .privacy.retention import init_retention
     from .search.service import init_search
     from .sso.client import init_sso
@@ -58,6 +59,7 @@ def register_extensions(app: Flask) -> None:
     configure_login(login_manager)
     init_search(app)
     init_retention(app)
+    init_peer_sync(app)
     init_mail(app)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         from .sqlite import configure_sqlite

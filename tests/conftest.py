@@ -37,7 +37,8 @@ def worker_database(name: str) -> str:
 
 def test_config(instance, database_url: str | None = None) -> dict:
     config = {"TESTING": True, "INSTANCE_PATH": str(instance), "SECRET_KEY": "test",
-              "BASE_URL": "http://localhost", "RETENTION_CHECK_MINUTES": 0, **FAST_ARGON2}
+              "BASE_URL": "http://localhost", "RETENTION_CHECK_MINUTES": 0, "PEER_SYNC_MINUTES": 0,
+              **FAST_ARGON2}
     if database_url:
         config["SQLALCHEMY_DATABASE_URI"] = database_url
     return config

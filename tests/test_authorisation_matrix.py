@@ -24,10 +24,13 @@ from rugzak.follows.services import follow
 from rugzak.insight.services import SEARCHES
 from rugzak.mail.unsubscribe import unsubscribe_token
 from rugzak.open.services import publish_bundle, publish_experience
+from rugzak.peers.models import ExternalExperience, Peer
+from rugzak.peers.services import add_peer
 from rugzak.reflection.models import ReflectionFormat
 from rugzak.reflection.services import SessionInput, plan_session
 from rugzak.synonyms.services import save_group
 from rugzak.taxonomy.models import Condition, Goal
+from rugzak.timeutil import utcnow
 
 ROLES = ("anonymous", "partner", "medewerker", "kernteam", "beheerder")
 EXP = "/ervaringen/<int:experience_id>"
@@ -49,6 +52,8 @@ API_TAG = "/api/v1/taxonomy/tags/<int:tag_id>"
 SET_PASSWORD = "/wachtwoord-instellen"
 SYNONYMS = "/beheer/synoniemen"
 SYNONYM_GROUP = SYNONYMS + "/<int:group_id>"
+SOURCES = "/beheer/bronnen"
+SOURCE = SOURCES + "/<int:peer_id>"
 FEED = "/feeds/<token>"
 SESSION = "/reflectie/<int:session_id>"
 
@@ -263,6 +268,13 @@ EXPECTED = {
     ("GET", LISTS + "/<int:entry_id>"): CURATORS,
     ("POST", LISTS + "/<int:entry_id>"): CURATORS_422,
     ("GET", SYNONYMS): CURATORS,
+    ("GET", "/andere-gemeenten"): PAGE,
+    ("GET", "/andere-gemeenten/<int:external_id>"): PAGE,
+    ("GET", SOURCES): CURATORS,  # the core team may look
+    ("POST", SOURCES): BEHEERDER_422,
+    ("GET", SOURCE + "/verwijderen"): BEHEERDER,
+    ("POST", SOURCE + "/verwijderen"): BEHEERDER_302,
+    ("POST", SOURCE + "/ophalen"): BEHEERDER_302,  # the peer does not answer: reported
     ("POST", SYNONYMS): CURATORS_422,
     ("GET", SYNONYM_GROUP): CURATORS,
     ("POST", SYNONYM_GROUP): CURATORS_422,
@@ -391,6 +403,7 @@ EMPTIED = {
 # Routes that remove or change their object get one of their own: {name in the rule: world key}.
 OWN_OBJECT = {
     ("POST", SYNONYM_GROUP + "/verwijderen"): {"group_id": "spare_group_id"},
+    ("POST", SOURCE + "/verwijderen"): {"peer_id": "spare_peer_id"},
     ("DELETE", "/api/v1/synonyms/<int:group_id>"): {"group_id": "other_spare_group_id"},
     ("DELETE", API_EXP): {"experience_id": "spare_experience_id"},
     ("POST", EXP + "/verwijderen"): {"experience_id": "other_spare_experience_id"},
@@ -474,6 +487,8 @@ def _objects_of(owner, commenter, values: dict, keeper) -> dict:
     feed_token.renew(current_app.config["SECRET_KEY"])
     db.session.add(feed_token)
     db.session.commit()
+    peers = [add_peer(None, f"http://127.0.0.{number}:9", name)  # port 9: nobody answers
+             for number, name in ((1, "Gemeente Leiden"), (2, "Gemeente Delft"))]
     groups = [save_group(keeper, None, members) for members in (
         ["mantelzorger", "naaste"], ["geld", "budget"], ["buurt", "wijk"])]
     goal = db.session.scalars(select(Goal).order_by(Goal.id)).first()
@@ -492,11 +507,23 @@ def _objects_of(owner, commenter, values: dict, keeper) -> dict:
             "agenda_item_id": agenda_item.id, "tag_id": experience.tags[0].id,
             "entry_id": goal.id, "slug": goal.slug, "condition_id": condition.id,
             "condition_slug": condition.slug, "token_id": token.id, "group_id": groups[0].id,
-            "spare_group_id": groups[1].id, "other_spare_group_id": groups[2].id,
+            "spare_group_id": groups[1].id, "peer_id": peers[0].id,
+            "spare_peer_id": peers[1].id, "external_id": _copy_of(peers[0]).id,
+            "other_spare_group_id": groups[2].id,
             "token": unsubscribe_token(values["user_id"], ["comment"]),
             "follow_id": followed.id,
             "feed_token": feed_token.token(current_app.config["SECRET_KEY"]),
             "name": experience.tags[0].name}
+
+
+def _copy_of(peer: Peer) -> ExternalExperience:
+    copy = ExternalExperience(
+        peer=peer, remote_id=1, url=f"{peer.url}/open/1", title="Warme overdracht",
+        situation="Overleg.", lesson="Afspreken.", kind="les", author="een medewerker",
+        facts={}, updated_at=utcnow())
+    db.session.add(copy)
+    db.session.commit()
+    return copy
 
 
 def values_for(method: str, rule: str, world: dict) -> dict:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import threading
 import time
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -13,6 +15,7 @@ from werkzeug.serving import make_server
 
 from rugzak.extensions import db
 from rugzak.peers.models import ExternalExperience, Peer
+from rugzak.peers.schedule import EXTENSION
 
 from .test_audit import events
 
@@ -157,3 +160,156 @@ def test_a_rugzak_follows_the_open_api_of_a_real_rugzak(app, runner, make_user,
         server.shutdown()
     assert synced.exit_code == 0, synced.output
     assert stored(app) == [(open_id, "Gedeeld met de wereld")]
+
+
+SOURCES = "/beheer/bronnen"
+
+
+def test_the_administrator_adds_fetches_and_removes_a_peer_on_the_page(app, client, logged_in,
+                                                                       peer_server):
+    url, answers = peer_server
+    logged_in("beheerder")
+    assert 'href="/beheer/bronnen"' in client.get("/beheer").get_data(as_text=True)
+    added = client.submit(SOURCES, {"name": "Gemeente Leiden", "url": url + "/open"})
+    assert added.status_code == 302
+    page = client.get(SOURCES).get_data(as_text=True)
+    assert "Gemeente Leiden" in page and url in page and "nog nooit" in page
+    answers[API] = (200, open_page(url, [item(url, 1, "Warme overdracht")]), 0)
+    peer_id = db_peer_id(app)
+    fetched = client.submit(f"{SOURCES}/{peer_id}/ophalen", page=SOURCES, follow_redirects=True)
+    assert "Opgehaald bij Gemeente Leiden: 1 wijziging." in fetched.get_data(as_text=True)
+    assert stored(app) == [(1, "Warme overdracht")]
+    assert "<td>1</td>" in client.get(SOURCES).get_data(as_text=True)
+    confirm = client.get(f"{SOURCES}/{peer_id}/verwijderen").get_data(as_text=True)
+    assert "niet meer wilt volgen" in confirm
+    removed = client.submit(f"{SOURCES}/{peer_id}/verwijderen", follow_redirects=True)
+    assert "Bron verwijderd: Gemeente Leiden." in removed.get_data(as_text=True)
+    assert stored(app) == []
+    actions = [event[0] for event in events(app)]
+    assert actions.count("peer_added") == 1 and actions.count("peer_removed") == 1
+
+
+def db_peer_id(app) -> int:
+    with app.app_context():
+        return db.session.scalars(select(Peer.id)).one()
+
+
+def test_a_peer_answering_garbage_is_reported_on_the_page(app, client, logged_in, peer_server):
+    url, answers = peer_server
+    logged_in("beheerder")
+    client.submit(SOURCES, {"name": "Gemeente Leiden", "url": url})
+    answers[API] = (200, b"{niet: json", 0)
+    fetched = client.submit(f"{SOURCES}/{db_peer_id(app)}/ophalen", page=SOURCES,
+                            follow_redirects=True).get_data(as_text=True)
+    assert "Ophalen bij Gemeente Leiden lukte niet: antwoord is geen geldige JSON" in fetched
+    assert "antwoord is geen geldige JSON</td>" in client.get(SOURCES).get_data(as_text=True)
+
+
+def test_a_bad_peer_is_refused_on_the_page_keeping_what_was_typed(client, logged_in):
+    logged_in("beheerder")
+    refused = client.submit(SOURCES, {"name": "Gemeente Leiden", "url": "ftp://elders"})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422
+    assert "Geef het adres van de andere Rugzak" in page
+    assert 'value="Gemeente Leiden"' in page and 'value="ftp://elders"' in page
+
+
+def test_the_core_team_may_look_but_not_keep(client, logged_in, runner):
+    runner.invoke(args=["peers", "add", "https://rugzak.leiden.example", "--name", "Leiden"])
+    logged_in("kernteam")
+    page = client.get(SOURCES).get_data(as_text=True)
+    assert "Leiden" in page and "Nu ophalen" not in page and "Bron toevoegen" not in page
+    assert client.submit(SOURCES, {"name": "X", "url": "https://x.example"},
+                         page="/").status_code == 403
+
+
+def test_the_served_app_syncs_once_an_hour(app, runner, peer_server):
+    url, answers = peer_server
+    runner.invoke(args=["peers", "add", url, "--name", "Gemeente Leiden"])
+    answers[API] = (200, open_page(url, [item(url, 1, "Warme overdracht")]), 0)
+    schedule = app.extensions[EXTENSION]
+    schedule.period_seconds = 3600  # the tests switch it off (PEER_SYNC_MINUTES = 0)
+    now = datetime(2026, 12, 2, 10, 5, tzinfo=UTC)
+    assert schedule.run_if_due(now) == {"Gemeente Leiden": 1}
+    assert stored(app) == [(1, "Warme overdracht")]
+    answers[API] = (200, b"{niet: json", 0)
+    assert schedule.run_if_due(now + timedelta(minutes=50)) is None  # done this hour
+    later = schedule.run_if_due(now + timedelta(hours=1))
+    assert later == {"Gemeente Leiden": "antwoord is geen geldige JSON"}
+    assert stored(app) == [(1, "Warme overdracht")]
+
+
+def test_a_worker_starts_the_hourly_sync_with_its_first_request(app, client, runner,
+                                                                 peer_server):
+    url, answers = peer_server
+    runner.invoke(args=["peers", "add", url, "--name", "Gemeente Leiden"])
+    answers[API] = (200, open_page(url, [item(url, 1, "Warme overdracht")]), 0)
+    app.extensions[EXTENSION].period_seconds = 3600
+    client.get("/healthz")
+    deadline = time.monotonic() + 10
+    while not stored(app) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert stored(app) == [(1, "Warme overdracht")]
+
+
+def test_the_hourly_sync_is_off_in_tests(app, client):
+    client.get("/healthz")
+    assert app.extensions[EXTENSION]._thread is None
+
+
+def followed(app, runner, peer_server, *items) -> str:
+    url, answers = peer_server
+    runner.invoke(args=["peers", "add", url, "--name", "Gemeente Leiden"])
+    answers[API] = (200, open_page(url, [entry(url) for entry in items]), 0)
+    assert runner.invoke(args=["peers", "sync"]).exit_code == 0
+    return url
+
+
+def test_everyone_signed_in_reads_other_municipalities_newest_first(app, client, logged_in,
+                                                                     runner, peer_server):
+    url = followed(app, runner, peer_server,
+                   lambda url: item(url, 1, "Warme overdracht", "2026-11-01T10:00:00+00:00"),
+                   lambda url: item(url, 2, "Samen aan tafel", "2026-12-01T10:00:00+00:00"))
+    logged_in("partner")
+    assert 'href="/andere-gemeenten"' in client.get("/ervaringen").get_data(as_text=True)
+    page = client.get("/andere-gemeenten").get_data(as_text=True)
+    assert page.index("Samen aan tafel") < page.index("Warme overdracht")
+    assert "Bron: Gemeente Leiden" in page and f'href="{url}/open/2"' in page
+    found = client.get("/andere-gemeenten?q=WARME").get_data(as_text=True)
+    assert "Warme overdracht" in found and "Samen aan tafel" not in found
+    nothing = client.get("/andere-gemeenten?q=100%25").get_data(as_text=True)
+    assert "Niets gevonden bij andere gemeenten" in nothing
+
+
+def test_one_is_shown_read_only_with_attribution_and_sanitised_markdown(
+        app, client, logged_in, runner, peer_server):
+    def risky(url):
+        return item(url, 1, "Warme overdracht") | {
+            "licence": "CC BY 4.0",
+            "lesson": "**Afspreken** <script>alert(1)</script> [klik](javascript:alert(1))"}
+
+    url = followed(app, runner, peer_server, risky)
+    logged_in()
+    with app.app_context():
+        external_id = db.session.scalars(select(ExternalExperience.id)).one()
+    response = client.get(f"/andere-gemeenten/{external_id}")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Gedeeld door Gemeente Leiden, licentie CC BY 4.0." in page
+    assert f'href="{url}/open/1"' in page and "<strong>Afspreken</strong>" in page
+    assert "<script>alert" not in page and 'href="javascript:' not in page
+    assert "Vertrouwen" in page and "wijkteam" in page
+    assert "bewerken" not in page.lower().split("<main", 1)[-1]
+    assert client.get("/andere-gemeenten/999").status_code == 404
+
+
+def test_other_municipalities_never_count_in_insight(app, client, logged_in, runner,
+                                                     peer_server):
+    def insight() -> str:
+        page = client.get("/inzicht").get_data(as_text=True)
+        return re.sub(r'(csrf[-_]token"?\s+(content|value)=)"[^"]*"', r"\1", page)
+
+    logged_in("kernteam")
+    before = insight()
+    followed(app, runner, peer_server, lambda url: item(url, 1, "Warme overdracht"))
+    assert insight() == before

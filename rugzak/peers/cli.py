@@ -6,7 +6,7 @@ from flask.cli import AppGroup
 
 from ..errors import InvalidInput
 from .services import add_peer, all_peers, peer_by_url, remove_peer
-from .sync import PeerError, sync_peer
+from .sync import PeerError, sync_all
 
 peers = AppGroup("peers", help="Volg de open data van de Rugzak van andere gemeenten.")
 
@@ -47,13 +47,11 @@ def remove_command(url: str) -> None:
 def sync_command() -> None:
     """Haal bij elke bron op wat er sinds de vorige keer veranderde."""
     failed = False
-    for peer in all_peers():
-        try:
-            changes = sync_peer(peer)
-        except PeerError as error:
+    for peer, outcome in sync_all():
+        if isinstance(outcome, PeerError):
             failed = True
-            click.echo(f"{peer.name}: fout: {error}", err=True)
+            click.echo(f"{peer.name}: fout: {outcome}", err=True)
         else:
-            click.echo(f"{peer.name}: {changes} wijzigingen.")
+            click.echo(f"{peer.name}: {outcome} wijzigingen.")
     if failed:
         raise click.exceptions.Exit(1)

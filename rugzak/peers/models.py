@@ -42,7 +42,7 @@ class ExternalExperience(db.Model):
     kind: Mapped[str] = mapped_column(String(20))
     occurred_in: Mapped[str | None] = mapped_column(String(7))
     author: Mapped[str] = mapped_column(String(300))  # "een medewerker van …", as the peer says
-    facts: Mapped[dict] = mapped_column(JSON)  # departments, conditions, goals, tags
+    facts: Mapped[dict] = mapped_column(JSON)  # departments, conditions, goals, tags, licence
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
     peer: Mapped[Peer] = relationship(backref=backref(

@@ -17,7 +17,7 @@ from sqlalchemy import delete, select
 from ..extensions import db
 from ..timeutil import utcnow
 from .models import ExternalExperience, Peer
-from .services import origin_of
+from .services import all_peers, origin_of
 
 API_PATH = "/open/api/v1/experiences"
 TEXT = validate.Length(max=10_000)
@@ -63,6 +63,7 @@ class _Item(_Strict):
     tags = _names()
     conditions = fields.List(fields.Nested(_Condition), load_default=list,
                              validate=validate.Length(max=50))
+    licence = fields.String(load_default="", validate=validate.Length(max=200))
     updated_at = fields.AwareDateTime(required=True, default_timezone=None)
 
 
@@ -107,6 +108,18 @@ def fetch_json(origin: str, url: str) -> object:
         return json.loads(body)
     except ValueError:
         raise PeerError("antwoord is geen geldige JSON") from None
+
+
+def sync_all() -> list[tuple[Peer, int | PeerError]]:
+    """Sync every peer; per peer its number of changes or its error. One peer's failure
+    does not stop the others."""
+    outcomes: list[tuple[Peer, int | PeerError]] = []
+    for peer in all_peers():
+        try:
+            outcomes.append((peer, sync_peer(peer)))
+        except PeerError as error:
+            outcomes.append((peer, error))
+    return outcomes
 
 
 def sync_peer(peer: Peer) -> int:
@@ -175,4 +188,5 @@ def _keep(peer: Peer, item: dict) -> None:
     for name in ("url", "title", "situation", "task", "approach", "result", "lesson", "tip",
                  "kind", "occurred_in", "author", "updated_at"):
         setattr(row, name, item[name])
-    row.facts = {name: item[name] for name in ("departments", "goals", "tags", "conditions")}
+    row.facts = {name: item[name] for name in (
+        "departments", "goals", "tags", "conditions", "licence")}
