@@ -2,6 +2,7 @@
 period report, the last session summaries and the guide; it restores into an empty instance."""
 from __future__ import annotations
 
+import fcntl
 import io
 import zipfile
 
@@ -89,6 +90,21 @@ def test_others_may_not_make_the_package(client, make_user, role):
 def test_the_package_needs_a_csrf_token(client, make_user):
     client.login(make_user("beheerder").email)
     assert client.post(PACKAGE).status_code == 400
+
+
+def test_the_package_spends_the_report_budget(app, instance, client, make_user):
+    app.config["REPORTS_PER_MINUTE"] = 1
+    client.login(make_user("kernteam").email)
+    slots = instance / "report-slots"
+    slots.mkdir(exist_ok=True)
+    with open(slots / "slot-0", "a") as slot:
+        fcntl.flock(slot, fcntl.LOCK_EX)  # another worker is making a PDF
+        busy = client.submit(PACKAGE)
+        fcntl.flock(slot, fcntl.LOCK_UN)
+    assert busy.status_code == 503 and busy.headers["Retry-After"] == "30"
+    assert "Er worden nu al verslagen gemaakt" in busy.get_data(as_text=True)
+    again = client.submit(PACKAGE)
+    assert again.status_code == 429 and "Te veel verzoeken" in again.get_data(as_text=True)
 
 
 def test_the_command_writes_the_package_as_the_core_team_or_whom_you_name(
