@@ -153,3 +153,11 @@ def test_the_downloaded_package_restores_into_an_empty_instance(
     assert result.exit_code == 0, result.output
     with zipfile.ZipFile(renewed) as archive:
         assert len([n for n in archive.namelist() if n.endswith(".pdf")]) == 2
+
+
+def test_the_page_speaks_english_to_an_english_reader(client, make_user):
+    client.login(make_user("beheerder").email)
+    client.submit("/taal", {"locale": "en"})
+    page = client.get(PACKAGE).get_data(as_text=True)
+    assert "Download the handover package" in page and "audit log" in page
+    assert "Handover" in client.get("/beheer").get_data(as_text=True)
