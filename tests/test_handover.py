@@ -119,6 +119,10 @@ def test_the_command_writes_the_package_as_the_core_team_or_whom_you_name(
     assert "Overdrachtspakket geschreven" in result.output
     with zipfile.ZipFile(target) as archive:
         assert_complete(archive, session_id)
+    with app.app_context():
+        event = db.session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+        assert (event.action, event.actor_id) == ("export", None)  # the operator
+        assert event.detail.startswith("overdrachtspakket: ")
     again = runner.invoke(args=["handover", str(target)])
     assert again.exit_code == 1 and "bestaat al" in again.output
     beheerder = tmp_path / "beheerder.zip"

@@ -35,7 +35,8 @@ SESSIONS = 5  # the last closed reflection sessions whose summaries go in
 
 
 def write_handover(viewer: User, target: str | Path | BinaryIO) -> list[str]:
-    """Write the package to `target` (a path or a binary file); returns the names in it."""
+    """Write the package to `target` (a path or a binary file); returns the names in it. The
+    audit event names the signed-in user, or no one: the operator on the command line."""
     require(may_hand_over(viewer))
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         _add_export(archive)
@@ -43,8 +44,7 @@ def write_handover(viewer: User, target: str | Path | BinaryIO) -> list[str]:
                  *_add_summaries(archive, viewer)]
         archive.writestr(GUIDE, guide(names))
         listed = archive.namelist()
-    record(Action.EXPORT, actor=viewer,
-           detail=f"overdrachtspakket: {len(listed)} bestanden"[:200])
+    record(Action.EXPORT, detail=f"overdrachtspakket: {len(listed)} bestanden")
     db.session.commit()
     return listed
 
