@@ -18,7 +18,7 @@ from .services import write_handover
 @click.command("handover")
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--als", "email",
-              help="E-mailadres van de kernteamlid of beheerder voor wie de cijfers en "
+              help="E-mailadres van het kernteamlid of de beheerder voor wie de cijfers en "
                    "verslagen gemaakt worden (zonder: het eerste actieve kernteamlid).")
 @with_appcontext
 def handover_command(target: Path, email: str | None) -> None:
