@@ -23,6 +23,7 @@ def register_cli(app: Flask) -> None:
     from .backup.cli import backup_command, restore_command
     from .datecheck.cli import dates_command
     from .freshness.cli import review
+    from .handover.cli import handover_command
     from .mail.cli import mail
     from .peers.cli import peers
     from .privacy.cli import erase_user_command, retention_command
@@ -34,7 +35,7 @@ def register_cli(app: Flask) -> None:
     users.add_command(reset_two_step_command)
     for command in (init_command, demo_command, users, tokens, search, backup_command,
                     restore_command, export_command, import_command, dates_command,
-                    retention_command, mail, review, peers):
+                    retention_command, mail, review, peers, handover_command):
         app.cli.add_command(command)
 
 

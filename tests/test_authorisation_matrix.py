@@ -310,6 +310,8 @@ EXPECTED = {
     ("GET", "/beheer/import"): BEHEERDER,
     ("POST", "/beheer/import"): BEHEERDER_422,  # no file chosen
     ("POST", "/beheer/import/bevestigen"): BEHEERDER_302,  # nothing checked: back to the form
+    ("GET", "/beheer/overdracht"): CURATORS,
+    ("POST", "/beheer/overdracht"): CURATORS,  # the handover package (ZIP)
     ("GET", "/privacy-meldingen"): CURATORS,
     # follows and notifications: everyone signed in, each their own (the follow here is
     # someone else's)
@@ -578,7 +580,8 @@ def call(app, client, method: str, rule: str, values: dict):
 @pytest.fixture
 def settings() -> dict:
     """Every route in a row is more than a person sends in a minute: no throttling here."""
-    return {"HTML_WRITES_PER_MINUTE": 10_000, "RATE_LIMIT_PER_MINUTE": 10_000}
+    return {"HTML_WRITES_PER_MINUTE": 10_000, "RATE_LIMIT_PER_MINUTE": 10_000,
+            "REPORTS_PER_MINUTE": 10_000}
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import Select, and_, func, or_, select
 
+from ..agenda.policies import can_view as can_view_item
 from ..auth.models import User
 from ..errors import InvalidInput, NotFound
 from ..experiences.models import Effect, Experience, ExperienceCondition, Visibility
@@ -24,6 +25,7 @@ from .models import (
     TemperatureVote,
     reflection_participants,
 )
+from .policies import can_view
 
 THRESHOLD = 3  # answers before a temperature check shows its results
 SCORES = range(1, 6)
@@ -212,3 +214,24 @@ def by_organisation(session: ReflectionSession) -> list[tuple[str, list[str]]]:
         name = person.organisation.name if person.organisation else "—"
         groups.setdefault(name, []).append(person.name)
     return sorted((name, sorted(names)) for name, names in groups.items())
+
+
+def summary_context(user: User, session: ReflectionSession) -> dict:
+    """What the summary page and its PDF show `user`: only material and notes they may see."""
+    shown = {e.id: e for e in material(user, session)}
+    visible_keys = ({f"ervaring-{number}" for number in shown}
+                    | {f"vraag-{q.id}" for q in session.questions}
+                    | {f"randvoorwaarde-{t.condition.id}" for t in temperatures(session)})
+    return {"session": session, "groups": by_organisation(session),
+            "notes": [n for n in session.notes if n.step_key in visible_keys],
+            "experiences": shown, "temperatures": temperatures(session),
+            "threshold": THRESHOLD,
+            "items": [i for i in session.agenda_items if can_view_item(user, i)]}
+
+
+def last_closed_sessions(user: User, count: int) -> list[ReflectionSession]:
+    """The `count` most recently closed sessions `user` may see, newest first."""
+    from_newest = db.session.scalars(select(ReflectionSession)
+                                     .where(ReflectionSession.closed_at.is_not(None))
+                                     .order_by(ReflectionSession.closed_at.desc()))
+    return [s for s in from_newest if can_view(user, s)][:count]

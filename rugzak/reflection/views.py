@@ -17,7 +17,6 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from ..agenda.forms import owner_groups
-from ..agenda.policies import can_view as can_view_item
 from ..agenda.services import find_problems as agenda_problems
 from ..audit.models import Action
 from ..audit.services import record
@@ -50,13 +49,13 @@ from .policies import (
 from .queries import (
     THRESHOLD,
     all_sessions,
-    by_organisation,
     has_partners,
     invited_sessions,
     mark_counts,
     material,
     my_marks,
     steps,
+    summary_context,
     temperatures,
     trend,
     upcoming_for,
@@ -257,24 +256,10 @@ def close(session_id: int):
     return redirect(url_for(".summary", session_id=session.id))
 
 
-def _summary_context(session) -> dict:
-    shown = {e.id: e for e in material(current_user, session)}
-    visible_keys = ({f"ervaring-{number}" for number in shown}
-                    | {f"vraag-{q.id}" for q in session.questions}
-                    | {f"randvoorwaarde-{t.condition.id}" for t in temperatures(session)})
-    return {"session": session, "groups": by_organisation(session),
-            "notes": [n for n in session.notes if n.step_key in visible_keys],
-            "experiences": shown, "temperatures": temperatures(session),
-            "threshold": THRESHOLD,
-            "items": [i for i in session.agenda_items if can_view_item(current_user, i)]}
-
-
-
-
 @bp.get("/reflectie/<int:session_id>/verslag")
 def summary(session_id: int):
     session = session_or_404(session_id, current_user)
-    return render_template("reflection/summary.html", **_summary_context(session))
+    return render_template("reflection/summary.html", **summary_context(current_user, session))
 
 
 @bp.get("/reflectie/<int:session_id>/verslag.pdf")
@@ -283,7 +268,7 @@ def summary(session_id: int):
 def summary_pdf(session_id: int):
     session = session_or_404(session_id, current_user)
     pdf = html_to_pdf(render_template("reflection/summary_pdf.html",
-                                      **_summary_context(session)))
+                                      **summary_context(current_user, session)))
     record(Action.EXPORT, target=session, detail="verslag van een reflectiesessie als pdf")
     db.session.commit()
     filename = f"reflectiesessie-{session.id}-{date.today().isoformat()}.pdf"

@@ -1,0 +1,1 @@
+"""The handover package: export, figures, reports and a guide in one ZIP."""
