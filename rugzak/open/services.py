@@ -41,12 +41,25 @@ def resident_data(texts: dict[str, str]) -> list[Finding]:
     return scan(texts)
 
 
+def bundle_texts(bundle: Bundle) -> dict[str, str]:
+    return {"title": bundle.title, "intro": bundle.intro}
+
+
+def sharing_refusal(experience: Experience) -> InvalidInput | None:
+    """Why the experience may not be shared openly now, None when it may: the sharing rule,
+    and every possible residents' data the world would read."""
+    return _refused(refusal(experience), open_texts(experience))
+
+
+def bundle_sharing_refusal(bundle: Bundle) -> InvalidInput | None:
+    return _refused(None, bundle_texts(bundle))
+
+
 def publish_experience(actor: User, experience: Experience) -> OpenExperience:
     """Share openly, or share again after a withdrawal (same open id)."""
     require(may_curate(actor))
-    if problem := refusal(experience):
-        raise InvalidInput({FIELD: problem})
-    _refuse_resident_data(open_texts(experience))
+    if refused := sharing_refusal(experience):
+        raise refused
     shared = experience.open_record or OpenExperience(experience=experience)
     _publish(shared)
     record_changes(db.session, EXPERIENCE, [experience.id])
@@ -85,7 +98,8 @@ def follow_change(experience: Experience) -> None:
 
 def publish_bundle(actor: User, bundle: Bundle) -> OpenBundle:
     require(may_curate(actor))
-    _refuse_resident_data({"title": bundle.title, "intro": bundle.intro})
+    if refused := bundle_sharing_refusal(bundle):
+        raise refused
     shared = bundle.open_record or OpenBundle(bundle=bundle)
     _publish(shared)
     db.session.commit()
@@ -98,7 +112,7 @@ def follow_bundle_change(bundle: Bundle) -> None:
     shared = bundle.open_record
     if shared is None or shared.is_withdrawn:
         return
-    if resident_data({"title": bundle.title, "intro": bundle.intro}):
+    if resident_data(bundle_texts(bundle)):
         _withdraw(shared, "mogelijke gegevens van inwoners na bewerken")
     else:
         shared.updated_at = utcnow()
@@ -112,11 +126,13 @@ def withdraw_bundle(actor: User, bundle: Bundle) -> None:
         db.session.commit()
 
 
-def _refuse_resident_data(texts: dict[str, str]) -> None:
-    if findings := resident_data(texts):
-        raise InvalidInput({FIELD: _("De tekst lijkt gegevens van inwoners te bevatten. Haal "
-                                     "ze eerst weg; openbaar delen kan pas zonder.")},
-                           findings_extra(findings))
+def _refused(problem: str | None, texts: dict[str, str]) -> InvalidInput | None:
+    found = resident_data(texts)
+    if problem is None and not found:
+        return None
+    return InvalidInput({FIELD: problem or _("De tekst lijkt gegevens van inwoners te bevatten. "
+                                             "Haal ze eerst weg; openbaar delen kan pas zonder.")},
+                        findings_extra(found) if found else None)
 
 
 def _publish(shared: OpenRecord) -> None:

@@ -17,7 +17,6 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..errors import InvalidInput
-from ..privacy.check import findings_extra
 from ..search.engine import SearchParams, search_open
 from .catalogue import catalogue
 from .feed import atom_feed
@@ -26,16 +25,15 @@ from .labels import bundle_view, licence, municipality, world_view
 from .policies import (
     open_bundle_or_404,
     open_experience_or_404,
-    refusal,
     shared_bundle_or_404,
     shared_experience_or_404,
 )
 from .queries import shown_bundles, shown_by_experience
 from .services import (
-    open_texts,
+    bundle_sharing_refusal,
     publish_bundle,
     publish_experience,
-    resident_data,
+    sharing_refusal,
     withdraw_bundle,
     withdraw_experience,
 )
@@ -97,12 +95,8 @@ def share_experience(experience_id: int):
             return _preview(form, "experience", world_view(experience), refused, back), 422
         flash(_("De ervaring is openbaar gedeeld."), "success")
         return redirect(back)
-    problem = refusal(experience)
-    found = resident_data(open_texts(experience))
-    refused = InvalidInput({"open": problem} if problem else {},
-                           findings_extra(found) if found else None)
     return _preview(form, "experience", world_view(experience, experience.open_record),
-                    refused, back, experience.open_record)
+                    sharing_refusal(experience), back, experience.open_record)
 
 
 @sharing.post("/ervaringen/<int:experience_id>/openbaar/intrekken")
@@ -124,10 +118,8 @@ def share_bundle(bundle_id: int):
             return _preview(form, "bundle", bundle_view(bundle_row), refused, back), 422
         flash(_("De bundel is openbaar gedeeld."), "success")
         return redirect(back)
-    found = resident_data({"title": bundle_row.title, "intro": bundle_row.intro})
-    refused = InvalidInput({}, findings_extra(found) if found else None)
-    return _preview(form, "bundle", bundle_view(bundle_row, bundle_row.open_record), refused,
-                    back, bundle_row.open_record)
+    return _preview(form, "bundle", bundle_view(bundle_row, bundle_row.open_record),
+                    bundle_sharing_refusal(bundle_row), back, bundle_row.open_record)
 
 
 @sharing.post("/bundels/<int:bundle_id>/openbaar/intrekken")
@@ -137,7 +129,9 @@ def withdraw_bundle_page(bundle_id: int):
     return redirect(url_for("bundles.show", bundle_id=bundle_id))
 
 
-def _preview(form, kind: str, view: dict, refused: InvalidInput, back: str, shared=None):
+def _preview(form, kind: str, view: dict, refused: InvalidInput | None, back: str,
+             shared=None):
+    refused = refused or InvalidInput({})
     return render_template("open/preview.html", form=form, kind=kind, view=view,
                            problem=refused.errors.get("open"),
                            findings=refused.extra.get("findings", []), back=back,
