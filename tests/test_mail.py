@@ -137,6 +137,32 @@ def test_a_new_user_gets_the_link_by_mail(app, client, runner, logged_in, smtp_s
     app.test_client().login("nieuw@gemeente.example", NEW_PASSWORD)
 
 
+def test_a_new_link_is_mailed_from_the_page_and_the_api(app, client, runner, logged_in,
+                                                        make_user, token_for, smtp_server):
+    admin = logged_in("beheerder")
+    user = make_user()
+    url = f"/beheer/gebruikers/{user.id}"
+    page = client.submit(f"{url}/wachtwoordlink", page=url, follow_redirects=True)
+    assert f"een e-mail op {user.email} met een nieuwe link" in page.get_data(as_text=True)
+    assert "wachtwoord-instellen#" not in page.get_data(as_text=True)
+    answer = app.test_client().post(f"/api/v1/users/{user.id}/password-link",
+                                    headers=token_for(admin))
+    assert answer.status_code == 201
+    assert answer.get_json()["mailed"] is True and "password_link" not in answer.get_json()
+    created = app.test_client().post("/api/v1/users", headers=token_for(admin), json={
+        "email": "api@gemeente.example", "name": "Via API", "role": "medewerker",
+        "department": "jeugd-en-onderwijs"})
+    assert created.status_code == 201 and created.get_json()["mailed"] is True
+    send(runner)
+    first, second, third = smtp_server.messages
+    assert [m["To"] for m in (first, second, third)] == [user.email, user.email,
+                                                        "api@gemeente.example"]
+    links = [LINK.search(text_of(message)).group(1) for message in (first, second, third)]
+    assert set_password(app.test_client(), links[0]).status_code == 410  # ended by the second
+    assert set_password(app.test_client(), links[2]).status_code == 302
+    app.test_client().login("api@gemeente.example", NEW_PASSWORD)
+
+
 def test_mails_speak_the_recipients_language(app, client, runner, make_user, smtp_server):
     user = make_user()
     client.login(user.email)

@@ -16,7 +16,7 @@ from .services import (
     change_user,
     create_user,
     deactivate_user,
-    issue_password_link,
+    hand_out_password_link,
     reactivate_user,
 )
 
@@ -62,7 +62,10 @@ class UserListSchema(DutchSchema):
 
 class PasswordLinkSchema(DutchSchema):
     user = Nested(UserSchema)
-    password_link = Str(metadata={"description": "eenmalig, 48 uur geldig; alleen nu te zien"})
+    mailed = Bool(metadata={"description": "de link is naar de gebruiker gemaild (e-mail is "
+                                           "ingesteld); dan staat hij niet in het antwoord"})
+    password_link = Str(metadata={"description": "eenmalig, 48 uur geldig; alleen nu te zien, "
+                                                 "alleen als hij niet gemaild is"})
     expires_at = DateTime()
 
 
@@ -79,12 +82,12 @@ class Users(MethodView):
     @blp.arguments(NewUserSchema)
     @blp.response(201, PasswordLinkSchema)
     def post(self, payload):
-        """Een gebruiker maken; het antwoord bevat de eenmalige link om een wachtwoord in te
-        stellen (beheerder)"""
+        """Een gebruiker maken; de eenmalige link om een wachtwoord in te stellen wordt gemaild,
+        of staat in het antwoord als e-mail niet is ingesteld (beheerder)"""
         user = create_user(current_user, payload["email"], payload["name"],
                            payload["role"], department=payload["department"] or None,
                            partner=payload["partner"] or None)
-        return _shown(issue_password_link(current_user, user))
+        return _shown(user, hand_out_password_link(current_user, user))
 
 
 @blp.route("/users/<int:user_id>")
@@ -129,10 +132,14 @@ class UserReactivate(MethodView):
 class UserPasswordLink(MethodView):
     @blp.response(201, PasswordLinkSchema)
     def post(self, user_id: int):
-        """Een nieuwe eenmalige link; een eerdere ongebruikte link werkt dan niet meer"""
-        return _shown(issue_password_link(current_user, user_or_404(user_id, current_user)))
+        """Een nieuwe eenmalige link, gemaild of in het antwoord (zie hierboven); een eerdere
+        ongebruikte link werkt dan niet meer"""
+        user = user_or_404(user_id, current_user)
+        return _shown(user, hand_out_password_link(current_user, user))
 
 
-def _shown(link: NewLink) -> dict:
-    return {"user": link.user, "expires_at": link.expires_at,
+def _shown(user, link: NewLink | None) -> dict:
+    if link is None:
+        return {"user": user, "mailed": True}
+    return {"user": user, "mailed": False, "expires_at": link.expires_at,
             "password_link": password_link_url(link.token)}

@@ -25,6 +25,7 @@ from ..feeds.services import end_feed_token
 from ..mail.compose import in_language_of, render_mail
 from ..mail.kinds import PASSWORD_LINK
 from ..mail.outbox import enqueue
+from ..mail.smtp import mail_configured
 from ..security.sessions import EndReason, end_sessions
 from ..security.throttle import count_password_reset
 from ..taxonomy.models import Department, Partner
@@ -129,6 +130,15 @@ def mail_password_link(actor: User | None, user: User) -> None:
     _mail_link(_new_link(user), reset=False)
     record(Action.PASSWORD_LINK_MAILED, target=user, actor=actor)
     db.session.commit()
+
+
+def hand_out_password_link(actor: User | None, user: User) -> NewLink | None:
+    """A new one-time link: mailed to the user when mail is configured (None: nobody else
+    sees it), else returned to be shown once to the beheerder."""
+    if mail_configured():
+        mail_password_link(actor, user)
+        return None
+    return issue_password_link(actor, user)
 
 
 def request_password_reset(email: str, address: str | None) -> None:

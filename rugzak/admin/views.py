@@ -37,8 +37,7 @@ from .services import (
     change_user,
     create_user,
     deactivate_user,
-    issue_password_link,
-    mail_password_link,
+    hand_out_password_link,
     reactivate_user,
     request_password_reset,
     set_password_with,
@@ -76,10 +75,10 @@ def user_new():
         except InvalidInput as error:
             keep_input(form, error)
         else:
-            if mail_configured():
-                mail_password_link(current_user, user)
+            link = hand_out_password_link(current_user, user)
+            if link is None:
                 return render_template("admin/user_mailed.html", user=user)
-            return _show_link(issue_password_link(current_user, user), created=True)
+            return _show_link(link, created=True)
     status = 422 if form.is_submitted() else 200
     return render_template("admin/user_new.html", form=form), status
 
@@ -137,9 +136,13 @@ def user_token_revoke(user_id: int, token_id: int):
 def user_password_link(user_id: int):
     user = user_or_404(user_id, current_user)
     try:
-        link = issue_password_link(current_user, user)
+        link = hand_out_password_link(current_user, user)
     except InvalidInput as refused:
         _flash_refusal(refused)
+        return redirect(url_for(".user_edit", user_id=user.id))
+    if link is None:
+        flash(_("Rugzak stuurt %(name)s een e-mail op %(email)s met een nieuwe link om een "
+                "wachtwoord te kiezen.", name=user.name, email=user.email), "success")
         return redirect(url_for(".user_edit", user_id=user.id))
     return _show_link(link, created=False)
 
