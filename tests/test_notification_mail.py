@@ -6,7 +6,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
+from rugzak.experiences.models import Experience
+from rugzak.extensions import db
 from rugzak.mail.services import send_due
 from rugzak.timeutil import utcnow
 
@@ -103,3 +106,46 @@ def test_no_mail_when_the_event_is_rolled_back(app, client, make_user, logged_in
     refused = client.submit("/ervaringen/nieuw", {**FULL_FORM, "title": "", "tags": "wijkteam"})
     assert refused.status_code == 422
     assert send(app) == 0 and smtp_server.messages == []
+
+
+def test_a_digest_says_what_the_reader_may_see_when_it_goes_out(app, client, make_user,
+                                                                 logged_in, smtp_server):
+    """An entry waits for the digest; by then one experience is `intern` and the other renamed:
+    the partner's digest leaves the first out and names the second as it is now."""
+    reader = logged_in("partner")
+    follow(client, "tag", "wijkteam")
+    author = make_user()
+    as_user(client, author)
+    for title in ("Straks alleen intern", "Eerste naam"):
+        client.submit("/ervaringen/nieuw", {**FULL_FORM, "title": title, "tags": "wijkteam"})
+    with app.app_context():
+        first, second = (db.session.scalar(select(Experience.id).where(Experience.title == t))
+                         for t in ("Straks alleen intern", "Eerste naam"))
+    for number, changes in ((first, {"visibility": "intern"}), (second, {"title": "Nieuwe naam"})):
+        url = f"/ervaringen/{number}/bewerken"
+        title = "Straks alleen intern" if number == first else "Eerste naam"
+        edited = client.submit(url, {**FULL_FORM, "title": title, "tags": "wijkteam",
+                                     "version": "1", **changes})
+        assert edited.status_code == 302
+    assert send(app, utcnow() + timedelta(days=1, hours=1)) == 1
+    [digest] = smtp_server.messages
+    assert digest["To"] == reader.email
+    assert "Nieuwe ervaring: Nieuwe naam" in text_of(digest)
+    assert "Nieuwe ervaring: Nieuwe naam" in html_of(digest)
+    assert "Eerste naam" not in text_of(digest)
+    assert all("Straks alleen intern" not in part for part in (text_of(digest), html_of(digest)))
+
+
+def test_no_digest_when_nothing_in_it_may_be_shown_any_more(app, client, make_user, logged_in,
+                                                            smtp_server):
+    logged_in("partner")
+    follow(client, "tag", "wijkteam")
+    as_user(client, make_user())
+    client.submit("/ervaringen/nieuw", {**FULL_FORM, "title": "Even gedeeld", "tags": "wijkteam"})
+    with app.app_context():
+        number = db.session.scalar(select(Experience.id).where(Experience.title == "Even gedeeld"))
+    client.submit(f"/ervaringen/{number}/bewerken", {**FULL_FORM, "title": "Even gedeeld",
+                                                      "tags": "wijkteam", "version": "1",
+                                                      "visibility": "intern"})
+    assert send(app, utcnow() + timedelta(days=1, hours=1)) == 0
+    assert smtp_server.messages == []

@@ -1,13 +1,20 @@
 """Daily and weekly digests: events wait as entries until their period ends; then each
-person gets one mail with everything due for them at that moment."""
+person gets one mail with everything due for them at that moment.
+
+An entry with a `source` is rendered again when its digest goes out, by the feature that
+registered that source (`register_source`): it then says what the reader may see at that
+moment, or is left out (an experience made `intern` since, a hidden comment).
+"""
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import ngettext
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from sqlalchemy import delete, select
 
 from ..auth.models import User
@@ -17,6 +24,27 @@ from .kinds import DIGEST, Frequency
 from .models import DigestEntry
 from .outbox import enqueue, subject_line
 from .unsubscribe import unsubscribe_url
+
+
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    link: str
+
+    @property
+    def html(self) -> Markup:
+        return escape(self.text)
+
+
+Render = Callable[[User, int], Rendered | None]
+SOURCES: dict[str, Render] = {}
+
+
+def register_source(name: str, render: Render) -> None:
+    """`render(reader, id)` says what the entry of source "<name>:<id>" is now, or None when
+    the reader may no longer see it; called in the reader's language."""
+    SOURCES[name] = render
 
 
 def period_end(frequency: str, now: datetime) -> datetime:
@@ -33,12 +61,13 @@ def period_end(frequency: str, now: datetime) -> datetime:
 
 
 def enqueue_digest_entry(user: User, kind: str, frequency: str, subject: str, text: str,
-                         html: Markup, link: str, now: datetime) -> DigestEntry:
+                         html: Markup, link: str, now: datetime,
+                         source: str | None = None) -> DigestEntry:
     """Keep an event for the digest of `frequency` (daily, weekly); the caller commits. Called
     by `services.deliver`, which knows the person's choice."""
     entry = DigestEntry(user_id=user.id, kind=kind, frequency=frequency,
                         subject=subject_line(subject), text=text, html=str(html), link=link,
-                        created_at=now, due_at=period_end(frequency, now))
+                        source=source, created_at=now, due_at=period_end(frequency, now))
     db.session.add(entry)
     return entry
 
@@ -58,8 +87,7 @@ def _bundle_for(user: User, now: datetime) -> int:
         .order_by(DigestEntry.created_at, DigestEntry.id)).all()
     if not entries:
         return 0
-    if user.active:
-        _enqueue_digest(user, entries)
+    mailed = user.active and _enqueue_digest(user, entries)
     removed = db.session.execute(delete(DigestEntry).where(
         DigestEntry.id.in_([entry.id for entry in entries]))
         .execution_options(synchronize_session=False)).rowcount
@@ -67,14 +95,26 @@ def _bundle_for(user: User, now: datetime) -> int:
         db.session.rollback()
         return 0
     db.session.commit()
-    return int(user.active)
+    return int(mailed)
 
 
-def _enqueue_digest(user: User, entries: list[DigestEntry]) -> None:
-    url = unsubscribe_url(user.id, [entry.kind for entry in entries])
+def _enqueue_digest(user: User, entries: list[DigestEntry]) -> bool:
+    """False when nothing of the entries may be shown to the person any more."""
     with in_language_of(user):
+        shown = [now for entry in entries if (now := _current(user, entry)) is not None]
+        if not shown:
+            return False
+        url = unsubscribe_url(user.id, [entry.kind for entry in entries])
         subject = ngettext("Rugzak: %(num)d bericht voor jou",
-                           "Rugzak: %(num)d berichten voor jou", len(entries))
-        text, html = render_mail("digest", subject=subject, user=user, entries=entries,
+                           "Rugzak: %(num)d berichten voor jou", len(shown))
+        text, html = render_mail("digest", subject=subject, user=user, entries=shown,
                                  unsubscribe=url)
     enqueue(user, DIGEST, subject, text, html, url)
+    return True
+
+
+def _current(user: User, entry: DigestEntry) -> DigestEntry | Rendered | None:
+    if entry.source is None:
+        return entry
+    name, _, ident = entry.source.partition(":")
+    return SOURCES[name](user, int(ident))

@@ -58,6 +58,9 @@ class DigestEntry(db.Model):
     text: Mapped[str] = mapped_column(Text)
     html: Mapped[str] = mapped_column(Text)
     link: Mapped[str] = mapped_column(String(500))
+    # "notification:<id>": what the entry says is rendered again when the digest goes out
+    # (mail/digests.py), from what the reader may see then
+    source: Mapped[str | None] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 

@@ -55,13 +55,14 @@ def _keep(user: User, choices: dict[str, str]) -> None:
 
 
 def deliver(user: User, kind: str, subject: str, text: str, html: str | Markup | None = None,
-            link: str = "") -> None:
+            link: str = "", source: str | None = None) -> None:
     """Mail `user` about an event of `kind` as they chose: now, in a digest, or not at all.
 
     The caller renders `subject`, `text` and `html` (a fragment; a plain str is escaped) in
     the recipient's language (`compose.in_language_of`), with nothing the recipient may not
     see, and commits: the mail is written in the event's own transaction. Nothing happens
-    when mail is not configured or the account is not active.
+    when mail is not configured or the account is not active. A digest renders an event with
+    a `source` again when it goes out (mail/digests.py).
     """
     if not mail_configured() or not user.active:
         return
@@ -70,7 +71,8 @@ def deliver(user: User, kind: str, subject: str, text: str, html: str | Markup |
         return
     fragment = escape(text if html is None else html)
     if frequency in DIGESTS:
-        enqueue_digest_entry(user, kind, frequency, subject, text, fragment, link, utcnow())
+        enqueue_digest_entry(user, kind, frequency, subject, text, fragment, link, utcnow(),
+                             source)
         return
     url = unsubscribe_url(user.id, [kind])
     with in_language_of(user):

@@ -27,14 +27,17 @@ from ..extensions import db
 from ..follows.models import FollowKind
 from ..follows.queries import followers, saved_searches
 from ..mail.compose import in_language_of
+from ..mail.digests import Rendered, register_source
 from ..mail.services import deliver
 from ..search.saved import matching
 from ..timeutil import utcnow
 from ..urls import external_url
 from .labels import notification_target, notification_text
 from .models import Notification, NotificationKind
+from .queries import notifications_of
 
 TO_MAIL = "notifications_to_mail"  # in the session's info until its commit
+SOURCE = "notification"  # a digest entry's source (mail/digests.py)
 
 
 def _event(happened):
@@ -129,7 +132,21 @@ def _mail_notifications(session) -> None:
             text = notification_text(notification)
             endpoint, values = notification_target(notification)
             deliver(reader, notification.kind, subject=text, text=text,
-                    link=external_url(endpoint, **values))
+                    link=external_url(endpoint, **values), source=f"{SOURCE}:{notification.id}")
+
+
+def _as_digest_entry(reader: User, notification_id: int) -> Rendered | None:
+    """A waiting digest entry as it reads now, or None when the reader may not see it now."""
+    notification = db.session.scalar(
+        notifications_of(reader).where(Notification.id == notification_id))
+    if notification is None:
+        return None
+    text = notification_text(notification)
+    endpoint, values = notification_target(notification)
+    return Rendered(subject=text, text=text, link=external_url(endpoint, **values))
+
+
+register_source(SOURCE, _as_digest_entry)
 
 
 @event.listens_for(db.session, "after_soft_rollback")
