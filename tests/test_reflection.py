@@ -14,6 +14,7 @@ from rugzak.auth.models import User
 from rugzak.bundles.services import BundleInput, add_item, create_bundle
 from rugzak.experiences.models import Experience
 from rugzak.extensions import db
+from rugzak.mail.models import OutboxMail
 from rugzak.privacy.models import PrivacyFinding
 from rugzak.reflection.models import (
     ReflectionFormat,
@@ -153,6 +154,12 @@ def test_invited_see_the_session_others_get_404_and_partners_never_see_intern(
     walk = "".join(page(client, f"/reflectie/{session}/leiden?stap={n}") for n in range(1, 9))
     assert "Samen aan de keukentafel" in walk and "Interne knoop" not in walk
     client.logout()
+
+
+def test_without_mail_configured_planning_writes_no_mail(app, client, people, world):
+    plan(client, people, world, "mira", "pim")
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(OutboxMail)) == 0
 
 
 def test_an_internal_bundle_is_refused_when_partners_are_invited(app, client, people, world):

@@ -22,6 +22,7 @@ from ..privacy.findings import screen, store_confirmed
 from ..taxonomy.models import Condition
 from ..text import slugify
 from ..timeutil import utcnow
+from . import mails
 from .models import (
     MaterialKind,
     NoteKind,
@@ -79,6 +80,7 @@ def plan_session(user: User, data: SessionInput) -> ReflectionSession:
                                             score=score, count=0))
     record(Action.REFLECTION_PLANNED, target=session, actor=user,
            detail=f"{session.title} ({len(people)} deelnemers)")
+    mails.invite(user, session, [session.facilitator, *people])
     db.session.commit()
     return session
 
