@@ -39,10 +39,10 @@ def cancelled(actor: User, session: ReflectionSession, people: Iterable[User]) -
             _send(person, "reflection_cancelled", subject, session=session)
 
 
-def summary(actor: User, session: ReflectionSession) -> None:
-    """The summary, to everyone invited, each with their own rights (a partner reads nothing
-    internal), with links to the summary page and its PDF."""
-    for person in _recipients(actor, [session.facilitator, *session.participants]):
+def summary(session: ReflectionSession) -> None:
+    """The summary, to everyone invited (who closed it too), each with their own rights (a
+    partner reads nothing internal), with links to the summary page and its PDF."""
+    for person in _recipients(None, [session.facilitator, *session.participants]):
         with in_language_of(person):
             subject = _("Verslag van de reflectiesessie „%(title)s”", title=session.title)
             _send(person, "reflection_summary", subject, **summary_context(person, session),
@@ -50,11 +50,12 @@ def summary(actor: User, session: ReflectionSession) -> None:
                   pdf=external_url("reflection.summary_pdf", session_id=session.id))
 
 
-def _recipients(actor: User, people: Iterable[User]) -> list[User]:
+def _recipients(actor: User | None, people: Iterable[User]) -> list[User]:
     """Everyone active but the one who acts, once each; nobody when mail is not configured."""
     if not mail_configured():
         return []
-    chosen = {person.id: person for person in people if person.active and person.id != actor.id}
+    chosen = {person.id: person for person in people
+              if person.active and (actor is None or person.id != actor.id)}
     return list(chosen.values())
 
 

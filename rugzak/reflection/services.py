@@ -253,6 +253,7 @@ def close_session(user: User, session: ReflectionSession) -> None:
     _require_open_runner(user, session)
     session.closed_at = utcnow()
     record(Action.REFLECTION_CLOSED, target=session, actor=user, detail=session.title)
+    mails.summary(session)
     db.session.commit()
 
 
