@@ -243,6 +243,10 @@ EXPECTED = {
     ("POST", SESSION + "/leiden/notitie"): INVITED_422,
     ("POST", SESSION + "/leiden/besluit"): INVITED_422,
     ("POST", SESSION + "/afsluiten"): INVITED_302,
+    ("GET", SESSION + "/bewerken"): INVITED,
+    ("POST", SESSION + "/bewerken"): INVITED_422,
+    ("GET", SESSION + "/annuleren"): INVITED,
+    ("POST", SESSION + "/annuleren"): INVITED_302,
     ("GET", SESSION + "/verslag"): INVITED,
     ("GET", SESSION + "/verslag.pdf"): INVITED,
     ("GET", "/reflectie/formats"): KERNTEAM,
@@ -416,6 +420,7 @@ OWN_OBJECT = {
     ("POST", API_USER + "/deactivate"): {"user_id": "spare_user_id"},
     ("POST", USER + "/deactiveren"): {"user_id": "other_spare_user_id"},
     ("POST", SESSION + "/afsluiten"): {"session_id": "spare_session_id"},
+    ("POST", SESSION + "/annuleren"): {"session_id": "other_spare_session_id"},
     ("DELETE", API_EXP + "/open"): {"experience_id": "other_spare_experience_id"},
     ("POST", EXP + "/openbaar/intrekken"): {"experience_id": "other_spare_experience_id"},
     ("DELETE", API_BUNDLE + "/open"): {"bundle_id": "spare_bundle_id"},
@@ -499,8 +504,9 @@ def _objects_of(owner, commenter, values: dict, keeper) -> dict:
     sessions = [plan_session(keeper, SessionInput(
         title="Intervisie", held_on=experience.occurred_on, place="Stadhuis",
         format_id=formats[0].id, facilitator_id=keeper.id, participant_ids=[owner.id],
-        material_kind="bundel", bundle_id=bundle.id)) for _ in range(2)]
+        material_kind="bundel", bundle_id=bundle.id)) for _ in range(3)]
     return {"session_id": sessions[0].id, "spare_session_id": sessions[1].id,
+            "other_spare_session_id": sessions[2].id,
             "format_id": formats[0].id, "bundle_id": bundle.id, "item_id": items[0].id,
             "spare_item_id": items[1].id,
             "other_spare_item_id": items[2].id, "comment_id": comment.id,

@@ -1,6 +1,8 @@
 """Forms of reflection sessions; they parse types, the services judge the content."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -22,7 +24,7 @@ from ..extensions import db
 from ..forms import CheckboxListField, IsoDateField, choices
 from ..numbers import database_int
 from .labels import MATERIAL_LABELS, NOTE_LABELS
-from .models import ReflectionFormat
+from .models import ReflectionFormat, ReflectionSession
 from .queries import SCORES
 from .services import SessionInput
 
@@ -66,6 +68,21 @@ class PlanForm(FlaskForm):
             bundle_id=database_int(self.bundle_id.data), query=self.query.data or "",
             period_start=getattr(self.period_start, "parsed", None),
             period_end=getattr(self.period_end, "parsed", None))
+
+
+def plan_data(session: ReflectionSession) -> dict:
+    """A planned session as the plan form's values."""
+    return {"title": session.title, "held_on": session.held_on.isoformat(),
+            "place": session.place, "format_id": str(session.format_id),
+            "facilitator_id": str(session.facilitator_id),
+            "participant_ids": [str(person.id) for person in session.participants],
+            "material_kind": session.material_kind, "bundle_id": str(session.bundle_id or ""),
+            "query": session.query, "period_start": _iso(session.period_start),
+            "period_end": _iso(session.period_end)}
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 def _person(user: User) -> str:

@@ -88,6 +88,7 @@ class ReflectionSession(db.Model):
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     format: Mapped[ReflectionFormat] = relationship()
     facilitator: Mapped[User] = relationship(foreign_keys=[facilitator_id])
@@ -106,6 +107,15 @@ class ReflectionSession(db.Model):
     @property
     def is_closed(self) -> bool:
         return self.closed_at is not None
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be prepared, held or changed: neither closed nor cancelled."""
+        return not self.is_closed and not self.is_cancelled
 
 
 class ReflectionMark(db.Model):

@@ -203,7 +203,15 @@ def all_sessions() -> Select:
 def upcoming_for(user: User) -> list[ReflectionSession]:
     """Open sessions `user` is invited to, from today on (the line on the home page)."""
     return list(db.session.scalars(invited_sessions(user).where(
-        ReflectionSession.closed_at.is_(None), ReflectionSession.held_on >= date.today())))
+        ReflectionSession.closed_at.is_(None), ReflectionSession.cancelled_at.is_(None),
+        ReflectionSession.held_on >= date.today())))
+
+
+def cancelled_for(user: User) -> list[ReflectionSession]:
+    """Sessions `user` was invited to that were cancelled and would have been from today on
+    (the home page tells)."""
+    return list(db.session.scalars(invited_sessions(user).where(
+        ReflectionSession.cancelled_at.is_not(None), ReflectionSession.held_on >= date.today())))
 
 
 def by_organisation(session: ReflectionSession) -> list[tuple[str, list[str]]]:

@@ -34,7 +34,7 @@ from .models import (
     TemperatureTally,
     TemperatureVote,
 )
-from .policies import is_invited, may_plan, may_run
+from .policies import is_invited, may_change, may_plan, may_run
 from .queries import SCORES, has_partners, material, session_conditions, steps
 
 TITLE_MAX = 200
@@ -62,16 +62,9 @@ class SessionInput:
 def plan_session(user: User, data: SessionInput) -> ReflectionSession:
     """A new session; its temperature check covers the conditions that are active now."""
     require(may_plan(user))
-    errors = plan_problems(data)
-    if errors:
-        raise InvalidInput(errors)
-    people = _people(data.participant_ids)
-    session = ReflectionSession(
-        title=data.title.strip(), held_on=data.held_on, place=data.place.strip(),
-        format=db.session.get(ReflectionFormat, data.format_id),
-        facilitator=db.session.get(User, data.facilitator_id), participants=people,
-        material_kind=data.material_kind, created_by=user, query="")
-    _set_material(session, data)
+    people = _checked_people(data)
+    session = ReflectionSession(created_by=user)
+    _fill(session, data, people)
     db.session.add(session)
     db.session.flush()
     for condition in db.session.scalars(select(Condition).where(Condition.active.is_(True))):
@@ -85,7 +78,52 @@ def plan_session(user: User, data: SessionInput) -> ReflectionSession:
     return session
 
 
+def change_session(user: User, session: ReflectionSession,
+                   data: SessionInput) -> ReflectionSession:
+    """Change a planned session under the rules of planning; who is newly invited gets the
+    invitation. The temperature check keeps its conditions."""
+    require(may_change(user, session))
+    people = _checked_people(data)
+    invited = {person.id for person in [session.facilitator, *session.participants]}
+    _fill(session, data, people)
+    record(Action.REFLECTION_CHANGED, target=session, actor=user,
+           detail=f"{session.title} ({len(people)} deelnemers)")
+    mails.invite(user, session, [person for person in [session.facilitator, *people]
+                                 if person.id not in invited])
+    db.session.commit()
+    return session
+
+
+def cancel_session(user: User, session: ReflectionSession) -> None:
+    """The session does not take place: the invited see it in Rugzak and get a mail."""
+    require(may_change(user, session))
+    session.cancelled_at = utcnow()
+    record(Action.REFLECTION_CANCELLED, target=session, actor=user, detail=session.title)
+    mails.cancelled(user, session, [session.facilitator, *session.participants])
+    db.session.commit()
+
+
+def _checked_people(data: SessionInput) -> list[User]:
+    """The participants of a valid plan; InvalidInput with every problem otherwise."""
+    errors = plan_problems(data)
+    if errors:
+        raise InvalidInput(errors)
+    return _people(data.participant_ids)
+
+
+def _fill(session: ReflectionSession, data: SessionInput, people: list[User]) -> None:
+    session.title, session.held_on = data.title.strip(), data.held_on
+    session.place = data.place.strip()
+    session.format = db.session.get(ReflectionFormat, data.format_id)
+    session.facilitator = db.session.get(User, data.facilitator_id)
+    session.participants = people
+    _set_material(session, data)
+
+
 def _set_material(session: ReflectionSession, data: SessionInput) -> None:
+    session.material_kind = data.material_kind
+    session.bundle_id, session.query = None, ""
+    session.period_start = session.period_end = None
     if data.material_kind == MaterialKind.BUNDEL:
         session.bundle_id = data.bundle_id
     elif data.material_kind == MaterialKind.ZOEKOPDRACHT:
@@ -299,8 +337,8 @@ def _checked_text(text: str, name: str) -> str:
 
 
 def _require_open_participant(user: User, session: ReflectionSession) -> None:
-    require(is_invited(user, session) and not session.is_closed)
+    require(is_invited(user, session) and session.is_open)
 
 
 def _require_open_runner(user: User, session: ReflectionSession) -> None:
-    require(may_run(user, session) and not session.is_closed)
+    require(may_run(user, session) and session.is_open)
