@@ -89,6 +89,7 @@ INVITED = (302, 404, 404, 200, 404)  # a session of others: the core team sees i
 INVITED_403 = (302, 404, 404, 403, 404)  # the core team sees it but is not invited
 INVITED_302 = (302, 404, 404, 302, 404)
 INVITED_422 = (302, 404, 404, 422, 404)
+API_INVITED = (401, 404, 404, 200, 404)
 API_NOBODY = (401, 403, 403, 403, 403)
 
 # (method, rule): statuses for (anonymous, partner, medewerker, kernteam, beheerder).
@@ -250,6 +251,8 @@ EXPECTED = {
     ("GET", SESSION + "/verslag"): INVITED,
     ("GET", SESSION + "/verslag.pdf"): INVITED,
     ("GET", "/reflectie/formats"): KERNTEAM,
+    ("GET", "/api/v1/reflection/sessions"): API,
+    ("GET", "/api/v1/reflection/sessions/<int:session_id>"): API_INVITED,
     ("POST", "/reflectie/formats"): KERNTEAM_422,
     ("GET", "/reflectie/formats/<int:format_id>"): KERNTEAM,
     ("POST", "/reflectie/formats/<int:format_id>"): KERNTEAM_422,

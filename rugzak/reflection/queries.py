@@ -25,6 +25,7 @@ from .models import (
     TemperatureVote,
     reflection_participants,
 )
+from .policies import may_plan
 
 THRESHOLD = 3  # answers before a temperature check shows its results
 SCORES = range(1, 6)
@@ -197,6 +198,11 @@ def invited_sessions(user: User) -> Select:
 def all_sessions() -> Select:
     return select(ReflectionSession).order_by(ReflectionSession.held_on.desc(),
                                               ReflectionSession.id.desc())
+
+
+def visible_sessions(user: User) -> Select:
+    """Every session for the core team, the ones they are invited to for anyone else."""
+    return all_sessions() if may_plan(user) else invited_sessions(user)
 
 
 def upcoming_for(user: User) -> list[ReflectionSession]:
