@@ -244,6 +244,7 @@ EXPECTED = {
     ("POST", SESSION + "/leiden/notitie"): INVITED_422,
     ("POST", SESSION + "/leiden/besluit"): INVITED_422,
     ("POST", SESSION + "/afsluiten"): INVITED_302,
+    ("POST", SESSION + "/aanwezig"): INVITED_302,
     ("GET", SESSION + "/bewerken"): INVITED,
     ("POST", SESSION + "/bewerken"): INVITED_422,
     ("GET", SESSION + "/annuleren"): INVITED,

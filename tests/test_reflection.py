@@ -373,3 +373,30 @@ def test_questions_and_notes_wait_for_the_resident_data_confirmation(app, client
         kept = db.session.scalars(select(PrivacyFinding.subject_type)
                                   .order_by(PrivacyFinding.id)).all()
         assert kept == ["reflection_questions", "reflection_notes"]
+
+
+def test_the_facilitator_records_who_attended_and_the_summary_follows_it(app, client, people,
+                                                                        world):
+    session = plan(client, people, world, "mira", "cor", "pim")
+    url = f"/reflectie/{session}"
+    client.login(people["pim"].email)
+    assert client.submit(f"{url}/aanwezig", {"attendee_ids": [str(people["pim"].id)]},
+                         page=url).status_code == 403
+    client.logout()
+    client.login(people["kern"].email)
+    summary = page(client, f"{url}/verslag")
+    assert "De aanwezigheid is niet bijgehouden" in summary and "Pim Partner" in summary
+    refused = client.submit(f"{url}/aanwezig", {"attendee_ids": [str(people["olga"].id)]},
+                            page=url)
+    assert refused.status_code == 422
+    assert "Kies de aanwezigen uit de genodigden." in refused.get_data(as_text=True)
+    present = [str(people[name].id) for name in ("kern", "mira")]
+    assert client.submit(f"{url}/aanwezig", {"attendee_ids": present},
+                         page=url).status_code == 302
+    body = page(client, url)
+    assert re.search(rf'value="{people["mira"].id}"[^>]*checked|checked[^>]*value="'
+                     rf'{people["mira"].id}"', body)
+    summary = page(client, f"{url}/verslag").split('id="wie-kop"', 1)[1].split("</section>")[0]
+    assert "Mira Medewerker" in summary and "Kees Kern" in summary
+    assert "Pim Partner" not in summary and "Cor Collega" not in summary
+    assert "De aanwezigheid is niet bijgehouden" not in summary

@@ -89,6 +89,19 @@ def _person(user: User) -> str:
     return f"{user.name} ({user.organisation.name})" if user.organisation else user.name
 
 
+class AttendanceForm(FlaskForm):
+    attendee_ids = CheckboxListField(_l("Wie is er?"))
+
+    def fill_choices(self, session: ReflectionSession) -> None:
+        invited = {person.id: person for person in [session.facilitator, *session.participants]}
+        self.attendee_ids.choices = [SelectChoice(str(number), _person(person))
+                                     for number, person in invited.items()]
+
+    def chosen_ids(self) -> list[int]:
+        return [n for value in self.attendee_ids.data or [] if (n := database_int(value))
+                is not None]
+
+
 class QuestionForm(FlaskForm):
     question = TextAreaField(_l("Jouw vraag voor de sessie"))
 

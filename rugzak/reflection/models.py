@@ -62,6 +62,14 @@ reflection_participants = Table(
     Column("user_id", ForeignKey("users.id"), primary_key=True, index=True),
 )
 
+reflection_attendance = Table(  # who was there, ticked by the facilitator
+    "reflection_attendance",
+    db.metadata,
+    Column("session_id", ForeignKey("reflection_sessions.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("user_id", ForeignKey("users.id"), primary_key=True, index=True),
+)
+
 reflection_decisions = Table(
     "reflection_decisions",
     db.metadata,
@@ -96,6 +104,8 @@ class ReflectionSession(db.Model):
     bundle: Mapped[Bundle | None] = relationship()
     participants: Mapped[list[User]] = relationship(secondary=reflection_participants,
                                                     order_by=User.name)
+    attendees: Mapped[list[User]] = relationship(secondary=reflection_attendance,
+                                                 order_by=User.name)
     agenda_items: Mapped[list[AgendaItem]] = relationship(secondary=reflection_decisions,
                                                           order_by=AgendaItem.id)
     notes: Mapped[list["ReflectionNote"]] = relationship(

@@ -220,9 +220,10 @@ def cancelled_for(user: User) -> list[ReflectionSession]:
 
 
 def by_organisation(session: ReflectionSession) -> list[tuple[str, list[str]]]:
-    """Who took part, grouped by organisation name."""
+    """Who took part (who was ticked present, or else who was invited), grouped by
+    organisation name."""
     groups: dict[str, list[str]] = {}
-    people = {p.id: p for p in [session.facilitator, *session.participants]}
+    people = {p.id: p for p in session.attendees or [session.facilitator, *session.participants]}
     for person in people.values():
         name = person.organisation.name if person.organisation else "—"
         groups.setdefault(name, []).append(person.name)

@@ -117,6 +117,7 @@ def _fill(session: ReflectionSession, data: SessionInput, people: list[User]) ->
     session.format = db.session.get(ReflectionFormat, data.format_id)
     session.facilitator = db.session.get(User, data.facilitator_id)
     session.participants = people
+    session.attendees = [p for p in session.attendees if p in [session.facilitator, *people]]
     _set_material(session, data)
 
 
@@ -285,6 +286,17 @@ def decide(user: User, session: ReflectionSession, data: AgendaInput):
     session.agenda_items.append(item)
     db.session.commit()
     return item
+
+
+def record_attendance(user: User, session: ReflectionSession, user_ids: list[int]) -> None:
+    """Who was there, ticked among the invited by who runs the session; the summary's "who
+    took part" follows it (nobody ticked: the invited)."""
+    _require_open_runner(user, session)
+    invited = {person.id: person for person in [session.facilitator, *session.participants]}
+    if not set(user_ids) <= set(invited):
+        raise InvalidInput({"attendee_ids": _("Kies de aanwezigen uit de genodigden.")})
+    session.attendees = [person for number, person in invited.items() if number in user_ids]
+    db.session.commit()
 
 
 def close_session(user: User, session: ReflectionSession) -> None:

@@ -29,6 +29,7 @@ from ..privacy.check import CONFIRM_FIELD
 from ..reports.budget import in_a_slot, per_user
 from ..reports.pdf import html_to_pdf
 from .forms import (
+    AttendanceForm,
     DecisionForm,
     FormatForm,
     NoteForm,
@@ -75,6 +76,7 @@ from .services import (
     decide,
     plan_problems,
     plan_session,
+    record_attendance,
     save_format,
     toggle_mark,
 )
@@ -175,7 +177,11 @@ def _confirmed() -> bool:
 
 
 def _session_page(session, question_form, temperature_errors=None, findings=None,
-                  status=200):
+                  status=200, attendance_form=None):
+    if attendance_form is None:
+        attendance_form = AttendanceForm(formdata=None, data={
+            "attendee_ids": [str(person.id) for person in session.attendees]})
+    attendance_form.fill_choices(session)
     return render_template(
         "reflection/show.html", session=session, experiences=material(current_user, session),
         marked=my_marks(current_user, session), counts=mark_counts(session),
@@ -183,7 +189,7 @@ def _session_page(session, question_form, temperature_errors=None, findings=None
         voted=voted_conditions(current_user, session), threshold=THRESHOLD,
         temperature_errors=temperature_errors or {}, invited=is_invited(current_user, session),
         may_run=may_run(current_user, session), may_change=may_change(current_user, session),
-        has_partners=has_partners(session)), status
+        has_partners=has_partners(session), attendance_form=attendance_form), status
 
 
 @bp.post("/reflectie/<int:session_id>/bespreken/<int:experience_id>")
@@ -208,6 +214,21 @@ def question(session_id: int):
         return _session_page(session, form, findings=error.extra.get("findings"), status=422)
     flash(_("Je vraag staat op de agenda van de sessie."), "success")
     return redirect(url_for(".show", session_id=session.id, _anchor="vragen"))
+
+
+@bp.post("/reflectie/<int:session_id>/aanwezig")
+def attendance(session_id: int):
+    session = run_or_404(session_id, current_user)
+    form = AttendanceForm()
+    try:
+        form.validate()
+        record_attendance(current_user, session, form.chosen_ids())
+    except InvalidInput as error:
+        keep_input(form, error)
+        return _session_page(session, QuestionForm(formdata=None), status=422,
+                             attendance_form=form)
+    flash(_("De aanwezigheid is bewaard."), "success")
+    return redirect(url_for(".show", session_id=session.id, _anchor="aanwezig"))
 
 
 @bp.post("/reflectie/<int:session_id>/temperatuur")
