@@ -87,6 +87,7 @@ def test_cancelling_tells_the_invited_in_rugzak_and_by_mail(app, client, people,
     assert "Weet je zeker dat de sessie „Intervisie regie”" in page(client, url + "/annuleren")
     assert client.submit(url + "/annuleren", page=url + "/annuleren").status_code == 302
     assert "Deze sessie is geannuleerd" in page(client, url)
+    assert "geannuleerd" in page(client, url + "/verslag")
     assert client.get(url + "/bewerken").status_code == 403
     assert client.submit(url + "/annuleren", page=url).status_code == 403
     client.logout()
