@@ -89,6 +89,7 @@ INVITED = (302, 404, 404, 200, 404)  # a session of others: the core team sees i
 INVITED_403 = (302, 404, 404, 403, 404)  # the core team sees it but is not invited
 INVITED_302 = (302, 404, 404, 302, 404)
 INVITED_422 = (302, 404, 404, 422, 404)
+API_INVITED = (401, 404, 404, 200, 404)
 API_NOBODY = (401, 403, 403, 403, 403)
 
 # (method, rule): statuses for (anonymous, partner, medewerker, kernteam, beheerder).
@@ -243,9 +244,16 @@ EXPECTED = {
     ("POST", SESSION + "/leiden/notitie"): INVITED_422,
     ("POST", SESSION + "/leiden/besluit"): INVITED_422,
     ("POST", SESSION + "/afsluiten"): INVITED_302,
+    ("POST", SESSION + "/aanwezig"): INVITED_302,
+    ("GET", SESSION + "/bewerken"): INVITED,
+    ("POST", SESSION + "/bewerken"): INVITED_422,
+    ("GET", SESSION + "/annuleren"): INVITED,
+    ("POST", SESSION + "/annuleren"): INVITED_302,
     ("GET", SESSION + "/verslag"): INVITED,
     ("GET", SESSION + "/verslag.pdf"): INVITED,
     ("GET", "/reflectie/formats"): KERNTEAM,
+    ("GET", "/api/v1/reflection/sessions"): API,
+    ("GET", "/api/v1/reflection/sessions/<int:session_id>"): API_INVITED,
     ("POST", "/reflectie/formats"): KERNTEAM_422,
     ("GET", "/reflectie/formats/<int:format_id>"): KERNTEAM,
     ("POST", "/reflectie/formats/<int:format_id>"): KERNTEAM_422,
@@ -416,6 +424,7 @@ OWN_OBJECT = {
     ("POST", API_USER + "/deactivate"): {"user_id": "spare_user_id"},
     ("POST", USER + "/deactiveren"): {"user_id": "other_spare_user_id"},
     ("POST", SESSION + "/afsluiten"): {"session_id": "spare_session_id"},
+    ("POST", SESSION + "/annuleren"): {"session_id": "other_spare_session_id"},
     ("DELETE", API_EXP + "/open"): {"experience_id": "other_spare_experience_id"},
     ("POST", EXP + "/openbaar/intrekken"): {"experience_id": "other_spare_experience_id"},
     ("DELETE", API_BUNDLE + "/open"): {"bundle_id": "spare_bundle_id"},
@@ -499,8 +508,9 @@ def _objects_of(owner, commenter, values: dict, keeper) -> dict:
     sessions = [plan_session(keeper, SessionInput(
         title="Intervisie", held_on=experience.occurred_on, place="Stadhuis",
         format_id=formats[0].id, facilitator_id=keeper.id, participant_ids=[owner.id],
-        material_kind="bundel", bundle_id=bundle.id)) for _ in range(2)]
+        material_kind="bundel", bundle_id=bundle.id)) for _ in range(3)]
     return {"session_id": sessions[0].id, "spare_session_id": sessions[1].id,
+            "other_spare_session_id": sessions[2].id,
             "format_id": formats[0].id, "bundle_id": bundle.id, "item_id": items[0].id,
             "spare_item_id": items[1].id,
             "other_spare_item_id": items[2].id, "comment_id": comment.id,

@@ -38,6 +38,7 @@ from rugzak.reflection.services import (
     ask_question,
     decide,
     plan_session,
+    record_attendance,
     toggle_mark,
 )
 from rugzak.revisions.models import ExperienceRevision
@@ -132,7 +133,8 @@ def curate(first, theirs, mailed, author, curator) -> None:
 
 
 def reflect(kern, writer, bundle, plan) -> None:
-    """A reflection session with a mark, a question, an insight, a score and a decision."""
+    """A reflection session with a mark, a question, an insight, a score, a decision and who
+    attended."""
     intervisie = db.session.scalar(select(ReflectionFormat).filter_by(slug="intervisie"))
     session = plan_session(kern, SessionInput(
         title="Intervisie", held_on=date(2026, 2, 1), place="Stadhuis", format_id=intervisie.id,
@@ -144,6 +146,7 @@ def reflect(kern, writer, bundle, plan) -> None:
     answer_temperature(writer, session, session_conditions(session)[0].id, 4)
     decide(kern, session, AgendaInput(title="Vaste regisseur", owner=f"user:{writer.id}",
                                       experience_ids=[plan.id]))
+    record_attendance(kern, session, [kern.id, writer.id])
 
 
 def test_export_writes_json_csv_and_a_readme(app, client, runner, make_user, make_experience,

@@ -7,6 +7,7 @@ import io
 import zipfile
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from rugzak.audit.models import AuditEvent
@@ -42,8 +43,7 @@ def download(client) -> zipfile.ZipFile:
     return zipfile.ZipFile(io.BytesIO(response.data))
 
 
-def assert_complete(archive: zipfile.ZipFile, session_id: int | None) -> None:
-    """`session_id` None: the maker may not see the closed session (a beheerder)."""
+def assert_complete(archive: zipfile.ZipFile, session_id: int) -> None:
     names = set(archive.namelist())
     assert {f"export/{entry.name}.json" for entry in TABLES} <= names
     assert {"export/manifest.json", "export/README.txt", "export/tags.csv",
@@ -54,8 +54,7 @@ def assert_complete(archive: zipfile.ZipFile, session_id: int | None) -> None:
     assert "wijkteam" in tags
     pdfs = sorted(name for name in names if name.endswith(".pdf"))
     assert pdfs[0].startswith("verslagen/periodeverslag-")
-    summaries = [f"verslagen/reflectiesessie-{session_id}-2026-02-01.pdf"] if session_id else []
-    assert pdfs[1:] == summaries
+    assert pdfs[1:] == [f"verslagen/reflectiesessie-{session_id}-2026-02-01.pdf"]
     assert all(archive.read(name).startswith(b"%PDF") for name in pdfs)
     guide = archive.read(GUIDE).decode("utf-8")
     assert "rugzak import overdracht/export/" in guide
@@ -72,11 +71,26 @@ def test_curators_download_the_package_from_beheer_and_it_is_audited(
     client.login(curator.email)
     assert f'href="{PACKAGE}"' in client.get("/beheer").get_data(as_text=True)
     archive = download(client)
-    assert_complete(archive, session_id if role == "kernteam" else None)
+    assert_complete(archive, session_id)
+    summary = f"verslagen/reflectiesessie-{session_id}-2026-02-01.pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(
+        io.BytesIO(archive.read(summary))).pages)
+    assert "Verslag van de reflectiesessie" in text
     with app.app_context():
         details = db.session.scalars(select(AuditEvent.detail).where(
             AuditEvent.actor_id == curator.id, AuditEvent.action == "export")).all()
     assert f"overdrachtspakket: {len(archive.namelist())} bestanden" in details
+
+
+def test_the_beheerders_package_gives_no_access_to_the_sessions(
+        app, client, make_user, make_experience):
+    session_id = content_with_a_closed_session(app, client, make_user, make_experience)
+    client.login(make_user("beheerder").email)
+    assert f"verslagen/reflectiesessie-{session_id}-2026-02-01.pdf" in download(
+        client).namelist()
+    for url in (f"/reflectie/{session_id}", f"/reflectie/{session_id}/verslag",
+                f"/reflectie/{session_id}/verslag.pdf"):
+        assert client.get(url).status_code == 404, url
 
 
 @pytest.mark.parametrize("role", ["medewerker", "partner"])
@@ -130,7 +144,7 @@ def test_the_command_writes_the_package_as_the_core_team_or_whom_you_name(
                                        str(beheerder)])
     assert as_beheerder.exit_code == 0, as_beheerder.output
     with zipfile.ZipFile(beheerder) as archive:
-        assert_complete(archive, None)
+        assert_complete(archive, session_id)
 
 
 def test_the_downloaded_package_restores_into_an_empty_instance(

@@ -14,6 +14,7 @@ from rugzak.auth.models import User
 from rugzak.bundles.services import BundleInput, add_item, create_bundle
 from rugzak.experiences.models import Experience
 from rugzak.extensions import db
+from rugzak.mail.models import OutboxMail
 from rugzak.privacy.models import PrivacyFinding
 from rugzak.reflection.models import (
     ReflectionFormat,
@@ -153,6 +154,12 @@ def test_invited_see_the_session_others_get_404_and_partners_never_see_intern(
     walk = "".join(page(client, f"/reflectie/{session}/leiden?stap={n}") for n in range(1, 9))
     assert "Samen aan de keukentafel" in walk and "Interne knoop" not in walk
     client.logout()
+
+
+def test_without_mail_configured_planning_writes_no_mail(app, client, people, world):
+    plan(client, people, world, "mira", "pim")
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(OutboxMail)) == 0
 
 
 def test_an_internal_bundle_is_refused_when_partners_are_invited(app, client, people, world):
@@ -366,3 +373,30 @@ def test_questions_and_notes_wait_for_the_resident_data_confirmation(app, client
         kept = db.session.scalars(select(PrivacyFinding.subject_type)
                                   .order_by(PrivacyFinding.id)).all()
         assert kept == ["reflection_questions", "reflection_notes"]
+
+
+def test_the_facilitator_records_who_attended_and_the_summary_follows_it(app, client, people,
+                                                                        world):
+    session = plan(client, people, world, "mira", "cor", "pim")
+    url = f"/reflectie/{session}"
+    client.login(people["pim"].email)
+    assert client.submit(f"{url}/aanwezig", {"attendee_ids": [str(people["pim"].id)]},
+                         page=url).status_code == 403
+    client.logout()
+    client.login(people["kern"].email)
+    summary = page(client, f"{url}/verslag")
+    assert "De aanwezigheid is niet bijgehouden" in summary and "Pim Partner" in summary
+    refused = client.submit(f"{url}/aanwezig", {"attendee_ids": [str(people["olga"].id)]},
+                            page=url)
+    assert refused.status_code == 422
+    assert "Kies de aanwezigen uit de genodigden." in refused.get_data(as_text=True)
+    present = [str(people[name].id) for name in ("kern", "mira")]
+    assert client.submit(f"{url}/aanwezig", {"attendee_ids": present},
+                         page=url).status_code == 302
+    body = page(client, url)
+    assert re.search(rf'value="{people["mira"].id}"[^>]*checked|checked[^>]*value="'
+                     rf'{people["mira"].id}"', body)
+    summary = page(client, f"{url}/verslag").split('id="wie-kop"', 1)[1].split("</section>")[0]
+    assert "Mira Medewerker" in summary and "Kees Kern" in summary
+    assert "Pim Partner" not in summary and "Cor Collega" not in summary
+    assert "De aanwezigheid is niet bijgehouden" not in summary

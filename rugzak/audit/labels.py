@@ -43,6 +43,8 @@ ACTION_LABELS = {
     Action.RECOVERY_CODES_RENEWED: _l("Nieuwe herstelcodes gemaakt"),
     Action.REFLECTION_PLANNED: _l("Reflectiesessie gepland"),
     Action.REFLECTION_CLOSED: _l("Reflectiesessie afgesloten"),
+    Action.REFLECTION_CHANGED: _l("Reflectiesessie gewijzigd"),
+    Action.REFLECTION_CANCELLED: _l("Reflectiesessie geannuleerd"),
     Action.OPEN_PUBLISHED: _l("Openbaar gedeeld"),
     Action.OPEN_WITHDRAWN: _l("Openbaar delen ingetrokken"),
     Action.PEER_ADDED: _l("Bron toegevoegd"),

@@ -53,6 +53,8 @@ class Action(StrEnum):
     RECOVERY_CODES_RENEWED = "recovery_codes_renewed"
     REFLECTION_PLANNED = "reflection_planned"
     REFLECTION_CLOSED = "reflection_closed"
+    REFLECTION_CHANGED = "reflection_changed"
+    REFLECTION_CANCELLED = "reflection_cancelled"
     OPEN_PUBLISHED = "open_published"  # shared openly with the world (rugzak/open)
     OPEN_WITHDRAWN = "open_withdrawn"
     PEER_ADDED = "peer_added"  # another municipality's Rugzak followed (rugzak/peers)

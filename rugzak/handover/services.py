@@ -75,7 +75,7 @@ def _add_report(archive: zipfile.ZipFile, viewer: User) -> str:
 
 def _add_summaries(archive: zipfile.ZipFile, viewer: User) -> list[str]:
     names = []
-    for session in last_closed_sessions(viewer, SESSIONS):
+    for session in last_closed_sessions(SESSIONS):
         names.append(f"verslagen/reflectiesessie-{session.id}-{session.held_on.isoformat()}.pdf")
         html = render_template("reflection/summary_pdf.html", **summary_context(viewer, session))
         archive.writestr(names[-1], html_to_pdf(html))

@@ -39,3 +39,4 @@ DEFAULTS = {kind: Frequency.DAILY for kind in KINDS} | {
 # Outbox rows that are not about a kind above
 PASSWORD_LINK = "password_link"
 DIGEST = "digest"
+REFLECTION = "reflection"  # an invitation, a cancellation or a summary: always sent

@@ -1,6 +1,8 @@
 """Forms of reflection sessions; they parse types, the services judge the content."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -22,7 +24,7 @@ from ..extensions import db
 from ..forms import CheckboxListField, IsoDateField, choices
 from ..numbers import database_int
 from .labels import MATERIAL_LABELS, NOTE_LABELS
-from .models import ReflectionFormat
+from .models import ReflectionFormat, ReflectionSession
 from .queries import SCORES
 from .services import SessionInput
 
@@ -68,8 +70,36 @@ class PlanForm(FlaskForm):
             period_end=getattr(self.period_end, "parsed", None))
 
 
+def plan_data(session: ReflectionSession) -> dict:
+    """A planned session as the plan form's values."""
+    return {"title": session.title, "held_on": session.held_on.isoformat(),
+            "place": session.place, "format_id": str(session.format_id),
+            "facilitator_id": str(session.facilitator_id),
+            "participant_ids": [str(person.id) for person in session.participants],
+            "material_kind": session.material_kind, "bundle_id": str(session.bundle_id or ""),
+            "query": session.query, "period_start": _iso(session.period_start),
+            "period_end": _iso(session.period_end)}
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
 def _person(user: User) -> str:
     return f"{user.name} ({user.organisation.name})" if user.organisation else user.name
+
+
+class AttendanceForm(FlaskForm):
+    attendee_ids = CheckboxListField(_l("Wie is er?"))
+
+    def fill_choices(self, session: ReflectionSession) -> None:
+        invited = {person.id: person for person in [session.facilitator, *session.participants]}
+        self.attendee_ids.choices = [SelectChoice(str(number), _person(person))
+                                     for number, person in invited.items()]
+
+    def chosen_ids(self) -> list[int]:
+        return [n for value in self.attendee_ids.data or [] if (n := database_int(value))
+                is not None]
 
 
 class QuestionForm(FlaskForm):

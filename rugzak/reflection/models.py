@@ -62,6 +62,14 @@ reflection_participants = Table(
     Column("user_id", ForeignKey("users.id"), primary_key=True, index=True),
 )
 
+reflection_attendance = Table(  # who was there, ticked by the facilitator
+    "reflection_attendance",
+    db.metadata,
+    Column("session_id", ForeignKey("reflection_sessions.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("user_id", ForeignKey("users.id"), primary_key=True, index=True),
+)
+
 reflection_decisions = Table(
     "reflection_decisions",
     db.metadata,
@@ -88,6 +96,7 @@ class ReflectionSession(db.Model):
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     format: Mapped[ReflectionFormat] = relationship()
     facilitator: Mapped[User] = relationship(foreign_keys=[facilitator_id])
@@ -95,6 +104,8 @@ class ReflectionSession(db.Model):
     bundle: Mapped[Bundle | None] = relationship()
     participants: Mapped[list[User]] = relationship(secondary=reflection_participants,
                                                     order_by=User.name)
+    attendees: Mapped[list[User]] = relationship(secondary=reflection_attendance,
+                                                 order_by=User.name)
     agenda_items: Mapped[list[AgendaItem]] = relationship(secondary=reflection_decisions,
                                                           order_by=AgendaItem.id)
     notes: Mapped[list["ReflectionNote"]] = relationship(
@@ -106,6 +117,15 @@ class ReflectionSession(db.Model):
     @property
     def is_closed(self) -> bool:
         return self.closed_at is not None
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be prepared, held or changed: neither closed nor cancelled."""
+        return not self.is_closed and not self.is_cancelled
 
 
 class ReflectionMark(db.Model):

@@ -2,8 +2,8 @@
 
 A participant's marks ("wil ik bespreken") and questions are theirs: in their download, and
 removed with them, as is the record of which temperature checks they answered (the scores
-themselves carry no person). That they were invited, facilitated, planned or wrote a note
-stays, under "oud-medewerker": it is part of the session's record.
+themselves carry no person). That they were invited, attended, facilitated, planned or wrote a
+note stays, under "oud-medewerker": it is part of the session's record.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from .models import (
     ReflectionQuestion,
     ReflectionSession,
     TemperatureVote,
+    reflection_attendance,
     reflection_participants,
 )
 
@@ -25,7 +26,7 @@ from .models import (
 @personal_data_section("reflection", ReflectionMark.user_id, ReflectionQuestion.author_id,
                        TemperatureVote.user_id, ReflectionNote.author_id,
                        ReflectionSession.facilitator_id, ReflectionSession.created_by_id,
-                       reflection_participants.c.user_id)
+                       reflection_participants.c.user_id, reflection_attendance.c.user_id)
 def reflection(user: User) -> dict:
     invited = select(reflection_participants.c.session_id).where(
         reflection_participants.c.user_id == user.id)
@@ -45,6 +46,7 @@ def reflection(user: User) -> dict:
     return {
         "sessions": [{"id": s.id, "title": s.title, "held_on": s.held_on,
                       "facilitator": s.facilitator_id == user.id,
+                      "attended": any(person.id == user.id for person in s.attendees),
                       "planned_by_you": s.created_by_id == user.id} for s in sessions],
         "marked_to_discuss": [{"session_id": m.session_id, "experience_id": m.experience_id}
                               for m in marks],

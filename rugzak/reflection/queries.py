@@ -25,7 +25,7 @@ from .models import (
     TemperatureVote,
     reflection_participants,
 )
-from .policies import can_view
+from .policies import may_plan
 
 THRESHOLD = 3  # answers before a temperature check shows its results
 SCORES = range(1, 6)
@@ -200,16 +200,30 @@ def all_sessions() -> Select:
                                               ReflectionSession.id.desc())
 
 
+def visible_sessions(user: User) -> Select:
+    """Every session for the core team, the ones they are invited to for anyone else."""
+    return all_sessions() if may_plan(user) else invited_sessions(user)
+
+
 def upcoming_for(user: User) -> list[ReflectionSession]:
     """Open sessions `user` is invited to, from today on (the line on the home page)."""
     return list(db.session.scalars(invited_sessions(user).where(
-        ReflectionSession.closed_at.is_(None), ReflectionSession.held_on >= date.today())))
+        ReflectionSession.closed_at.is_(None), ReflectionSession.cancelled_at.is_(None),
+        ReflectionSession.held_on >= date.today())))
+
+
+def cancelled_for(user: User) -> list[ReflectionSession]:
+    """Sessions `user` was invited to that were cancelled and would have been from today on
+    (the home page tells)."""
+    return list(db.session.scalars(invited_sessions(user).where(
+        ReflectionSession.cancelled_at.is_not(None), ReflectionSession.held_on >= date.today())))
 
 
 def by_organisation(session: ReflectionSession) -> list[tuple[str, list[str]]]:
-    """Who took part, grouped by organisation name."""
+    """Who took part (who was ticked present, or else who was invited), grouped by
+    organisation name."""
     groups: dict[str, list[str]] = {}
-    people = {p.id: p for p in [session.facilitator, *session.participants]}
+    people = {p.id: p for p in session.attendees or [session.facilitator, *session.participants]}
     for person in people.values():
         name = person.organisation.name if person.organisation else "—"
         groups.setdefault(name, []).append(person.name)
@@ -229,9 +243,10 @@ def summary_context(user: User, session: ReflectionSession) -> dict:
             "items": [i for i in session.agenda_items if can_view_item(user, i)]}
 
 
-def last_closed_sessions(user: User, count: int) -> list[ReflectionSession]:
-    """The `count` most recently closed sessions `user` may see, newest first."""
-    from_newest = db.session.scalars(select(ReflectionSession)
-                                     .where(ReflectionSession.closed_at.is_not(None))
-                                     .order_by(ReflectionSession.closed_at.desc()))
-    return [s for s in from_newest if can_view(user, s)][:count]
+def last_closed_sessions(count: int) -> list[ReflectionSession]:
+    """The `count` most recently closed sessions, newest first, for the handover package:
+    whoever may hand over gets their summaries (rendered with their own rights), which gives
+    them no access to the sessions' pages."""
+    return list(db.session.scalars(select(ReflectionSession)
+                                   .where(ReflectionSession.closed_at.is_not(None))
+                                   .order_by(ReflectionSession.closed_at.desc()).limit(count)))

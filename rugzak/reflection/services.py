@@ -22,6 +22,7 @@ from ..privacy.findings import screen, store_confirmed
 from ..taxonomy.models import Condition
 from ..text import slugify
 from ..timeutil import utcnow
+from . import mails
 from .models import (
     MaterialKind,
     NoteKind,
@@ -33,7 +34,7 @@ from .models import (
     TemperatureTally,
     TemperatureVote,
 )
-from .policies import is_invited, may_plan, may_run
+from .policies import is_invited, may_change, may_plan, may_run
 from .queries import SCORES, has_partners, material, session_conditions, steps
 
 TITLE_MAX = 200
@@ -61,16 +62,9 @@ class SessionInput:
 def plan_session(user: User, data: SessionInput) -> ReflectionSession:
     """A new session; its temperature check covers the conditions that are active now."""
     require(may_plan(user))
-    errors = plan_problems(data)
-    if errors:
-        raise InvalidInput(errors)
-    people = _people(data.participant_ids)
-    session = ReflectionSession(
-        title=data.title.strip(), held_on=data.held_on, place=data.place.strip(),
-        format=db.session.get(ReflectionFormat, data.format_id),
-        facilitator=db.session.get(User, data.facilitator_id), participants=people,
-        material_kind=data.material_kind, created_by=user, query="")
-    _set_material(session, data)
+    people = _checked_people(data)
+    session = ReflectionSession(created_by=user)
+    _fill(session, data, people)
     db.session.add(session)
     db.session.flush()
     for condition in db.session.scalars(select(Condition).where(Condition.active.is_(True))):
@@ -79,11 +73,58 @@ def plan_session(user: User, data: SessionInput) -> ReflectionSession:
                                             score=score, count=0))
     record(Action.REFLECTION_PLANNED, target=session, actor=user,
            detail=f"{session.title} ({len(people)} deelnemers)")
+    mails.invite(user, session, [session.facilitator, *people])
     db.session.commit()
     return session
 
 
+def change_session(user: User, session: ReflectionSession,
+                   data: SessionInput) -> ReflectionSession:
+    """Change a planned session under the rules of planning; who is newly invited gets the
+    invitation. The temperature check keeps its conditions."""
+    require(may_change(user, session))
+    people = _checked_people(data)
+    invited = {person.id for person in [session.facilitator, *session.participants]}
+    _fill(session, data, people)
+    record(Action.REFLECTION_CHANGED, target=session, actor=user,
+           detail=f"{session.title} ({len(people)} deelnemers)")
+    mails.invite(user, session, [person for person in [session.facilitator, *people]
+                                 if person.id not in invited])
+    db.session.commit()
+    return session
+
+
+def cancel_session(user: User, session: ReflectionSession) -> None:
+    """The session does not take place: the invited see it in Rugzak and get a mail."""
+    require(may_change(user, session))
+    session.cancelled_at = utcnow()
+    record(Action.REFLECTION_CANCELLED, target=session, actor=user, detail=session.title)
+    mails.cancelled(user, session, [session.facilitator, *session.participants])
+    db.session.commit()
+
+
+def _checked_people(data: SessionInput) -> list[User]:
+    """The participants of a valid plan; InvalidInput with every problem otherwise."""
+    errors = plan_problems(data)
+    if errors:
+        raise InvalidInput(errors)
+    return _people(data.participant_ids)
+
+
+def _fill(session: ReflectionSession, data: SessionInput, people: list[User]) -> None:
+    session.title, session.held_on = data.title.strip(), data.held_on
+    session.place = data.place.strip()
+    session.format = db.session.get(ReflectionFormat, data.format_id)
+    session.facilitator = db.session.get(User, data.facilitator_id)
+    session.participants = people
+    session.attendees = [p for p in session.attendees if p in [session.facilitator, *people]]
+    _set_material(session, data)
+
+
 def _set_material(session: ReflectionSession, data: SessionInput) -> None:
+    session.material_kind = data.material_kind
+    session.bundle_id, session.query = None, ""
+    session.period_start = session.period_end = None
     if data.material_kind == MaterialKind.BUNDEL:
         session.bundle_id = data.bundle_id
     elif data.material_kind == MaterialKind.ZOEKOPDRACHT:
@@ -247,10 +288,22 @@ def decide(user: User, session: ReflectionSession, data: AgendaInput):
     return item
 
 
+def record_attendance(user: User, session: ReflectionSession, user_ids: list[int]) -> None:
+    """Who was there, ticked among the invited by who runs the session; the summary's "who
+    took part" follows it (nobody ticked: the invited)."""
+    _require_open_runner(user, session)
+    invited = {person.id: person for person in [session.facilitator, *session.participants]}
+    if not set(user_ids) <= set(invited):
+        raise InvalidInput({"attendee_ids": _("Kies de aanwezigen uit de genodigden.")})
+    session.attendees = [person for number, person in invited.items() if number in user_ids]
+    db.session.commit()
+
+
 def close_session(user: User, session: ReflectionSession) -> None:
     _require_open_runner(user, session)
     session.closed_at = utcnow()
     record(Action.REFLECTION_CLOSED, target=session, actor=user, detail=session.title)
+    mails.summary(session)
     db.session.commit()
 
 
@@ -296,8 +349,8 @@ def _checked_text(text: str, name: str) -> str:
 
 
 def _require_open_participant(user: User, session: ReflectionSession) -> None:
-    require(is_invited(user, session) and not session.is_closed)
+    require(is_invited(user, session) and session.is_open)
 
 
 def _require_open_runner(user: User, session: ReflectionSession) -> None:
-    require(may_run(user, session) and not session.is_closed)
+    require(may_run(user, session) and session.is_open)

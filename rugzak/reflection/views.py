@@ -29,18 +29,22 @@ from ..privacy.check import CONFIRM_FIELD
 from ..reports.budget import in_a_slot, per_user
 from ..reports.pdf import html_to_pdf
 from .forms import (
+    AttendanceForm,
     DecisionForm,
     FormatForm,
     NoteForm,
     PlanForm,
     QuestionForm,
     TemperatureForm,
+    plan_data,
 )
 from .labels import NOTE_LABELS
 from .models import ReflectionFormat
 from .policies import (
+    change_or_404,
     format_or_404,
     is_invited,
+    may_change,
     may_plan,
     may_run,
     run_or_404,
@@ -49,6 +53,7 @@ from .policies import (
 from .queries import (
     THRESHOLD,
     all_sessions,
+    cancelled_for,
     has_partners,
     invited_sessions,
     mark_counts,
@@ -65,10 +70,13 @@ from .services import (
     add_note,
     answer_temperature,
     ask_question,
+    cancel_session,
+    change_session,
     close_session,
     decide,
     plan_problems,
     plan_session,
+    record_attendance,
     save_format,
     toggle_mark,
 )
@@ -88,6 +96,13 @@ def upcoming_reflection_sessions() -> list:
 
 
 @bp.app_template_global()
+def cancelled_reflection_sessions() -> list:
+    """The home page's warning: sessions the signed-in user was invited to that do not take
+    place."""
+    return cancelled_for(current_user)
+
+
+@bp.app_template_global()
 def temperature_trend(filters) -> list:
     """/inzicht: the temperature check per condition over the sessions in the period."""
     return trend(filters.experience_ids(current_user), filters.start, filters.end)
@@ -104,18 +119,43 @@ def index():
 @bp.route("/reflectie/nieuw", methods=["GET", "POST"])
 @only_if(may_plan)
 def new():
-    form = PlanForm()
+    return _plan_form(PlanForm(), lambda data: plan_session(current_user, data),
+                      _("De reflectiesessie is gepland; de deelnemers zien de uitnodiging."))
+
+
+@bp.route("/reflectie/<int:session_id>/bewerken", methods=["GET", "POST"])
+def edit(session_id: int):
+    session = change_or_404(session_id, current_user)
+    form = PlanForm() if request.method == "POST" else PlanForm(data=plan_data(session))
+    return _plan_form(form, lambda data: change_session(current_user, session, data),
+                      _("De sessie is gewijzigd; wie nieuw is uitgenodigd, ziet de uitnodiging."),
+                      session)
+
+
+def _plan_form(form, save, done: str, session=None):
+    """The plan form of a new (`session` None) or a changed session: `save` keeps it, or the
+    form comes back with the Dutch messages and everything typed."""
     form.fill_choices()
     if request.method == "GET":
-        return render_template("reflection/plan.html", form=form)
+        return render_template("reflection/plan.html", form=form, session=session)
     try:
         if not form.validate():
             raise InvalidInput(plan_problems(form.to_input()) | _field_errors(form))
-        session = plan_session(current_user, form.to_input())
+        saved = save(form.to_input())
     except InvalidInput as error:
         keep_input(form, error)
-        return render_template("reflection/plan.html", form=form), 422
-    flash(_("De reflectiesessie is gepland; de deelnemers zien de uitnodiging."), "success")
+        return render_template("reflection/plan.html", form=form, session=session), 422
+    flash(done, "success")
+    return redirect(url_for(".show", session_id=saved.id))
+
+
+@bp.route("/reflectie/<int:session_id>/annuleren", methods=["GET", "POST"])
+def cancel(session_id: int):
+    session = change_or_404(session_id, current_user)
+    if request.method == "GET":
+        return render_template("reflection/cancel.html", session=session)
+    cancel_session(current_user, session)
+    flash(_("De sessie is geannuleerd; de genodigden zien dat in Rugzak."), "success")
     return redirect(url_for(".show", session_id=session.id))
 
 
@@ -137,14 +177,19 @@ def _confirmed() -> bool:
 
 
 def _session_page(session, question_form, temperature_errors=None, findings=None,
-                  status=200):
+                  status=200, attendance_form=None):
+    if attendance_form is None:
+        attendance_form = AttendanceForm(formdata=None, data={
+            "attendee_ids": [str(person.id) for person in session.attendees]})
+    attendance_form.fill_choices(session)
     return render_template(
         "reflection/show.html", session=session, experiences=material(current_user, session),
         marked=my_marks(current_user, session), counts=mark_counts(session),
         question_form=question_form, findings=findings, temperatures=temperatures(session),
         voted=voted_conditions(current_user, session), threshold=THRESHOLD,
         temperature_errors=temperature_errors or {}, invited=is_invited(current_user, session),
-        may_run=may_run(current_user, session), has_partners=has_partners(session)), status
+        may_run=may_run(current_user, session), may_change=may_change(current_user, session),
+        has_partners=has_partners(session), attendance_form=attendance_form), status
 
 
 @bp.post("/reflectie/<int:session_id>/bespreken/<int:experience_id>")
@@ -169,6 +214,21 @@ def question(session_id: int):
         return _session_page(session, form, findings=error.extra.get("findings"), status=422)
     flash(_("Je vraag staat op de agenda van de sessie."), "success")
     return redirect(url_for(".show", session_id=session.id, _anchor="vragen"))
+
+
+@bp.post("/reflectie/<int:session_id>/aanwezig")
+def attendance(session_id: int):
+    session = run_or_404(session_id, current_user)
+    form = AttendanceForm()
+    try:
+        form.validate()
+        record_attendance(current_user, session, form.chosen_ids())
+    except InvalidInput as error:
+        keep_input(form, error)
+        return _session_page(session, QuestionForm(formdata=None), status=422,
+                             attendance_form=form)
+    flash(_("De aanwezigheid is bewaard."), "success")
+    return redirect(url_for(".show", session_id=session.id, _anchor="aanwezig"))
 
 
 @bp.post("/reflectie/<int:session_id>/temperatuur")

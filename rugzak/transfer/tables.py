@@ -43,6 +43,7 @@ from ..reflection.models import (
     ReflectionSession,
     TemperatureTally,
     TemperatureVote,
+    reflection_attendance,
     reflection_decisions,
     reflection_participants,
 )
@@ -115,6 +116,8 @@ TABLES: list[TableExport] = [
     TableExport(ReflectionSession.__table__, "Reflectiesessies: datum, plaats, werkvorm, "
                 "gespreksleider en het materiaal (een bundel, een zoekopdracht of een periode)."),
     TableExport(reflection_participants, "Wie voor welke reflectiesessie is uitgenodigd."),
+    TableExport(reflection_attendance, "Wie bij een reflectiesessie aanwezig was, aangevinkt "
+                "door de gespreksleider."),
     TableExport(reflection_decisions, "Welke agendapunten in een reflectiesessie besloten "
                 "zijn."),
     TableExport(ReflectionMark.__table__, "Welke ervaringen een deelnemer wil bespreken."),
