@@ -227,7 +227,7 @@ class Client:
 def signed_in(port: int) -> dict[str, str]:
     """The session cookie of the bench's user, signed in through the sign-in form."""
     client, cookies = Client(port), {}
-    status, page, set_cookies = client.request("GET", "/inloggen")
+    _, page, set_cookies = client.request("GET", "/inloggen")
     keep_cookies(cookies, set_cookies)
     form = urlencode({"csrf_token": CSRF.search(page.decode()).group(1), "email": EMAIL,
                       "password": PASSWORD}).encode()
