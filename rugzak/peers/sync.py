@@ -15,6 +15,7 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
 from sqlalchemy import delete, select
 
 from ..extensions import db
+from ..search.changelog import EXTERNAL, record_changes
 from ..timeutil import utcnow
 from .models import ExternalExperience, Peer
 from .services import all_peers, origin_of
@@ -155,16 +156,19 @@ def _read_pages(url: str, since: datetime | None) -> list[dict]:
 def _apply(peer: Peer, pages: list[dict]) -> tuple[int, datetime | None]:
     until, changes = peer.synced_until, 0
     for page in pages:
-        for item in page["items"]:
-            _keep(peer, item)
+        kept = [_keep(peer, item) for item in page["items"]]
+        db.session.flush()
+        record_changes(db.session, EXTERNAL, [row.id for row in kept])  # the search follows
         moments = [entry["updated_at"] for entry in page["items"]] + [
             entry["withdrawn_at"] for entry in page["withdrawn"]]
         until = max([until, *moments] if until else moments, default=None)
         removed = [tombstone["id"] for tombstone in page["withdrawn"]]
         if removed:
-            db.session.execute(delete(ExternalExperience).where(
-                ExternalExperience.peer_id == peer.id,
-                ExternalExperience.remote_id.in_(removed)))
+            record_changes(db.session, EXTERNAL, db.session.scalars(
+                delete(ExternalExperience).where(
+                    ExternalExperience.peer_id == peer.id,
+                    ExternalExperience.remote_id.in_(removed))
+                .returning(ExternalExperience.id)).all())
         changes += len(page["items"]) + len(removed)
     return changes, until
 
@@ -179,7 +183,7 @@ def _page(url: str, since: datetime | None, number: int) -> dict:
         raise PeerError(f"antwoord past niet in het schema: {sorted(error.messages)}") from None
 
 
-def _keep(peer: Peer, item: dict) -> None:
+def _keep(peer: Peer, item: dict) -> ExternalExperience:
     row = db.session.scalar(select(ExternalExperience).where(
         ExternalExperience.peer_id == peer.id, ExternalExperience.remote_id == item["id"]))
     if row is None:
@@ -190,3 +194,4 @@ def _keep(peer: Peer, item: dict) -> None:
         setattr(row, name, item[name])
     row.facts = {name: item[name] for name in (
         "departments", "goals", "tags", "conditions", "licence")}
+    return row
