@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -24,7 +25,7 @@ from rugzak import create_app
 from rugzak.admin.services import create_user
 from rugzak.auth.models import ApiToken, User
 from rugzak.extensions import db
-from rugzak.peers.models import ExternalExperience
+from rugzak.peers.models import ExternalExperience, Peer
 from rugzak.taxonomy.models import Partner
 
 from . import conftest
@@ -38,6 +39,7 @@ SHARED = "Warme overdracht naar het wijkteam"
 NO_CONSENT = "Intern zonder toestemming geheimzinnigwoord"
 NOT_PUBLISHED = "Toestemming maar niet gedeeld geheimzinnigwoord"
 OPEN_API = "/open/api/v1/experiences"
+SOURCES = "/beheer/bronnen"
 WORLD = ("/open", "/open?q=casusoverleg", "/open/feed.atom", "/open/catalogus.jsonld",
          OPEN_API, "/open/api/v1/bundles")
 
@@ -62,6 +64,12 @@ class Installation:
 
     def api(self, role: str, method: str, path: str, payload: dict | None = None):
         return Visitor(self.server.url).api(method, path, payload, self.tokens[role])
+
+    def peer_ids(self) -> list[int]:
+        with self.app.app_context():
+            ids = db.session.scalars(select(Peer.id).order_by(Peer.id)).all()
+            db.session.remove()
+            return list(ids)
 
     def copies(self) -> list[str]:
         with self.app.app_context():
@@ -114,7 +122,9 @@ def pair(tmp_path_factory, migrated_database, postgres):
         installations.append((Server(folder, url, workers=1, settings=extra), app, tokens,
                               emails))
     servers = [entry[0] for entry in installations]
-    with servers[0], servers[1]:
+    with ThreadPoolExecutor() as starting, contextlib.ExitStack() as running:
+        for server in starting.map(Server.__enter__, servers):  # both start at once
+            running.push(server.__exit__)
         yield tuple(Installation(*entry) for entry in installations)
     for app in apps:
         app.extensions["rugzak.search"].stop()
@@ -143,8 +153,8 @@ def shared(pair):
     write(a, NOT_PUBLISHED, open_consent=True)
     published = a.api("kernteam", "PUT", f"/api/v1/experiences/{shared_id}/open")
     assert published.status == 200, published.text
-    added = b.rugzak("peers", "add", a.server.url, "--name", LEIDEN)
-    assert added.returncode == 0, added.stderr
+    added = b.visitor("beheerder").submit(SOURCES, {"name": LEIDEN, "url": a.server.url})
+    assert added.status == 302, added.text
     synced = b.rugzak("peers", "sync")
     assert synced.returncode == 0 and f"{LEIDEN}: 1 wijzigingen." in synced.stdout, synced
     return shared_id, published.json()["open_id"]
@@ -213,20 +223,20 @@ def test_peers_answering_garbage_or_nothing_are_reported_and_change_nothing(pair
                                                                             bad_peers):
     _, b = pair
     copies = b.copies()
-    reader = b.visitor("medewerker")
+    reader, keeper = b.visitor("medewerker"), b.visitor("beheerder")
     searched = reader.get("/zoeken?q=overdracht").text.count('class="card"')
     for name, (url, _) in bad_peers.items():
-        assert b.rugzak("peers", "add", url, "--name", f"Peer {name}").returncode == 0
+        assert keeper.submit(SOURCES, {"name": f"Peer {name}", "url": url}).status == 302
     synced = b.rugzak("peers", "sync", PEER_TIMEOUT_SECONDS="1")
     assert synced.returncode == 1
-    sources = b.visitor("beheerder").get("/beheer/bronnen").text
+    sources = keeper.get(SOURCES).text
     for name, (_, reported) in bad_peers.items():
         assert f"Peer {name}" in sources and reported in sources, (name, sources)
         assert f"Peer {name}: fout: {reported}" in synced.stderr
     assert b.copies() == copies
     assert reader.get("/zoeken?q=overdracht").text.count('class="card"') == searched
-    for url, _ in bad_peers.values():
-        assert b.rugzak("peers", "remove", url).returncode == 0
+    for peer_id in b.peer_ids()[1:]:  # all but A
+        assert keeper.submit(f"{SOURCES}/{peer_id}/verwijderen").status == 302
 
 
 def test_a_withdrawal_in_a_reaches_b_at_the_next_sync(pair, shared):
