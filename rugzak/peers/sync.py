@@ -5,8 +5,10 @@ garbage or nothing changes nothing, and its error is kept on the peer for the ad
 from __future__ import annotations
 
 import json
+import threading
 import urllib.error
 import urllib.request
+from concurrent.futures import Future
 from datetime import datetime
 from urllib.parse import urlencode
 
@@ -121,6 +123,25 @@ def sync_all() -> list[tuple[Peer, int | PeerError]]:
         except PeerError as error:
             outcomes.append((peer, error))
     return outcomes
+
+
+def sync_in_background(peer_id: int) -> Future:
+    """Sync one peer in a thread of this process, so that a web request need not wait for a
+    slow peer: the Future holds its number of changes or its error."""
+    app, done = current_app._get_current_object(), Future()
+
+    def run() -> None:
+        with app.app_context():
+            try:
+                peer = db.session.get(Peer, peer_id)
+                done.set_result(sync_peer(peer) if peer is not None else 0)
+            except BaseException as error:  # noqa: BLE001 - handed to whoever waits
+                done.set_exception(error)
+            finally:
+                db.session.remove()
+
+    threading.Thread(target=run, name="rugzak-peer-fetch", daemon=True).start()
+    return done
 
 
 def sync_peer(peer: Peer) -> int:
