@@ -205,6 +205,18 @@ def test_a_peer_answering_garbage_is_reported_on_the_page(app, client, logged_in
     assert "antwoord is geen geldige JSON</td>" in client.get(SOURCES).get_data(as_text=True)
 
 
+def test_the_error_of_a_peer_is_shown_in_the_readers_language(app, client, logged_in,
+                                                               peer_server):
+    url, answers = peer_server
+    logged_in("beheerder")
+    client.submit(SOURCES, {"name": "Gemeente Leiden", "url": url})
+    answers[API] = (500, b"{}", 0)
+    client.submit(f"{SOURCES}/{db_peer_id(app)}/ophalen", page=SOURCES)
+    english = {"Accept-Language": "en-GB,en;q=0.9"}
+    assert "<td>answered 500</td>" in client.get(SOURCES, headers=english).get_data(as_text=True)
+    assert "<td>antwoordde 500</td>" in client.get(SOURCES).get_data(as_text=True)
+
+
 def test_fetching_now_from_a_slow_peer_goes_on_in_the_background(app, client, logged_in,
                                                                   peer_server):
     url, answers = peer_server

@@ -13,6 +13,7 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from flask import current_app
+from flask_babel import gettext
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
 from sqlalchemy import delete, select
 
@@ -26,8 +27,24 @@ API_PATH = "/open/api/v1/experiences"
 TEXT = validate.Length(max=10_000)
 
 
+def N_(message: str) -> str:  # noqa: N802 - Babel's marker: extracted, translated when shown
+    return message
+
+
 class PeerError(Exception):
-    """What went wrong with a peer, in Dutch, for /beheer/bronnen and `rugzak peers list`."""
+    """What went wrong with a peer: a Dutch msgid and its values, kept on the peer for
+    /beheer/bronnen and `rugzak peers list`; str() translates it for the reader at hand."""
+
+    def __init__(self, message: str, **values):
+        super().__init__(message)
+        self.message, self.values = message, values
+
+    def __str__(self) -> str:
+        return problem_text(self.message, self.values)
+
+
+def problem_text(message: str, values: dict | None) -> str:
+    return gettext(message, **(values or {}))
 
 
 class _Strict(Schema):
@@ -89,7 +106,8 @@ class _SameOrigin(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if origin_of(newurl) != self.origin:
-            raise PeerError(f"doorverwezen naar een ander adres ({origin_of(newurl)})")
+            raise PeerError(N_("doorverwezen naar een ander adres (%(origin)s)"),
+                            origin=str(origin_of(newurl)))
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -102,15 +120,16 @@ def fetch_json(origin: str, url: str) -> object:
         with opener.open(request, timeout=config["PEER_TIMEOUT_SECONDS"]) as answer:
             body = answer.read(config["PEER_MAX_BYTES"] + 1)
     except urllib.error.HTTPError as error:
-        raise PeerError(f"antwoordde {error.code}") from None
+        raise PeerError(N_("antwoordde %(status)s"), status=error.code) from None
     except (urllib.error.URLError, OSError) as error:  # refused, unreachable, timed out
-        raise PeerError(f"geen antwoord ({getattr(error, 'reason', error)})") from None
+        raise PeerError(N_("geen antwoord (%(reason)s)"),
+                        reason=str(getattr(error, "reason", error))) from None
     if len(body) > config["PEER_MAX_BYTES"]:
-        raise PeerError(f"antwoord groter dan {config['PEER_MAX_BYTES']} bytes")
+        raise PeerError(N_("antwoord groter dan %(limit)s bytes"), limit=config["PEER_MAX_BYTES"])
     try:
         return json.loads(body)
     except ValueError:
-        raise PeerError("antwoord is geen geldige JSON") from None
+        raise PeerError(N_("antwoord is geen geldige JSON")) from None
 
 
 def sync_all() -> list[tuple[Peer, int | PeerError]]:
@@ -155,11 +174,12 @@ def sync_peer(peer: Peer) -> int:
     try:
         pages = _read_pages(url, since)
     except PeerError as error:
-        peer.last_error = str(error)[:500]
+        peer.last_error, peer.last_error_values = error.message, error.values
         db.session.commit()
         raise
     changes, until = _apply(peer, pages)
-    peer.synced_until, peer.last_synced_at, peer.last_error = until, utcnow(), None
+    peer.synced_until, peer.last_synced_at = until, utcnow()
+    peer.last_error = peer.last_error_values = None
     db.session.commit()
     return changes
 
@@ -201,7 +221,8 @@ def _page(url: str, since: datetime | None, number: int) -> dict:
     try:
         return _Page().load(fetch_json(url, f"{url}{API_PATH}?{urlencode(query)}"))
     except ValidationError as error:
-        raise PeerError(f"antwoord past niet in het schema: {sorted(error.messages)}") from None
+        raise PeerError(N_("antwoord past niet in het schema: %(fields)s"),
+                        fields=str(sorted(error.messages))) from None
 
 
 def _keep(peer: Peer, item: dict) -> ExternalExperience:

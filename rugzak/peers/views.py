@@ -25,7 +25,7 @@ from .forms import ConfirmForm, PeerForm
 from .policies import external_or_404, kept_peer_or_404, may_see_peers
 from .queries import external_experiences, peers_with_counts
 from .services import add_peer, remove_peer
-from .sync import PeerError, sync_in_background
+from .sync import PeerError, problem_text, sync_in_background
 
 bp = Blueprint("peers", __name__, url_prefix="/beheer/bronnen")
 others = Blueprint("others", __name__, url_prefix="/andere-gemeenten")
@@ -109,6 +109,12 @@ def listing():
 def show(external_id: int):
     return render_template("peers/external.html", external=external_or_404(external_id),
                            kinds=KIND_LABELS, effects=EFFECT_LABELS)
+
+
+@bp.app_template_global("peer_problem")
+def peer_problem(peer) -> str:
+    """The last sync's error, in the reader's language."""
+    return problem_text(peer.last_error, peer.last_error_values) if peer.last_error else ""
 
 
 @bp.app_template_global("may_see_peers")
