@@ -202,13 +202,16 @@ def facet_problems(params: SearchParams) -> dict[str, str]:
         problems["year"] = _("Een jaar schrijf je als vier cijfers, bijvoorbeeld 2024.")
     if params.effect and params.effect not in EFFECT_LABELS:
         problems["effect"] = _("Een randvoorwaarde hielp of ontbrak: kies hielp of ontbrak.")
-    known_origins = {OWN, *(peer_origin(peer_id) for peer_id in db.session.scalars(
-        select(Peer.id)))} if params.origin else set()
-    if unknown := [origin for origin in params.origin if origin not in known_origins]:
+    if params.origin and (unknown := sorted(set(params.origin) - _origins())):
         problems["origin"] = _("Onbekende bron: %(slugs)s.", slugs=", ".join(unknown))
     if params.highlighted not in ("", "ja"):
         problems["highlighted"] = _("Kies ja om alleen uitgelichte ervaringen te zien.")
     return problems
+
+
+def _origins() -> set[str]:
+    """The values of the facet "Bron": the own municipality and each peer followed."""
+    return {OWN, *(peer_origin(peer_id) for peer_id in db.session.scalars(select(Peer.id)))}
 
 
 def _run(searcher, shown: Query, tiers: list[Matches], params: SearchParams,
