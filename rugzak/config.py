@@ -67,6 +67,7 @@ class Defaults:
     PEER_MAX_BYTES = 2 * 1024 * 1024  # per answer; more is refused as a whole
     PEER_MAX_PAGES = 50  # of 100 changes per sync; a peer with more continues next sync
     PEER_SYNC_MINUTES = 60  # the served app syncs every peer this often; 0: off
+    PEER_FETCH_WAIT_SECONDS = 3.0  # "Nu ophalen" waits this long, then goes on in the background
     EARLIEST_DATE = "2000-01-01"  # no experience or agenda target date lies before this day
     # Retention (rugzak/privacy/retention.py): applied daily in the served app, at `rugzak init`
     # and by `rugzak retention`

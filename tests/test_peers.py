@@ -205,6 +205,36 @@ def test_a_peer_answering_garbage_is_reported_on_the_page(app, client, logged_in
     assert "antwoord is geen geldige JSON</td>" in client.get(SOURCES).get_data(as_text=True)
 
 
+def test_the_error_of_a_peer_is_shown_in_the_readers_language(app, client, logged_in,
+                                                               peer_server):
+    url, answers = peer_server
+    logged_in("beheerder")
+    client.submit(SOURCES, {"name": "Gemeente Leiden", "url": url})
+    answers[API] = (500, b"{}", 0)
+    client.submit(f"{SOURCES}/{db_peer_id(app)}/ophalen", page=SOURCES)
+    english = {"Accept-Language": "en-GB,en;q=0.9"}
+    assert "<td>answered 500</td>" in client.get(SOURCES, headers=english).get_data(as_text=True)
+    assert "<td>antwoordde 500</td>" in client.get(SOURCES).get_data(as_text=True)
+
+
+def test_fetching_now_from_a_slow_peer_goes_on_in_the_background(app, client, logged_in,
+                                                                  peer_server):
+    url, answers = peer_server
+    app.config["PEER_FETCH_WAIT_SECONDS"] = 0.2
+    logged_in("beheerder")
+    client.submit(SOURCES, {"name": "Gemeente Leiden", "url": url})
+    answers[API] = (200, open_page(url, [item(url, 1, "Warme overdracht")]), 1.5)
+    started = time.monotonic()
+    fetched = client.submit(f"{SOURCES}/{db_peer_id(app)}/ophalen", page=SOURCES,
+                            follow_redirects=True).get_data(as_text=True)
+    assert time.monotonic() - started < 1.5
+    assert "Bij Gemeente Leiden wordt nog opgehaald; ververs de pagina" in fetched
+    deadline = time.monotonic() + 10
+    while not stored(app) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert stored(app) == [(1, "Warme overdracht")]
+
+
 def test_a_bad_peer_is_refused_on_the_page_keeping_what_was_typed(client, logged_in):
     logged_in("beheerder")
     refused = client.submit(SOURCES, {"name": "Gemeente Leiden", "url": "ftp://elders"})

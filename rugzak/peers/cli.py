@@ -6,7 +6,7 @@ from flask.cli import AppGroup
 
 from ..errors import InvalidInput
 from .services import add_peer, all_peers, peer_by_url, remove_peer
-from .sync import PeerError, sync_all
+from .sync import PeerError, problem_text, sync_all
 
 peers = AppGroup("peers", help="Volg de open data van de Rugzak van andere gemeenten.")
 
@@ -28,7 +28,8 @@ def list_command() -> None:
     """Toon de gevolgde bronnen."""
     for peer in all_peers():
         synced = peer.last_synced_at.isoformat() if peer.last_synced_at else "nog nooit"
-        problem = f" — fout: {peer.last_error}" if peer.last_error else ""
+        problem = f" — fout: {problem_text(peer.last_error, peer.last_error_values)}" \
+            if peer.last_error else ""
         click.echo(f"{peer.name}\t{peer.url}\tbijgewerkt: {synced}{problem}")
 
 

@@ -19,7 +19,9 @@ class Peer(db.Model):
     # the last `updated_at` read from its open API: the next sync asks for what changed since
     synced_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_synced_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # what went wrong the last time: a Dutch msgid (translated when shown) and its values
     last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_values: Mapped[dict | None] = mapped_column(JSON)
 
 
 class ExternalExperience(db.Model):

@@ -12,7 +12,8 @@ from ..auth.models import User
 from ..auth.policies import may_administer, require
 from ..errors import InvalidInput
 from ..extensions import db
-from .models import Peer
+from ..search.changelog import EXTERNAL, record_changes
+from .models import ExternalExperience, Peer
 
 NAME_MAX = 200
 URL_MAX = 300
@@ -61,6 +62,8 @@ def remove_peer(actor: User | None, peer: Peer) -> None:
     if actor is not None:
         require(may_administer(actor))
     record(Action.PEER_REMOVED, target=peer, detail=f"{peer.name} ({peer.url})", actor=actor)
+    record_changes(db.session, EXTERNAL, db.session.scalars(  # its copies leave the search
+        select(ExternalExperience.id).where(ExternalExperience.peer_id == peer.id)).all())
     db.session.delete(peer)
     db.session.commit()
 

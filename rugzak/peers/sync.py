@@ -5,16 +5,20 @@ garbage or nothing changes nothing, and its error is kept on the peer for the ad
 from __future__ import annotations
 
 import json
+import threading
 import urllib.error
 import urllib.request
+from concurrent.futures import Future
 from datetime import datetime
 from urllib.parse import urlencode
 
 from flask import current_app
+from flask_babel import gettext
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
 from sqlalchemy import delete, select
 
 from ..extensions import db
+from ..search.changelog import EXTERNAL, record_changes
 from ..timeutil import utcnow
 from .models import ExternalExperience, Peer
 from .services import all_peers, origin_of
@@ -23,8 +27,24 @@ API_PATH = "/open/api/v1/experiences"
 TEXT = validate.Length(max=10_000)
 
 
+def N_(message: str) -> str:  # noqa: N802 - Babel's marker: extracted, translated when shown
+    return message
+
+
 class PeerError(Exception):
-    """What went wrong with a peer, in Dutch, for /beheer/bronnen and `rugzak peers list`."""
+    """What went wrong with a peer: a Dutch msgid and its values, kept on the peer for
+    /beheer/bronnen and `rugzak peers list`; str() translates it for the reader at hand."""
+
+    def __init__(self, message: str, **values):
+        super().__init__(message)
+        self.message, self.values = message, values
+
+    def __str__(self) -> str:
+        return problem_text(self.message, self.values)
+
+
+def problem_text(message: str, values: dict | None) -> str:
+    return gettext(message, **(values or {}))
 
 
 class _Strict(Schema):
@@ -86,7 +106,8 @@ class _SameOrigin(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if origin_of(newurl) != self.origin:
-            raise PeerError(f"doorverwezen naar een ander adres ({origin_of(newurl)})")
+            raise PeerError(N_("doorverwezen naar een ander adres (%(origin)s)"),
+                            origin=str(origin_of(newurl)))
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -99,15 +120,16 @@ def fetch_json(origin: str, url: str) -> object:
         with opener.open(request, timeout=config["PEER_TIMEOUT_SECONDS"]) as answer:
             body = answer.read(config["PEER_MAX_BYTES"] + 1)
     except urllib.error.HTTPError as error:
-        raise PeerError(f"antwoordde {error.code}") from None
+        raise PeerError(N_("antwoordde %(status)s"), status=error.code) from None
     except (urllib.error.URLError, OSError) as error:  # refused, unreachable, timed out
-        raise PeerError(f"geen antwoord ({getattr(error, 'reason', error)})") from None
+        raise PeerError(N_("geen antwoord (%(reason)s)"),
+                        reason=str(getattr(error, "reason", error))) from None
     if len(body) > config["PEER_MAX_BYTES"]:
-        raise PeerError(f"antwoord groter dan {config['PEER_MAX_BYTES']} bytes")
+        raise PeerError(N_("antwoord groter dan %(limit)s bytes"), limit=config["PEER_MAX_BYTES"])
     try:
         return json.loads(body)
     except ValueError:
-        raise PeerError("antwoord is geen geldige JSON") from None
+        raise PeerError(N_("antwoord is geen geldige JSON")) from None
 
 
 def sync_all() -> list[tuple[Peer, int | PeerError]]:
@@ -122,6 +144,25 @@ def sync_all() -> list[tuple[Peer, int | PeerError]]:
     return outcomes
 
 
+def sync_in_background(peer_id: int) -> Future:
+    """Sync one peer in a thread of this process, so that a web request need not wait for a
+    slow peer: the Future holds its number of changes or its error."""
+    app, done = current_app._get_current_object(), Future()
+
+    def run() -> None:
+        with app.app_context():
+            try:
+                peer = db.session.get(Peer, peer_id)
+                done.set_result(sync_peer(peer) if peer is not None else 0)
+            except BaseException as error:  # noqa: BLE001 - handed to whoever waits
+                done.set_exception(error)
+            finally:
+                db.session.remove()
+
+    threading.Thread(target=run, name="rugzak-peer-fetch", daemon=True).start()
+    return done
+
+
 def sync_peer(peer: Peer) -> int:
     """Apply what changed at the peer since the last sync; the number of changes. On any
     problem nothing is kept but the error (PeerError is raised after it is stored).
@@ -133,11 +174,12 @@ def sync_peer(peer: Peer) -> int:
     try:
         pages = _read_pages(url, since)
     except PeerError as error:
-        peer.last_error = str(error)[:500]
+        peer.last_error, peer.last_error_values = error.message, error.values
         db.session.commit()
         raise
     changes, until = _apply(peer, pages)
-    peer.synced_until, peer.last_synced_at, peer.last_error = until, utcnow(), None
+    peer.synced_until, peer.last_synced_at = until, utcnow()
+    peer.last_error = peer.last_error_values = None
     db.session.commit()
     return changes
 
@@ -155,16 +197,19 @@ def _read_pages(url: str, since: datetime | None) -> list[dict]:
 def _apply(peer: Peer, pages: list[dict]) -> tuple[int, datetime | None]:
     until, changes = peer.synced_until, 0
     for page in pages:
-        for item in page["items"]:
-            _keep(peer, item)
+        kept = [_keep(peer, item) for item in page["items"]]
+        db.session.flush()
+        record_changes(db.session, EXTERNAL, [row.id for row in kept])  # the search follows
         moments = [entry["updated_at"] for entry in page["items"]] + [
             entry["withdrawn_at"] for entry in page["withdrawn"]]
         until = max([until, *moments] if until else moments, default=None)
         removed = [tombstone["id"] for tombstone in page["withdrawn"]]
         if removed:
-            db.session.execute(delete(ExternalExperience).where(
-                ExternalExperience.peer_id == peer.id,
-                ExternalExperience.remote_id.in_(removed)))
+            record_changes(db.session, EXTERNAL, db.session.scalars(
+                delete(ExternalExperience).where(
+                    ExternalExperience.peer_id == peer.id,
+                    ExternalExperience.remote_id.in_(removed))
+                .returning(ExternalExperience.id)).all())
         changes += len(page["items"]) + len(removed)
     return changes, until
 
@@ -176,10 +221,11 @@ def _page(url: str, since: datetime | None, number: int) -> dict:
     try:
         return _Page().load(fetch_json(url, f"{url}{API_PATH}?{urlencode(query)}"))
     except ValidationError as error:
-        raise PeerError(f"antwoord past niet in het schema: {sorted(error.messages)}") from None
+        raise PeerError(N_("antwoord past niet in het schema: %(fields)s"),
+                        fields=str(sorted(error.messages))) from None
 
 
-def _keep(peer: Peer, item: dict) -> None:
+def _keep(peer: Peer, item: dict) -> ExternalExperience:
     row = db.session.scalar(select(ExternalExperience).where(
         ExternalExperience.peer_id == peer.id, ExternalExperience.remote_id == item["id"]))
     if row is None:
@@ -190,3 +236,4 @@ def _keep(peer: Peer, item: dict) -> None:
         setattr(row, name, item[name])
     row.facts = {name: item[name] for name in (
         "departments", "goals", "tags", "conditions", "licence")}
+    return row

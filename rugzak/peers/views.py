@@ -25,7 +25,7 @@ from .forms import ConfirmForm, PeerForm
 from .policies import external_or_404, kept_peer_or_404, may_see_peers
 from .queries import external_experiences, peers_with_counts
 from .services import add_peer, remove_peer
-from .sync import PeerError, sync_peer
+from .sync import PeerError, problem_text, sync_in_background
 
 bp = Blueprint("peers", __name__, url_prefix="/beheer/bronnen")
 others = Blueprint("others", __name__, url_prefix="/andere-gemeenten")
@@ -78,14 +78,20 @@ def fetch(peer_id: int):
     peer = kept_peer_or_404(peer_id, current_user)
     if not ConfirmForm().validate_on_submit():
         abort(400)
+    name = peer.name
+    db.session.commit()  # end this request's transaction: on SQLite it would hold the fetch up
+    fetching = sync_in_background(peer_id)
     try:
-        changes = sync_peer(peer)
+        changes = fetching.result(timeout=current_app.config["PEER_FETCH_WAIT_SECONDS"])
+    except TimeoutError:
+        flash(_("Bij %(name)s wordt nog opgehaald; ververs de pagina over een minuut.",
+                name=name), "info")
     except PeerError as error:
-        flash(_("Ophalen bij %(name)s lukte niet: %(error)s", name=peer.name, error=error),
+        flash(_("Ophalen bij %(name)s lukte niet: %(error)s", name=name, error=error),
               "error")
     else:
         flash(ngettext("Opgehaald bij %(name)s: %(num)d wijziging.",
-                       "Opgehaald bij %(name)s: %(num)d wijzigingen.", changes, name=peer.name),
+                       "Opgehaald bij %(name)s: %(num)d wijzigingen.", changes, name=name),
               "success")
     return redirect(url_for(".index"))
 
@@ -103,6 +109,12 @@ def listing():
 def show(external_id: int):
     return render_template("peers/external.html", external=external_or_404(external_id),
                            kinds=KIND_LABELS, effects=EFFECT_LABELS)
+
+
+@bp.app_template_global("peer_problem")
+def peer_problem(peer) -> str:
+    """The last sync's error, in the reader's language."""
+    return problem_text(peer.last_error, peer.last_error_values) if peer.last_error else ""
 
 
 @bp.app_template_global("may_see_peers")

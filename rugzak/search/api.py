@@ -27,6 +27,7 @@ class SearchArgs(DutchSchema):
     kind = _repeatable()
     partner = _repeatable()
     year = _repeatable()
+    origin = _repeatable()
     highlighted = Str(load_default="", metadata={"description": "ja: alleen uitgelichte"})
     sort = Str(load_default="relevantie", validate=validate.OneOf(
         ["relevantie", "nieuwste", "herkenbaar"],
@@ -40,6 +41,9 @@ class SearchHitSchema(DutchSchema):
     title = Str()
     snippet = Str(metadata={"description": "HTML; zoekwoorden staan in <mark>"})
     score = fields.Float()
+    origin = Str(metadata={"description": "eigen, of peer-<id>: een kopie van wat een andere "
+                                          "gemeente openbaar deelt; id is dan die van "
+                                          "/andere-gemeenten/<id>"})
 
 
 class SearchResultSchema(DutchSchema):
@@ -59,7 +63,7 @@ class Search(MethodView):
     def get(self, args):
         """Zoeken met dezelfde regels als de zoekpagina (EN, OF, NIET, "zinsdeel")"""
         params = SearchParams.from_args(args)
-        outcome = search(current_user, params, per_page=args["per_page"])
+        outcome = search(current_user, params, per_page=args["per_page"], with_copies=True)
         if params.page == 1:
             log_search(params.q, outcome.total)
         return {"total": outcome.total, "page": outcome.page, "pages": outcome.pages,

@@ -16,6 +16,9 @@ from ..extensions import db
 from ..timeutil import UTCDateTime, utcnow
 
 EXPERIENCE = "experience"
+# A read-only copy of another municipality's open experience (peers.models.ExternalExperience);
+# the peers slice logs these itself, also for the bulk deletes of a sync and a peer's removal.
+EXTERNAL = "external"
 # After an erasure: once applied, rewrite the index into one segment, so the bytes of deleted
 # documents leave its files (Whoosh otherwise only marks them deleted). entity_id is 0.
 PURGE = "purge"

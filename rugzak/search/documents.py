@@ -9,13 +9,17 @@ from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 from ..experiences.models import Experience
 from ..markdown import plain_text
 from ..open.policies import is_shown
+from ..peers.models import ExternalExperience
 from ..timeutil import naive_utc
 from .analysis import WORD_PATTERN, FoldFilter, dutch_analyzer
 
 META_ID = "__meta__"
 BODY_SECTIONS = ("situation", "task", "approach", "result", "tip")
 FACETS = ("department", "partner", "goal", "condition", "condition_effect", "kind", "year",
-          "highlighted")
+          "highlighted", "origin")
+# The facet "Bron": the own municipality, or the peer a copy came from (see external_document)
+OWN = "eigen"
+EXTERNAL_STATUS = "extern"  # a copy: never matches an own visibility filter (status)
 
 
 def build_schema() -> Schema:
@@ -34,7 +38,7 @@ def build_schema() -> Schema:
         recognitions=NUMERIC(sortable=True),
         status=ID, visibility=ID, hidden=ID, author=ID, open=ID,
         occurred=DATETIME(sortable=True), published=DATETIME(sortable=True),
-        meta_seq=NUMERIC(stored=True, bits=64),
+        meta_seq=NUMERIC(stored=True, bits=64), origin=ID(stored=True),
     )
 
 
@@ -60,6 +64,39 @@ def document(experience: Experience) -> dict:
         "open": "ja" if is_shown(experience) else "nee",
         "occurred": naive_utc(datetime.combine(occurred, time())) if occurred else None,
         "published": naive_utc(experience.published_at or experience.created_at),
+        "origin": OWN,
+    }
+
+
+def external_key(external_id: int) -> str:
+    """The index id of a copy: apart from the own experiences' ids."""
+    return f"extern-{external_id}"
+
+
+def peer_origin(peer_id: int) -> str:
+    return f"peer-{peer_id}"
+
+
+def hit_id(key: str) -> int:
+    """The database id behind an index id (of an experience or of a copy)."""
+    return int(key.rpartition("-")[2])
+
+
+def external_document(external: ExternalExperience) -> dict:
+    """A copy of another municipality's open experience: found by everyone who signs in, with
+    the same Dutch analysis; its departments, goals and conditions are the peer's own names,
+    so only the facets kind, year and Bron apply to it."""
+    title, lesson = external.title, plain_text(external.lesson)
+    body = "\n".join(plain_text(getattr(external, name)) for name in BODY_SECTIONS)
+    tags = ", ".join(external.facts.get("tags", []))
+    month = datetime.strptime(external.occurred_in, "%Y-%m") if external.occurred_in else None
+    return {
+        "id": external_key(external.id), "title": title, "lesson": lesson, "body": body,
+        "tags": tags, "spelling": "\n".join((title, lesson, body, tags)),
+        "kind": external.kind, "year": str(month.year) if month else "",
+        "recognitions": 0, "status": EXTERNAL_STATUS, "hidden": "nee", "open": "nee",
+        "occurred": month, "published": naive_utc(external.updated_at),
+        "origin": peer_origin(external.peer_id),
     }
 
 

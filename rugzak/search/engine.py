@@ -8,19 +8,21 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from sqlalchemy import select
-from whoosh.query import And, Every, Query, Term
+from whoosh.query import And, Every, Or, Query, Term
 from whoosh.searching import Results
 
 from ..auth.models import User
 from ..errors import InvalidInput
 from ..experiences.labels import EFFECT_LABELS, KIND_LABELS
 from ..extensions import db
+from ..peers.models import Peer
 from ..synonyms.queries import synonym_lookup
 from ..taxonomy.models import Condition, Department, Goal, Partner
-from .documents import FACETS
+from .documents import FACETS, OWN, hit_id, peer_origin
 from .matching import Matches, match
 from .query import (
     QuerySyntaxError,
+    copies_filter,
     facet_filter,
     fuzzy_text,
     max_typos,
@@ -40,7 +42,7 @@ TAXONOMY_FACETS = {"department": (Department, _l("Onbekende afdeling: %(slugs)s.
                    "partner": (Partner, _l("Onbekende partnerorganisatie: %(slugs)s.")),
                    "goal": (Goal, _l("Onbekend transformatiedoel: %(slugs)s.")),
                    "condition": (Condition, _l("Onbekende randvoorwaarde: %(slugs)s."))}
-REPEATABLE = ("department", "condition", "goal", "kind", "partner", "year")
+REPEATABLE = ("department", "condition", "goal", "kind", "partner", "year", "origin")
 MAX_VALUES = 20  # of one facet; more would only make the query slower
 
 
@@ -55,6 +57,7 @@ class SearchParams:
     kind: list[str] = field(default_factory=list)
     partner: list[str] = field(default_factory=list)
     year: list[str] = field(default_factory=list)
+    origin: list[str] = field(default_factory=list)  # "Bron": eigen, peer-<id>
     highlighted: str = ""
     sort: str = "relevantie"
     page: int = 1
@@ -78,7 +81,7 @@ class SearchParams:
 
     def selected_facets(self) -> dict[str, list[str]]:
         selected = {"department": self.department, "goal": self.goal, "kind": self.kind,
-                    "partner": self.partner, "year": self.year,
+                    "partner": self.partner, "year": self.year, "origin": self.origin,
                     "highlighted": [self.highlighted] if self.highlighted else []}
         if self.condition and self.effect:
             selected["condition_effect"] = [f"{slug}:{self.effect}" for slug in self.condition]
@@ -103,6 +106,7 @@ class Hit:
     title: str
     snippet: Markup
     score: float
+    origin: str = OWN  # or peer-<id>: `id` is then an ExternalExperience's
 
 
 @dataclass
@@ -115,15 +119,22 @@ class SearchOutcome:
     pages: int = 0
 
 
-def search(user: User, params: SearchParams, per_page: int = PER_PAGE) -> SearchOutcome:
+def search(user: User, params: SearchParams, per_page: int = PER_PAGE,
+           with_copies: bool = False) -> SearchOutcome:
     """Exact (stemmed) matches first; then what only a typo correction finds.
 
+    `with_copies`: also what other municipalities share openly (the search page and API);
+    the rest (reports, feeds, followed searches) stays with the own municipality's experiences.
     A query or facet value that cannot be understood is refused (InvalidInput, Dutch, by field).
     """
     # the filter may read the user's rows: only once the search waited for the index (which
     # reads from its own connection), so this request holds no transaction during the wait
+    def visible() -> Query:
+        own = visibility_filter(user)
+        return Or([own, copies_filter()]) if with_copies else own
+
     return search_service().searching(
-        lambda searcher: _search(searcher, visibility_filter(user), params, per_page))
+        lambda searcher: _search(searcher, visible(), params, per_page))
 
 
 def search_open(params: SearchParams, per_page: int = PER_PAGE) -> SearchOutcome:
@@ -191,9 +202,16 @@ def facet_problems(params: SearchParams) -> dict[str, str]:
         problems["year"] = _("Een jaar schrijf je als vier cijfers, bijvoorbeeld 2024.")
     if params.effect and params.effect not in EFFECT_LABELS:
         problems["effect"] = _("Een randvoorwaarde hielp of ontbrak: kies hielp of ontbrak.")
+    if params.origin and (unknown := sorted(set(params.origin) - _origins())):
+        problems["origin"] = _("Onbekende bron: %(slugs)s.", slugs=", ".join(unknown))
     if params.highlighted not in ("", "ja"):
         problems["highlighted"] = _("Kies ja om alleen uitgelichte ervaringen te zien.")
     return problems
+
+
+def _origins() -> set[str]:
+    """The values of the facet "Bron": the own municipality and each peer followed."""
+    return {OWN, *(peer_origin(peer_id) for peer_id in db.session.scalars(select(Peer.id)))}
 
 
 def _run(searcher, shown: Query, tiers: list[Matches], params: SearchParams,
@@ -211,8 +229,8 @@ def _run(searcher, shown: Query, tiers: list[Matches], params: SearchParams,
         top_n += zip(ranked.scores.tolist(), ranked.docnums.tolist(), strict=True)
     page = Results(searcher, shown, top_n[start:])
     prepare(page)
-    hits = [Hit(int(hit["id"]), hit["title"], snippet(hit), round(hit.score or 0, 3))
-            for hit in page]
+    hits = [Hit(hit_id(hit["id"]), hit["title"], snippet(hit), round(hit.score or 0, 3),
+                hit.get("origin") or OWN) for hit in page]
     return SearchOutcome(total=total, hits=hits, page=number, pages=pages,
                          facets={name: _counts(tiers, name) for name in FACETS})
 

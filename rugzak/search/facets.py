@@ -26,6 +26,8 @@ def facet_groups(params: SearchParams, outcome: SearchOutcome, labels: dict[str,
               (_l("Transformatiedoel"), "goal"), (_l("Soort"), "kind"),
               (_l("Partnerorganisatie"), "partner"), (_l("Jaar"), "year"),
               (_l("Uitgelicht"), "highlighted")]
+    if len(labels.get("origin", {})) > 1:  # only once other municipalities are followed
+        groups.append((_l("Bron"), "origin"))
     return [(title, options) for title, field in groups
             if (options := _options(params, field, outcome.facets.get(field, {}),
                                     labels.get(field, {})))]

@@ -10,6 +10,7 @@ from whoosh.query import And, Every, NullQuery, Or, Query, Term
 
 from ..auth.models import User
 from ..synonyms.queries import synonym_key
+from .documents import EXTERNAL_STATUS
 from .wordlist import compound_leaves
 
 TEXT_FIELDS = {"title": 3.0, "lesson": 2.0, "body": 1.0, "tags": 1.0}
@@ -36,6 +37,12 @@ def visibility_filter(user: User) -> Query:
     if user.is_partner:
         parts.append(Or([Term("visibility", "met_partners"), uid]))
     return And(parts)
+
+
+def copies_filter() -> Query:
+    """Copies of what other municipalities share openly: everyone signed in may see them
+    (search.documents.external_document); never part of the own visibility_filter."""
+    return Term("status", EXTERNAL_STATUS)
 
 
 def open_filter() -> Query:

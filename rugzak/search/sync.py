@@ -11,9 +11,10 @@ from whoosh.index import FileIndex
 
 from ..experiences.models import Experience, ExperienceCondition
 from ..experiences.policies import not_deleted
+from ..peers.models import ExternalExperience
 from ..timeutil import utcnow
-from .changelog import EXPERIENCE, PURGE, SearchChange
-from .documents import META_ID, document
+from .changelog import EXPERIENCE, EXTERNAL, PURGE, SearchChange
+from .documents import META_ID, document, external_document, external_key
 
 BATCH = 2000
 # A rebuild this big analyses in parallel processes, each writing its own segment.
@@ -63,6 +64,8 @@ def apply_pending(ix: FileIndex, session: Session, lock_timeout: float) -> Progr
             return Progress(0, watermark)
         ids = {change.entity_id for change in changes if change.entity == EXPERIENCE}
         write_experiences(writer, session, ids)
+        write_externals(writer, session,
+                        {change.entity_id for change in changes if change.entity == EXTERNAL})
         new_watermark = advance(watermark, changes)
         writer.update_document(id=META_ID, meta_seq=new_watermark)
         writer.commit(optimize=any(change.entity == PURGE for change in changes))
@@ -82,6 +85,16 @@ def write_experiences(writer, session: Session, ids: set[int]) -> None:
         writer.update_document(**document(experience))
     for missing in ids - {experience.id for experience in found}:
         writer.delete_by_term("id", str(missing))
+
+
+def write_externals(writer, session: Session, ids: set[int]) -> None:
+    """As write_experiences, for the copies of other municipalities' open experiences."""
+    found = session.scalars(select(ExternalExperience).where(
+        ExternalExperience.id.in_(ids))).all() if ids else []
+    for external in found:
+        writer.update_document(**external_document(external))
+    for missing in ids - {external.id for external in found}:
+        writer.delete_by_term("id", external_key(missing))
 
 
 def advance(watermark: int, changes) -> int:
@@ -105,6 +118,8 @@ def rebuild_into(ix: FileIndex, session: Session) -> int:
     for experience in session.scalars(query).yield_per(500):
         writer.add_document(**document(experience))
         count += 1
+    for external in session.scalars(select(ExternalExperience)).yield_per(500):
+        writer.add_document(**external_document(external))
     writer.add_document(id=META_ID, meta_seq=start)
     writer.commit()
     return count
@@ -118,8 +133,10 @@ def _safe_start(session: Session) -> int:
 
 
 def indexable_count(session: Session) -> int:
-    """How many experiences the index should hold."""
-    return session.scalar(select(func.count()).select_from(Experience).where(not_deleted())) or 0
+    """How many experiences (own, and copies of other municipalities') the index should hold."""
+    own = session.scalar(select(func.count()).select_from(Experience).where(not_deleted()))
+    copies = session.scalar(select(func.count()).select_from(ExternalExperience))
+    return (own or 0) + (copies or 0)
 
 
 def indexed_count(ix: FileIndex) -> int:
