@@ -21,6 +21,8 @@ from ..errors import ServiceError
 from ..extensions import db
 from ..sqlite import reading_only
 from .changelog import log_flushed_changes, take_logged
+from .log import EXTENSION as LOG_EXTENSION
+from .log import init_search_log
 from .storage import IndexFolder
 from .sync import (
     apply_pending,
@@ -145,10 +147,12 @@ class SearchService:
         self._thread.start()
 
     def stop(self) -> None:
+        """Stop this process's indexer and write the search log's last searches."""
         self._stopping = True
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
+        self.app.extensions[LOG_EXTENSION].stop()
 
     def _run(self) -> None:
         with self.app.app_context(), reading_only():
@@ -213,6 +217,7 @@ class SearchService:
 
 def init_search(app: Flask) -> None:
     app.extensions[EXTENSION] = SearchService(app)
+    init_search_log(app)
     _follow_sessions(db.session)
 
     @app.before_request
