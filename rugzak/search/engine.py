@@ -181,9 +181,10 @@ def facet_problems(params: SearchParams) -> dict[str, str]:
     """Dutch messages for facet values no experience can have, by argument name."""
     problems = {}
     for name, (model, message) in TAXONOMY_FACETS.items():
-        known = set(db.session.scalars(select(model.slug).where(
-            model.slug.in_(getattr(params, name)))))
-        if unknown := [slug for slug in getattr(params, name) if slug not in known]:
+        if not (chosen := getattr(params, name)):
+            continue
+        known = set(db.session.scalars(select(model.slug).where(model.slug.in_(chosen))))
+        if unknown := [slug for slug in chosen if slug not in known]:
             problems[name] = str(message) % {"slugs": ", ".join(unknown)}
     if unknown := [kind for kind in params.kind if kind not in KIND_LABELS]:
         problems["kind"] = _("Onbekende soort ervaring: %(slugs)s.", slugs=", ".join(unknown))
