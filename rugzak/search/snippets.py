@@ -37,9 +37,17 @@ class SnippetFormatter(HtmlFormatter):
 
 
 def prepare(results) -> None:
-    """Fragments of at most 240 characters around the words, marked with <mark>."""
+    """Fragments of at most 240 characters around the words, marked with <mark>; the words to
+    mark are found once for the page, not once per hit."""
     results.fragmenter = ContextFragmenter(maxchars=240, surround=70)
     results.formatter = SnippetFormatter(tagname="mark", between=" … ")
+    results.marked_words = {name: _query_words(results, name) for name in SNIPPET_FIELDS}
+
+
+def _query_words(results, fieldname: str) -> frozenset:
+    from_bytes = results.searcher.schema[fieldname].from_bytes
+    return frozenset(from_bytes(text) for _, text in
+                     results.query_terms(expand=True, fieldname=fieldname))
 
 
 def snippet(hit) -> Markup:
@@ -55,19 +63,21 @@ def snippet(hit) -> Markup:
 def highlight(hit, fieldname: str, top: int) -> str:
     """What `hit.highlights(fieldname, top)` gives (Whoosh re-analyses fields like ours)."""
     text = hit.get(fieldname)
-    if not text:
-        return ""
     results = hit.results
-    from_bytes = results.searcher.schema[fieldname].from_bytes
-    words = frozenset(from_bytes(text) for _, text in
-                      results.query_terms(expand=True, fieldname=fieldname))
-    if not words:
+    words = results.marked_words[fieldname]
+    if not text or not words or not _mentions(text, words):
         return ""
     highlighter = results.highlighter
     tokens = merge_matched_tokens(_tokens(text, words))
     fragments = top_fragments(highlighter.fragmenter.fragment_tokens(text, tokens), top,
                               highlighter.scorer, highlighter.order, minscore=1)
     return highlighter.formatter.format(fragments)
+
+
+def _mentions(text: str, words: frozenset) -> bool:
+    """Whether any word of `text` analyses to one of `words`: a field without one is skipped
+    before its token stream is built."""
+    return any(form in words for word in set(_WORD.findall(text)) for form, _ in _forms(word))
 
 
 def _tokens(text: str, words: frozenset):
