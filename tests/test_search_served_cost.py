@@ -83,3 +83,24 @@ def test_the_rate_limit_refuses_over_budget_within_one_worker(app, searcher):
     with app.app_context():  # (the refusal's audit event counts itself there, once a minute)
         keys = db.session.scalars(select(RateCounter.key)).all()
     assert not [key for key in keys if key.startswith("rate:")]
+
+
+def test_the_indexer_idles_until_the_change_log_moves(app, searcher, make_user, make_experience,
+                                                       monkeypatch):
+    service = app.extensions["rugzak.search"]
+    with app.app_context():
+        service.catch_up()
+        ix = service.index()
+    opened = []
+    for name in ("writer", "searcher"):
+        original = getattr(ix, name)
+        monkeypatch.setattr(ix, name, lambda *args, _name=name, _original=original, **kwargs:
+                            opened.append(_name) or _original(*args, **kwargs))
+    with app.app_context():
+        assert service.catch_up() == 0
+    assert opened == []  # nothing changed: one query, nothing of Whoosh opened
+    make_experience(make_user(), title="Nieuw overleg")  # (the indexer thread may apply it)
+    with app.app_context():
+        service.catch_up()
+    assert "writer" in opened
+    assert "Nieuw overleg" in searcher.get("/zoeken?q=nieuw").get_data(as_text=True)
