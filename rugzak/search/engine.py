@@ -155,7 +155,7 @@ def _search(searcher, visible: Query, params: SearchParams, per_page: int) -> Se
     outcome = _run(searcher, shown, found, params, per_page)
     for name in selected:  # values of one facet combine with OF: count them without it
         outcome.facets[name] = _counts(tiers(_without(selected, name)), name)
-    if not len(found[0]) and params.q.strip():
+    if not len(found[0]) and fuzzy and len(found[1]):  # else no correction finds anything
         outcome.suggestion = suggest(searcher, params.q, _allowed(visible, selected), typos,
                                      synonyms)
     return outcome
@@ -243,13 +243,19 @@ def typo_corrections(searcher, text: str) -> dict[str, list[str]]:
 def suggest(searcher, text: str, allowed: Query, typos: dict[str, list[str]],
             synonyms: dict[str, list[str]]) -> str | None:
     """"Bedoelde je …?" — only a correction that finds something this user may see."""
+    found: dict[str, bool] = {}  # each text parsed and matched once
+
+    def finds(candidate: str) -> bool:
+        if candidate not in found:
+            found[candidate] = _finds(searcher, candidate, allowed, synonyms)
+        return found[candidate]
+
     corrected = text
     for word, options in typos.items():
-        visible = [option for option in options
-                   if _finds(searcher, option, allowed, synonyms)]
+        visible = [option for option in options if finds(option)]
         if visible:  # a word only found in what this user may not see is never offered
             corrected = corrected.replace(word, visible[0], 1)
-    if corrected == text or not _finds(searcher, corrected, allowed, synonyms):
+    if corrected == text or not finds(corrected):
         return None
     return corrected
 
