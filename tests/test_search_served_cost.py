@@ -104,3 +104,32 @@ def test_the_indexer_idles_until_the_change_log_moves(app, searcher, make_user, 
         service.catch_up()
     assert "writer" in opened
     assert "Nieuw overleg" in searcher.get("/zoeken?q=nieuw").get_data(as_text=True)
+
+
+def statements_during(app, get) -> list[str]:
+    with app.app_context():
+        engine = db.engine
+    seen = []
+
+    def remember(_conn, _cursor, statement, *_args):
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", remember)
+    try:
+        assert get().status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", remember)
+    return seen
+
+
+def test_the_result_page_reads_its_rows_and_bundles_once(app, client, make_user,
+                                                         make_experience):
+    author = make_user()
+    for number in range(4):
+        make_experience(author, title=f"Overleg {number}", situation="Overleg met de buurt.")
+    client.login(make_user("kernteam").email)
+    client.get("/zoeken")
+    seen = statements_during(app, lambda: client.get("/zoeken?q=overleg"))
+    from_experiences = [s for s in seen if " FROM experiences " in s.replace("\n", " ")]
+    from_bundles = [s for s in seen if " FROM bundles" in s.replace("\n", " ")]
+    assert len(from_experiences) == 1 and len(from_bundles) == 1
