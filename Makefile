@@ -13,7 +13,7 @@ COMPILED := $(CATALOGUES:.po=.mo)
 BABEL_KEYWORDS := -k _l -k lazy_gettext -k lazy_ngettext:1,2
 NLDS_CSS := rugzak/static/nlds/component-library.css
 
-.PHONY: run test install install-test system-deps system-test-deps lint clean bench bench-insight translations wheel
+.PHONY: run test install install-test system-deps system-test-deps lint clean bench bench-load bench-insight translations wheel
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -114,9 +114,16 @@ lint: install-test
 clean:
 	rm -rf $(VENV) build *.egg-info node_modules rugzak/static/nlds
 
-## Search benchmark (figures go into the README); BENCH_SIZES="10000 100000" for both.
+## Search benchmark, then the load benchmark (figures go into the README); BENCH_SIZES="10000
+## 100000" for both sizes (without it: the search benchmark at 10k, the load one at 100k).
 bench: install
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/load.py
+
+## Load benchmark: the search page and API under gunicorn at 10 and 50 clients, beside SQLite
+## FTS5 on the same corpus (100k experiences; LOAD_SECONDS per case, default 30).
+bench-load: install
+	$(BIN)/python bench/load.py
 
 ## Shared pages benchmark: /inzicht, its API and the report (HTML, PDF) at 100k experiences.
 bench-insight: install

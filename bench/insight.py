@@ -28,7 +28,7 @@ from pathlib import Path
 from sqlalchemy import insert, select, update
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from search import vocabulary  # noqa: E402  (the search benchmark's Dutch sentences)
+from corpus import BENCH_SETTINGS, experience_row, vocabulary  # noqa: E402
 
 ROUNDS = 3
 PASSWORD = "benchmark-wachtwoord-lang-genoeg"
@@ -45,7 +45,6 @@ PAGES = [
 def generate(session, count: int, author_id: int) -> int:
     """`count` published experiences and one dated in the year 1; returns the latter's id."""
     from rugzak.experiences.models import (
-        TEXT_SECTIONS,
         Experience,
         ExperienceCondition,
         experience_departments,
@@ -67,12 +66,8 @@ def generate(session, count: int, author_id: int) -> int:
         for number in range(start, min(count + 1, start + 2000)):
             day = today - timedelta(days=rng.randrange(365 * YEARS))
             moment = datetime.combine(day, day_time(10), tzinfo=timezone.utc)
-            row = {name: " ".join(rng.sample(words[name], k=min(3, len(words[name]))))
-                   for name in TEXT_SECTIONS}
-            row.update(title=f"{rng.choice(words['title'])} ({number})",
-                       kind=rng.choice(words["kind"]), visibility=rng.choice(words["visibility"]),
-                       status="gepubliceerd", anonymous=False, author_id=author_id, version=1,
-                       occurred_on=day, published_at=moment, created_at=moment,
+            row = experience_row(rng, words, number, author_id)
+            row.update(occurred_on=day, published_at=moment, created_at=moment,
                        updated_at=moment)
             rows.append(row)
         ids = session.scalars(insert(Experience).returning(Experience.id), rows).all()
@@ -107,11 +102,9 @@ def measure(count: int, instance: Path) -> dict:
     from rugzak.extensions import db
     from rugzak.insight.selection import MAX_YEARS, years_before
 
-    app = create_app({"INSTANCE_PATH": str(instance), "SECRET_KEY": "bench",
-                      "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_COST": 1024,
-                      "ARGON2_PARALLELISM": 1, "WTF_CSRF_ENABLED": False,
-                      "REPORTS_PER_MINUTE": 1000,  # timed, not budgeted
-                      "REQUIRE_MFA": False})  # signs in with a password alone
+    app = create_app({"INSTANCE_PATH": str(instance), **BENCH_SETTINGS,  # no two-step
+                      "WTF_CSRF_ENABLED": False,
+                      "REPORTS_PER_MINUTE": 1000})  # timed, not budgeted
     with app.app_context():
         app.test_cli_runner().invoke(args=["init"], catch_exceptions=False)
         viewer = create_user(None, "kernteam@gemeente.example", "Kernteam", "kernteam",

@@ -13,7 +13,6 @@ with the machine's load average (the machine may be shared). tests/test_bench.py
 from __future__ import annotations
 
 import os
-import random
 import resource
 import shutil
 import statistics
@@ -22,60 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import insert, select
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import BENCH_SETTINGS, QUERIES, generate  # noqa: E402  (the benches' corpus)
 
-QUERIES = ["afspraken", "wijkteams samenwerking", "schuldenaanpak", '"warme overdracht"',
-           "jongeren OF ouders", "privacy NIET gegevensdeling", "definieren doel", "participatie",
-           "samenwerkng", ""]
 ROUNDS = 5
-
-
-def vocabulary() -> dict[str, list[str]]:
-    """The demo experiences (rugzak/demo/content.toml) in pieces to recombine: titles, the
-    sentences of each text section, and the kinds, visibilities and effects they use."""
-    from rugzak.demo.data import demo_data
-    from rugzak.experiences.models import TEXT_SECTIONS
-
-    experiences = demo_data("content")["experiences"]
-    words = {"title": [e["title"] for e in experiences],
-             "kind": sorted({e["kind"] for e in experiences}),
-             "visibility": sorted({e["visibility"] for e in experiences}),
-             "effect": sorted({effect for e in experiences for effect in e["conditions"].values()})}
-    for name in TEXT_SECTIONS:
-        words[name] = [s.strip() + "." for e in experiences for s in e[name].split(".")
-                       if len(s.strip()) > 20]
-    return words
-
-
-def generate(session, count: int, author_id: int) -> None:
-    from rugzak.experiences.models import (
-        TEXT_SECTIONS,
-        Experience,
-        ExperienceCondition,
-        experience_departments,
-    )
-    from rugzak.taxonomy.models import Condition, Department
-
-    rng = random.Random(42)
-    words = vocabulary()
-    departments = session.scalars(select(Department.id)).all()
-    conditions = session.scalars(select(Condition.id)).all()
-    for start in range(0, count, 2000):
-        rows = []
-        for number in range(start, min(count, start + 2000)):
-            row = {name: " ".join(rng.sample(words[name], k=min(3, len(words[name]))))
-                   for name in TEXT_SECTIONS}
-            row.update(title=f"{rng.choice(words['title'])} ({number})",
-                       kind=rng.choice(words["kind"]), visibility=rng.choice(words["visibility"]),
-                       status="gepubliceerd", anonymous=False, author_id=author_id, version=1)
-            rows.append(row)
-        ids = session.scalars(insert(Experience).returning(Experience.id), rows).all()
-        session.execute(insert(experience_departments), [
-            {"experience_id": i, "department_id": rng.choice(departments)} for i in ids])
-        session.execute(insert(ExperienceCondition.__table__), [
-            {"experience_id": i, "condition_id": rng.choice(conditions),
-             "effect": rng.choice(words["effect"])} for i in ids])
-        session.commit()
 
 
 def folder_size(path: Path) -> int:
@@ -98,9 +47,7 @@ def measure(count: int, instance: Path) -> dict:
     from rugzak.search.service import search_service
     from rugzak.sqlite import reading_only
 
-    app = create_app({"INSTANCE_PATH": str(instance), "SECRET_KEY": "bench",
-                      "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_COST": 1024,
-                      "ARGON2_PARALLELISM": 1, "REQUIRE_MFA": False})
+    app = create_app({"INSTANCE_PATH": str(instance), **BENCH_SETTINGS})
     with app.app_context():
         app.test_cli_runner().invoke(args=["init"], catch_exceptions=False)
         author = create_user(None, "bench@gemeente.example", "Bench", "kernteam",
