@@ -7,10 +7,13 @@ import time
 import pytest
 from sqlalchemy import event, select
 
+from rugzak.auth.models import ApiToken, User
 from rugzak.extensions import db
 from rugzak.search.log import EXTENSION as LOG_EXTENSION
 from rugzak.search.log import SearchLog
 from rugzak.security.throttle import RateCounter
+
+from .servers import Server
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
 
@@ -133,3 +136,18 @@ def test_the_result_page_reads_its_rows_and_bundles_once(app, client, make_user,
     from_experiences = [s for s in seen if " FROM experiences " in s.replace("\n", " ")]
     from_bundles = [s for s in seen if " FROM bundles" in s.replace("\n", " ")]
     assert len(from_experiences) == 1 and len(from_bundles) == 1
+
+
+@pytest.mark.slow
+def test_gunicorn_workers_write_their_searches_when_they_stop(app, instance, database_url,
+                                                               make_user):
+    with app.app_context():
+        row, token = ApiToken.issue(db.session.get(User, make_user().id))
+        db.session.add(row)
+        db.session.commit()
+    with Server(instance, database_url, workers=2,
+                settings={"SEARCH_LOG_FLUSH_SECONDS": 600}) as server:
+        for number in range(6):
+            assert server.get(f"/api/v1/search?q=overleg{number}", token)[0] == 200
+        assert logged(app) == []  # waiting in the workers' buffers
+    assert len(logged(app)) == 6  # a graceful stop (SIGTERM) wrote them
