@@ -144,12 +144,8 @@ class SearchService:
             self._passes.wait_for(lambda: self._seen_watermark() >= target, timeout=timeout)
 
     def _seen_watermark(self) -> int:
-        """The last change this thread's searcher sees (it reopens when the index changed); a
-        searcher is a snapshot, so its watermark is read once."""
-        searcher = self.searcher()
-        if self._local.watermark is None:
-            self._local.watermark = watermark_seen_by(searcher)
-        return self._local.watermark
+        """The last change this thread's searcher sees (it reopens when the index changed)."""
+        return watermark_seen_by(self.searcher())
 
     def ensure_indexer(self) -> None:
         """One indexer thread per process, started after gunicorn forks its workers."""
@@ -218,13 +214,12 @@ class SearchService:
             # A fresh reader, not refresh(): reusing segment readers kept deleted (replaced)
             # documents visible in whoosh-reloaded 2.7.5.
             self._local.ix, self._local.searcher = ix, ix.searcher()
-            self._local.watermark = None
         return self._local.searcher
 
     def _forget_searcher(self) -> None:
         """Drop this thread's searcher; closing one whose files are gone may fail, harmlessly."""
         cached = getattr(self._local, "searcher", None)
-        self._local.ix = self._local.searcher = self._local.watermark = None
+        self._local.ix = self._local.searcher = None
         if cached is not None:
             with suppress(Exception):
                 cached.close()
