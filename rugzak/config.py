@@ -55,6 +55,7 @@ class Defaults:
     SEARCH_LOCK_TIMEOUT = 2.0  # seconds the indexer waits for Whoosh's write lock
     SEARCH_POLL_SECONDS = 1.0  # the indexer also looks for changes from other processes
     SEARCH_WAIT_SECONDS = 2.0  # a search waits at most this long for a just-saved change
+    SEARCH_LOG_FLUSH_SECONDS = 5.0  # searches are logged in batches; a crash loses at most these
     MUNICIPALITY: str | None = None  # its name, in the header and on the open pages (set it);
     # its look: <instance>/theme/
     ACCESSIBILITY_CONTACT: str | None = None  # e-mail address in the accessibility statement

@@ -38,6 +38,7 @@ def worker_database(name: str) -> str:
 def test_config(instance, database_url: str | None = None) -> dict:
     config = {"TESTING": True, "INSTANCE_PATH": str(instance), "SECRET_KEY": "test",
               "BASE_URL": "http://localhost", "RETENTION_CHECK_MINUTES": 0, "PEER_SYNC_MINUTES": 0,
+              "SEARCH_LOG_FLUSH_SECONDS": 0,  # written at once: tests read it right after
               **FAST_ARGON2}
     if database_url:
         config["SQLALCHEMY_DATABASE_URI"] = database_url

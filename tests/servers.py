@@ -48,6 +48,7 @@ class Server:
         self.access_log = Path(instance).parent / f"gunicorn-{self.port}-access.log"
         env = {**os.environ, "RUGZAK_INSTANCE_PATH": str(instance), "RUGZAK_SECRET_KEY": "test",
                "RUGZAK_BASE_URL": self.url, "RUGZAK_REQUIRE_MFA": "false",
+               "RUGZAK_SEARCH_LOG_FLUSH_SECONDS": "0",
                **{f"RUGZAK_{name}": str(value) for name, value in FAST_ARGON2.items()}}
         env.update({f"RUGZAK_{key}": value if isinstance(value, str) else json.dumps(value)
                     for key, value in (settings or {}).items()})

@@ -1,7 +1,7 @@
 """/bundels: read what you may see; the core team creates, fills, orders and annotates."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -176,8 +176,11 @@ def bundle_choices() -> list[tuple[str, str]]:
 
 @bp.app_template_global()
 def bundles_to_add_to() -> list[tuple[str, str]]:
-    """The choices of the "add to bundle" form; empty for who may not keep bundles."""
-    return bundle_choices() if may_curate(current_user) else []
+    """The choices of the "add to bundle" form; empty for who may not keep bundles. Read once
+    per request: the search page shows the form under every result."""
+    if "bundles_to_add_to" not in g:
+        g.bundles_to_add_to = bundle_choices() if may_curate(current_user) else []
+    return g.bundles_to_add_to
 
 
 @bp.app_template_global()

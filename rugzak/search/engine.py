@@ -166,7 +166,7 @@ def _search(searcher, visible: Query, params: SearchParams, per_page: int) -> Se
     outcome = _run(searcher, shown, found, params, per_page)
     for name in selected:  # values of one facet combine with OF: count them without it
         outcome.facets[name] = _counts(tiers(_without(selected, name)), name)
-    if not len(found[0]) and params.q.strip():
+    if not len(found[0]) and fuzzy and len(found[1]):  # else no correction finds anything
         outcome.suggestion = suggest(searcher, params.q, _allowed(visible, selected), typos,
                                      synonyms)
     return outcome
@@ -192,9 +192,10 @@ def facet_problems(params: SearchParams) -> dict[str, str]:
     """Dutch messages for facet values no experience can have, by argument name."""
     problems = {}
     for name, (model, message) in TAXONOMY_FACETS.items():
-        known = set(db.session.scalars(select(model.slug).where(
-            model.slug.in_(getattr(params, name)))))
-        if unknown := [slug for slug in getattr(params, name) if slug not in known]:
+        if not (chosen := getattr(params, name)):
+            continue
+        known = set(db.session.scalars(select(model.slug).where(model.slug.in_(chosen))))
+        if unknown := [slug for slug in chosen if slug not in known]:
             problems[name] = str(message) % {"slugs": ", ".join(unknown)}
     if unknown := [kind for kind in params.kind if kind not in KIND_LABELS]:
         problems["kind"] = _("Onbekende soort ervaring: %(slugs)s.", slugs=", ".join(unknown))
@@ -260,13 +261,19 @@ def typo_corrections(searcher, text: str) -> dict[str, list[str]]:
 def suggest(searcher, text: str, allowed: Query, typos: dict[str, list[str]],
             synonyms: dict[str, list[str]]) -> str | None:
     """"Bedoelde je …?" — only a correction that finds something this user may see."""
+    found: dict[str, bool] = {}  # each text parsed and matched once
+
+    def finds(candidate: str) -> bool:
+        if candidate not in found:
+            found[candidate] = _finds(searcher, candidate, allowed, synonyms)
+        return found[candidate]
+
     corrected = text
     for word, options in typos.items():
-        visible = [option for option in options
-                   if _finds(searcher, option, allowed, synonyms)]
+        visible = [option for option in options if finds(option)]
         if visible:  # a word only found in what this user may not see is never offered
             corrected = corrected.replace(word, visible[0], 1)
-    if corrected == text or not _finds(searcher, corrected, allowed, synonyms):
+    if corrected == text or not finds(corrected):
         return None
     return corrected
 

@@ -51,10 +51,12 @@ class Matches:
     def facet_counts(self, fieldname: str) -> dict[str, int]:
         counts: dict[str, int] = {}
         for reader, _, mask, _ in self.parts:
-            facet = SEGMENTS.facet(reader, fieldname)
+            facet = SEGMENTS.facet(reader, fieldname)  # without the empty value
+            if not facet.values:
+                continue  # a field that holds nothing here (no years, nothing highlighted)
             found = np.bincount(facet.codes[mask[facet.docs]], minlength=len(facet.values))
             for value, count in zip(facet.values, found.tolist(), strict=True):
-                if count and value:
+                if count:
                     counts[value] = counts.get(value, 0) + count
         return counts
 

@@ -126,6 +126,8 @@ class SegmentCache:
             from_bytes = reader.schema[fieldname].from_bytes
             values, docs, codes = [], [], []
             for btext in reader.lexicon(fieldname):
+                if not btext:  # the empty value ("no year", "not highlighted") is never shown
+                    continue
                 ids = self.postings(reader, fieldname, btext).ids
                 docs.append(ids)
                 codes.append(np.full(len(ids), len(values), dtype=np.int32))

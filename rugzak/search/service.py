@@ -21,6 +21,8 @@ from ..errors import ServiceError
 from ..extensions import db
 from ..sqlite import reading_only
 from .changelog import log_flushed_changes, take_logged
+from .log import EXTENSION as LOG_EXTENSION
+from .log import init_search_log
 from .storage import IndexFolder
 from .sync import (
     apply_pending,
@@ -49,6 +51,7 @@ class SearchService:
         self._stopping = False
         self._local = threading.local()
         self._opened: tuple[str | None, object] | None = None
+        self._applied: tuple[object, int] = (None, 0)  # (index, watermark) catch_up last saw
         self._open_lock = threading.Lock()
 
     # -- the index --------------------------------------------------------------------------
@@ -105,12 +108,21 @@ class SearchService:
 
     # -- following the change log ------------------------------------------------------------
     def catch_up(self) -> int:
-        """Apply pending changes; 0 when another process holds the writer (it will do them)."""
+        """Apply pending changes; 0 when another process holds the writer (it will do them).
+
+        When the change log has not moved past what this process last found applied in this
+        index, one cheap query answers: no Whoosh writer or searcher is opened."""
+        ix = self.index()
         with Session(db.engine) as session:
+            applied_in, applied = self._applied
+            if applied_in is ix and latest_change(session) <= applied:
+                return 0
             try:
-                return apply_pending(self.index(), session, self.lock_timeout).applied_changes
+                progress = apply_pending(ix, session, self.lock_timeout)
             except LockError:
                 return 0
+        self._applied = (ix, progress.watermark)
+        return progress.applied_changes
 
     def lag(self) -> int:
         with Session(db.engine) as session:
@@ -145,10 +157,12 @@ class SearchService:
         self._thread.start()
 
     def stop(self) -> None:
+        """Stop this process's indexer and write the search log's last searches."""
         self._stopping = True
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
+        self.app.extensions[LOG_EXTENSION].stop()
 
     def _run(self) -> None:
         with self.app.app_context(), reading_only():
@@ -213,6 +227,7 @@ class SearchService:
 
 def init_search(app: Flask) -> None:
     app.extensions[EXTENSION] = SearchService(app)
+    init_search_log(app)
     _follow_sessions(db.session)
 
     @app.before_request

@@ -1,21 +1,23 @@
 """Highlighted snippets: Whoosh's highlighter, fed by a faster token stream.
 
 Whoosh finds the query's words in a hit by running the whole text through the field's analyzer,
-token by token. Every filter of the Dutch analyzer looks at one word at a time, so here each
-distinct word is analysed once (and cached), and the text's token stream is rebuilt from those
-results with the tokenizer's own pattern: the same tokens, a fraction of the work.
+token by token, then merges adjacent matches and cuts fragments around them, copying a Token
+object per token. Every filter of the Dutch analyzer looks at one word at a time, so here each
+distinct word is analysed once (and cached), the tokens are plain (start, end, matched form)
+tuples, and only matched tokens become Token objects: the same fragments as Whoosh's
+ContextFragmenter (ported below, line for line), a fraction of the work.
 """
 from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 
 from markupsafe import Markup, escape
 from whoosh.analysis import Token
-from whoosh.highlight import ContextFragmenter, HtmlFormatter, top_fragments
+from whoosh.highlight import ContextFragmenter, HtmlFormatter, mkfrag, top_fragments
 
 from .analysis import WORD_PATTERN, dutch_analyzer
-from .whoosh_private import merge_matched_tokens
 
 SNIPPET_FIELDS = ("lesson", "body", "title")  # all analysed with the Dutch analyzer
 _WORD = re.compile(WORD_PATTERN)
@@ -37,9 +39,17 @@ class SnippetFormatter(HtmlFormatter):
 
 
 def prepare(results) -> None:
-    """Fragments of at most 240 characters around the words, marked with <mark>."""
+    """Fragments of at most 240 characters around the words, marked with <mark>; the words to
+    mark are found once for the page, not once per hit."""
     results.fragmenter = ContextFragmenter(maxchars=240, surround=70)
     results.formatter = SnippetFormatter(tagname="mark", between=" … ")
+    results.marked_words = {name: _query_words(results, name) for name in SNIPPET_FIELDS}
+
+
+def _query_words(results, fieldname: str) -> frozenset:
+    from_bytes = results.searcher.schema[fieldname].from_bytes
+    return frozenset(from_bytes(text) for _, text in
+                     results.query_terms(expand=True, fieldname=fieldname))
 
 
 def snippet(hit) -> Markup:
@@ -55,32 +65,82 @@ def snippet(hit) -> Markup:
 def highlight(hit, fieldname: str, top: int) -> str:
     """What `hit.highlights(fieldname, top)` gives (Whoosh re-analyses fields like ours)."""
     text = hit.get(fieldname)
-    if not text:
-        return ""
     results = hit.results
-    from_bytes = results.searcher.schema[fieldname].from_bytes
-    words = frozenset(from_bytes(text) for _, text in
-                      results.query_terms(expand=True, fieldname=fieldname))
-    if not words:
+    words = results.marked_words[fieldname]
+    if not text or not words or not _mentions(text, words):
         return ""
     highlighter = results.highlighter
-    tokens = merge_matched_tokens(_tokens(text, words))
-    fragments = top_fragments(highlighter.fragmenter.fragment_tokens(text, tokens), top,
-                              highlighter.scorer, highlighter.order, minscore=1)
-    return highlighter.formatter.format(fragments)
+    fragments = _fragments(text, _spans(text, words), highlighter.fragmenter)
+    return highlighter.formatter.format(top_fragments(
+        fragments, top, highlighter.scorer, highlighter.order, minscore=1))
 
 
-def _tokens(text: str, words: frozenset):
-    """The analyzer's index-mode tokens of `text` (stop words kept), marked when matched."""
-    token = Token(positions=True, chars=True, removestops=False, mode="index")
-    position = 0
+def _mentions(text: str, words: frozenset) -> bool:
+    """Whether any word of `text` analyses to one of `words`: a field without one is skipped
+    before its token stream is built."""
+    return any(form in words for word in set(_WORD.findall(text)) for form, _ in _forms(word))
+
+
+def _spans(text: str, words: frozenset):
+    """(startchar, endchar, matched form or None) of the analyzer's index-mode tokens of
+    `text` (stop words kept), consecutive matched tokens merged as Whoosh's
+    `Highlighter._merge_matched_tokens` merges them (a matched token that does not touch the
+    one before ends the merge and passes as it is)."""
+    merged = None  # [startchar, endchar, text]
     for found in _WORD.finditer(text):
-        token.startchar, token.endchar = found.start(), found.end()
-        for form, stopped in _forms(found.group(0)):
-            token.text, token.stopped, token.pos = form, stopped, position
-            token.matched = form in words
-            yield token
-        position += 1
+        start, end = found.span()
+        for form, _stopped in _forms(found.group(0)):
+            if form not in words:
+                if merged is not None:
+                    yield tuple(merged)
+                    merged = None
+                yield start, end, None
+            elif merged is None:
+                merged = [start, end, form]
+            elif start <= merged[1]:
+                if end > merged[1]:
+                    merged[2] += form[merged[1] - end:]
+                    merged[1] = end
+            else:
+                yield tuple(merged)
+                merged = None
+                yield start, end, form
+    if merged is not None:
+        yield tuple(merged)
+
+
+def _fragments(text: str, spans, fragmenter: ContextFragmenter):
+    """`ContextFragmenter.fragment_tokens` over (start, end, form) tuples."""
+    maxchars, surround, charlimit = fragmenter.maxchars, fragmenter.surround, fragmenter.charlimit
+    first, firsts, countdown, matched, endchar, currentlen = None, deque(), -1, [], None, 0
+    for startchar, endchar, form in spans:
+        length = endchar - startchar
+        if charlimit and endchar > charlimit:
+            break
+        if countdown < 0 and form is None:
+            firsts.append(startchar)
+            while firsts and endchar - firsts[0] > surround:
+                firsts.popleft()
+        elif currentlen + length > maxchars:
+            countdown = 0
+        elif form is not None:
+            countdown = surround
+            if first is None:
+                if firsts:
+                    first = firsts[0]
+                else:
+                    first = startchar
+                    countdown += surround
+            matched.append(Token(text=form, startchar=startchar, endchar=endchar,
+                                 matched=True))
+        if countdown >= 0:
+            currentlen += length
+            countdown -= length
+            if countdown <= 0:
+                yield mkfrag(text, matched, startchar=first, endchar=endchar)
+                first, firsts, matched, currentlen = None, deque(), [], 0
+    if matched:
+        yield mkfrag(text, matched, startchar=first, endchar=endchar)
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -4,13 +4,12 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, load_only, selectinload
 
 from ..errors import InvalidInput
 from ..experiences.labels import EFFECT_LABELS, KIND_LABELS
 from ..experiences.models import Experience
 from ..experiences.policies import can_view
-from ..experiences.queries import LIST_LOADING
 from ..extensions import db
 from ..peers.models import ExternalExperience, Peer
 from ..taxonomy.queries import taxonomy_for_filters
@@ -63,13 +62,24 @@ def origin_labels() -> dict[str, str]:
 def _copies(hits) -> dict[int, ExternalExperience]:
     """The copies behind the hits of other municipalities, with their source."""
     ids = [hit.id for hit in hits if hit.origin != OWN]
+    if not ids:
+        return {}
     return {row.id: row for row in db.session.scalars(select(ExternalExperience).where(
         ExternalExperience.id.in_(ids)).options(joinedload(ExternalExperience.peer)))}
 
 
+# What a result card shows and can_view reads: the texts themselves come from the index.
+CARD_LOADING = (load_only(Experience.title, Experience.kind, Experience.visibility,
+                          Experience.status, Experience.author_id, Experience.occurred_on,
+                          Experience.highlighted_at, Experience.hidden_at,
+                          Experience.historical_at, Experience.deleted_at),
+                selectinload(Experience.departments))
+
+
 def _experiences(hits) -> dict[int, Experience]:
-    """The rows behind the hits, checked once more against the database's own rule."""
+    """The rows behind the hits (one query, and one for their departments), checked once more
+    against the database's own rule."""
     ids = [hit.id for hit in hits if hit.origin == OWN]
     rows = db.session.scalars(select(Experience).where(Experience.id.in_(ids))
-                              .options(*LIST_LOADING))
+                              .options(*CARD_LOADING))
     return {row.id: row for row in rows if can_view(current_user, row)}

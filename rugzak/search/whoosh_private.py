@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 import numpy as np
 import whoosh
-from whoosh import columns, highlight, scoring
+from whoosh import columns, scoring
 from whoosh.codec import whoosh3
 from whoosh.fields import ID, NUMERIC, Schema
 from whoosh.filedb.filestore import FileStorage
@@ -29,7 +29,6 @@ PRIVATE_NAMES = {
         "W3LeafMatcher._read_values", "W3LeafMatcher._next_block",
     ),
     "whoosh.columns": ("EmptyColumnReader",),
-    "whoosh.highlight": ("Highlighter._merge_matched_tokens",),
     "whoosh.reading": ("SegmentReader.deleted_docs_set",),
     "whoosh.util.numeric": ("byte_to_length",),
 }
@@ -164,7 +163,3 @@ def bm25f_b(weighting: scoring.BM25F, fieldname: str) -> float:
     """The B (length normalisation) BM25F uses for a field."""
     return weighting._field_B.get(fieldname, weighting.B)
 
-
-def merge_matched_tokens(tokens):
-    """Consecutive matched tokens as one, as Whoosh's highlighter marks them."""
-    return highlight.Highlighter._merge_matched_tokens(tokens)

@@ -1,14 +1,18 @@
-"""Throttling counted in the database, so every gunicorn worker (and every server sharing the
-database) sees the same numbers: failed sign-ins per account and per address, and a generous
-request rate for the API and search.
+"""Throttling. Guesses at secrets are counted in the database, so every gunicorn worker (and
+every server sharing the database) sees the same numbers: failed sign-ins and password resets
+per account and per address, in one-minute buckets; a window is the sum of its buckets.
 
-Counts live in one-minute buckets; a window is the sum of its buckets. Per user and minute
-are counted: API and search requests, forms sent (HTML writes) and expensive pages (reports).
+Request rates are counted in each worker's memory, per minute, so that a read request (a
+search, an API call) writes nothing: per user API and search requests, forms sent (HTML
+writes), expensive pages (reports) and feeds; per address the open pages. A limit therefore
+holds per worker: with N workers one user can make at most N times as many requests before
+every worker refuses.
 """
 from __future__ import annotations
 
 import hashlib
 import math
+import threading
 from datetime import datetime, timedelta
 
 from flask import Flask, current_app, make_response, request
@@ -24,6 +28,7 @@ from ..timeutil import UTCDateTime, utcnow
 from ..urls import is_open_path
 
 BUCKET = timedelta(minutes=1)
+EXTENSION = "rugzak.request_counts"
 KEEP = timedelta(days=1)  # older buckets are removed whenever a new bucket starts
 RATE_LIMITED_ENDPOINTS = {"search.index"}
 ALWAYS_ALLOWED = {"auth.logout"}  # signing out is never refused
@@ -120,11 +125,12 @@ def forget_failed_sign_ins(email: str) -> None:
 
 
 def forget_counters_of(user) -> None:
-    """Remove what is counted about `user`; the caller commits."""
+    """Remove what is counted about `user` (another worker forgets its requests of this minute
+    when the minute ends); the caller commits."""
     forget(_account_key(user.email))
     forget(_reset_key(user.email))
     for kind in USER_COUNTS:
-        forget(_user_key(kind, user.id))
+        request_counts().forget(_user_key(kind, user.id))
 
 
 # -- forgotten passwords -----------------------------------------------------------------------
@@ -180,11 +186,39 @@ def limit_wait(kind: str, per_minute: int, user) -> int | None:
     return _wait(_user_key(kind, user.id), per_minute)
 
 
+class RequestCounts:
+    """Requests per key in the current minute, in this worker's memory."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._minute: datetime | None = None
+        self._counts: dict[str, int] = {}
+
+    def add(self, key: str, now: datetime) -> int:
+        """Count one request; how many `key` made this minute."""
+        minute = _bucket_of(now)
+        with self._lock:
+            if minute != self._minute:
+                self._minute, self._counts = minute, {}
+            self._counts[key] = self._counts.get(key, 0) + 1
+            return self._counts[key]
+
+    def count(self, key: str) -> int:
+        with self._lock:
+            return self._counts.get(key, 0)
+
+    def forget(self, key: str) -> None:
+        with self._lock:
+            self._counts.pop(key, None)
+
+
+def request_counts() -> RequestCounts:
+    return current_app.extensions[EXTENSION]
+
+
 def _wait(key: str, per_minute: int) -> int | None:
     now = utcnow()
-    hits = add_hit(key, now)
-    db.session.commit()
-    if hits <= per_minute:
+    if request_counts().add(key, now) <= per_minute:
         return None
     return int((_bucket_of(now) + BUCKET - now).total_seconds()) + 1
 
@@ -216,5 +250,6 @@ def _check_request_rate():
 
 
 def register_rate_limit(app: Flask) -> None:
+    app.extensions[EXTENSION] = RequestCounts()
     app.before_request(_check_request_rate)
     app.add_template_global(typed_texts)
