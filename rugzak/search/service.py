@@ -125,7 +125,7 @@ class SearchService:
         return progress.applied_changes
 
     def lag(self) -> int:
-        with Session(db.engine) as session:
+        with reading_only(), Session(db.engine) as session:
             return latest_change(session) - watermark_of(self.index())
 
     def notify(self) -> None:
@@ -133,8 +133,9 @@ class SearchService:
         self._wake.set()
 
     def wait_until_current(self, timeout: float) -> None:
-        """Let a reader see their own recent save: wait (bounded) until the index has it."""
-        with Session(db.engine) as session:
+        """Let a reader see their own recent save: wait (bounded) until the index has it.
+        Its own read-only session: the request's may hold SQLite's write lock (a POST)."""
+        with reading_only(), Session(db.engine) as session:
             target = latest_change(session)
         if self._seen_watermark() >= target:
             return
