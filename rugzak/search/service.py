@@ -21,6 +21,7 @@ from ..errors import ServiceError
 from ..extensions import db
 from ..sqlite import reading_only
 from .changelog import log_flushed_changes, take_logged
+from .segments import SEGMENTS
 from .storage import IndexFolder
 from .sync import (
     apply_pending,
@@ -91,6 +92,14 @@ class SearchService:
         self.catch_up()
         return indexed_count(ix)
 
+    def warm(self) -> None:
+        """Read the frequent words' posting lists now, not in the first searches that need
+        them (at start-up, in the indexer thread)."""
+        try:
+            SEGMENTS.warm(self.searcher())
+        except Exception:  # noqa: BLE001 - only a head start: searching works without it
+            log.exception("search index could not be warmed")
+
     def _rebuild(self, force: bool):
         with self.folder.rebuild_lock(), Session(db.engine) as session:
             if not force:  # another process may have rebuilt it while we waited for the lock
@@ -152,6 +161,7 @@ class SearchService:
 
     def _run(self) -> None:
         with self.app.app_context(), reading_only():
+            self.warm()
             while not self._stopping:
                 self._wake.wait(self.poll_seconds)
                 self._wake.clear()
