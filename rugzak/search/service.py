@@ -96,7 +96,8 @@ class SearchService:
         """Read the frequent words' posting lists now, not in the first searches that need
         them (at start-up, in the indexer thread)."""
         try:
-            SEGMENTS.warm(self.searcher())
+            with self.index().searcher() as searcher:  # its segments are the request threads'
+                SEGMENTS.warm(searcher)
         except Exception:  # noqa: BLE001 - only a head start: searching works without it
             log.exception("search index could not be warmed")
 
