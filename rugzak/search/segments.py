@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from whoosh.fields import NUMERIC
 
+from .documents import FACETS
 from .whoosh_private import (
     deleted_docnums,
     field_lengths,
@@ -105,7 +106,18 @@ class SegmentCache:
             self.postings(reader, fieldname, btext)
             budget -= frequency
         for reader in readers:
+            self._warm_arrays(reader)
             self.segment(reader).warmed = True
+
+    def _warm_arrays(self, reader) -> None:
+        """Field lengths (scoring), sortable numbers (sorting) and facet values (counting)."""
+        for fieldname, kind in reader.schema.items():
+            if kind.scorable:
+                self.lengths(reader, fieldname)
+            if isinstance(kind, NUMERIC) and kind.column_type is not None:
+                self.column(reader, fieldname)
+        for fieldname in FACETS:
+            self.facet(reader, fieldname)
 
     def phrase(self, reader, fieldname: str, btexts: tuple[bytes, ...], slop: int,
                candidates: np.ndarray) -> np.ndarray:
