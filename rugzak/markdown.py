@@ -33,4 +33,16 @@ def render_markdown(text: str | None) -> Markup:
 
 def plain_text(markdown: str | None) -> str:
     """The text a reader sees, without Markdown signs: for indexing, snippets and excerpts."""
+    if _is_plain(markdown or ""):  # most sentences: rendering would give them back unchanged
+        return (markdown or "").strip()
     return html.unescape(nh3.clean(str(render_markdown(markdown)), tags=set())).strip()
+
+
+def _is_plain(text: str) -> bool:
+    """One line without any sign that Markdown or HTML reads, starting with a letter (not a
+    list, quote, rule or code block)."""
+    stripped = text.strip()
+    return not stripped or (stripped[0].isalpha() and _MARKUP_SIGNS.isdisjoint(stripped))
+
+
+_MARKUP_SIGNS = frozenset("\\`*_[]<>&~\n\r\t")

@@ -75,7 +75,6 @@ def _rebuild_in_parallel(app, monkeypatch) -> None:
     """`rugzak search rebuild` as for a big database: processes that write a segment each."""
     monkeypatch.setattr(sync, "PARALLEL_FROM", 0)
     monkeypatch.setattr(sync, "PARALLEL_PROCS", 2)
-    monkeypatch.setattr(sync, "PARALLEL_BATCH", 2)
     monkeypatch.setattr(sync, "GAP_GRACE", timedelta(0))  # nothing left to catch up after it
     with app.app_context():
         search_service().rebuild()

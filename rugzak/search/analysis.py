@@ -2,6 +2,8 @@
 
     words -> lower case -> fold accents -> drop stop words -> add word parts (index only) -> stem
 
+(everything after the words in one filter, cached per distinct word).
+
 Whoosh pickles the schema, analyzers included, into every commit: these filters hold no
 state. Word lists and the stemmer live in module-level caches (see wordlist and stemming).
 Renaming a filter class breaks existing indexes; rebuild them after doing so.
@@ -11,13 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from whoosh.analysis import (
-    CompositeAnalyzer,
-    Filter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StopFilter,
-)
+from whoosh.analysis import CompositeAnalyzer, Filter, RegexTokenizer
 
 from rugzak.search.stemming import fold, stem
 from rugzak.search.wordlist import STOP_WORDS, compound_parts
@@ -28,18 +24,12 @@ _LETTERS = r"(?:[^\W_]|[\u0300-\u036f])+"  # letters and digits, also with combi
 _HYPHENS = "-\u2010\u2011"
 WORD_PATTERN = rf"{_LETTERS}(?:[{_HYPHENS}]{_LETTERS})*"
 _HYPHEN = re.compile(f"[{_HYPHENS}]")
+MIN_WORD = 2  # shorter words are dropped like stop words (Whoosh's StopFilter minsize)
 
 
 def dutch_analyzer() -> CompositeAnalyzer:
     """The analyzer for every Dutch text field; Whoosh passes mode="index" or "query"."""
-    return (
-        RegexTokenizer(WORD_PATTERN)
-        | LowercaseFilter()
-        | FoldFilter()
-        | StopFilter(stoplist=STOP_WORDS)
-        | WordPartsFilter()
-        | DutchStemFilter()
-    )
+    return RegexTokenizer(WORD_PATTERN) | DutchWordFilter()
 
 
 class FoldFilter(Filter):
@@ -51,29 +41,47 @@ class FoldFilter(Filter):
             yield token
 
 
-class WordPartsFilter(Filter):
-    """Hyphenated words and compounds.
+class DutchWordFilter(Filter):
+    """Lower case, fold accents, drop stop words (and one-letter words), add word parts
+    (index only), stem: in one step per token, each distinct word analysed once (cached),
+    because a rebuild meets the same words millions of times.
 
-    Index time: `co-creatie` -> cocreatie, co, creatie; `wijkteams` -> wijkteams, wijk, teams.
-    The extra forms share the token's position and characters, so phrases and highlighting
-    keep working. Query time: `co-creatie` -> cocreatie; a query word's compound parts are
-    the query builder's business (see `compound_parts`).
+    Word parts: at index time `co-creatie` -> cocreatie, co, creatie; `wijkteams` ->
+    wijkteams, wijk, teams (each then stemmed). The extra forms share the token's position and
+    characters, so phrases and highlighting keep working. Query time: `co-creatie` ->
+    cocreatie; a query word's compound parts are the query builder's business (see
+    `compound_parts`). Positions are renumbered over the words kept, as Whoosh's StopFilter
+    does.
     """
 
     def __call__(self, tokens):
+        position = None
         for token in tokens:
-            if token.stopped:
-                yield token
-            elif token.mode == "index":
-                for form in _index_forms(token.text):
-                    token.text = form
+            stopped, forms = _analysed(token.text, token.mode == "index")
+            if stopped:
+                if not token.removestops:
+                    token.text, token.stopped = forms[0], True
                     yield token
-            else:
-                token.text = _HYPHEN.sub("", token.text)
+                continue
+            if token.positions:
+                position = token.pos if position is None else position + 1
+                token.pos = position
+            token.stopped = False
+            for form in forms:
+                token.text = form
                 yield token
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=200_000)
+def _analysed(word: str, index: bool) -> tuple[bool, tuple[str, ...]]:
+    """(is a stop word, its forms): the stems of the word and of its parts (index time)."""
+    text = fold(word.lower())
+    if len(text) < MIN_WORD or text in STOP_WORDS:
+        return True, (text,)
+    forms = _index_forms(text) if index else (_HYPHEN.sub("", text),)
+    return False, tuple(stem(form) for form in forms)
+
+
 def _index_forms(text: str) -> tuple[str, ...]:
     pieces = _HYPHEN.split(text)
     words = [text]
@@ -82,15 +90,3 @@ def _index_forms(text: str) -> tuple[str, ...]:
         words = ["".join(pieces), *kept]
     forms = [form for word in words for form in (word, *compound_parts(word))]
     return tuple(dict.fromkeys(forms))
-
-
-class DutchStemFilter(Filter):
-    """Snowball 3 Dutch stemming with a few protected word families (see stemming)."""
-
-    is_morph = True
-
-    def __call__(self, tokens):
-        for token in tokens:
-            if not token.stopped:
-                token.text = stem(token.text)
-            yield token

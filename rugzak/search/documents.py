@@ -31,7 +31,8 @@ def build_schema() -> Schema:
         lesson=TEXT(analyzer=dutch, stored=True, field_boost=2.0),
         body=TEXT(analyzer=dutch, stored=True),
         tags=TEXT(analyzer=dutch),
-        spelling=TEXT(analyzer=words, spelling=True),  # whole words for "bedoelde je" and typos
+        # whole words for "bedoelde je" and typos: only its words are read, never positions
+        spelling=TEXT(analyzer=words, spelling=True, phrase=False),
         department=KEYWORD(commas=True), partner=KEYWORD(commas=True),
         goal=KEYWORD(commas=True), condition=KEYWORD(commas=True),
         condition_effect=KEYWORD(commas=True), kind=ID, year=ID, highlighted=ID,

@@ -23,6 +23,7 @@ from ..sqlite import reading_only
 from .changelog import log_flushed_changes, take_logged
 from .log import EXTENSION as LOG_EXTENSION
 from .log import init_search_log
+from .segments import SEGMENTS
 from .storage import IndexFolder
 from .sync import (
     apply_pending,
@@ -93,6 +94,15 @@ class SearchService:
             self._opened = (self.folder.current_name(), ix)
         self.catch_up()
         return indexed_count(ix)
+
+    def warm(self) -> None:
+        """Read the frequent words' posting lists now, not in the first searches that need
+        them (at start-up, in the indexer thread)."""
+        try:
+            with self.index().searcher() as searcher:  # its segments are the request threads'
+                SEGMENTS.warm(searcher)
+        except Exception:  # noqa: BLE001 - only a head start: searching works without it
+            log.exception("search index could not be warmed")
 
     def _rebuild(self, force: bool):
         with self.folder.rebuild_lock(), Session(db.engine) as session:
@@ -167,6 +177,7 @@ class SearchService:
 
     def _run(self) -> None:
         with self.app.app_context(), reading_only():
+            self.warm()
             while not self._stopping:
                 self._wake.wait(self.poll_seconds)
                 self._wake.clear()

@@ -1,26 +1,29 @@
 """Bring the index up to date with the change log: idempotent, one writer at a time."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload
 from whoosh.index import FileIndex
 
 from ..experiences.models import Experience, ExperienceCondition
 from ..experiences.policies import not_deleted
 from ..peers.models import ExternalExperience
+from ..sqlite import reading_only
 from ..timeutil import utcnow
 from .changelog import EXPERIENCE, EXTERNAL, PURGE, SearchChange
 from .documents import META_ID, document, external_document, external_key
+from .whoosh_private import add_segments, write_segment
 
 BATCH = 2000
-# A rebuild this big analyses in parallel processes, each writing its own segment.
+# A rebuild this big reads and analyses in parallel processes, each writing whole segments.
 PARALLEL_FROM = 5000
 PARALLEL_PROCS = min(os.cpu_count() or 1, 4)
-PARALLEL_BATCH = 100  # documents handed to a process at a time (Whoosh's default)
+SEGMENT_DOCS = 25_000  # at most this many experiences a segment: its postings wait in memory
 # A missing sequence number younger than this may belong to a transaction that has not
 # committed yet (PostgreSQL hands out numbers before commit); older gaps were rolled back.
 GAP_GRACE = timedelta(seconds=30)
@@ -108,21 +111,72 @@ def advance(watermark: int, changes) -> int:
 
 
 def rebuild_into(ix: FileIndex, session: Session) -> int:
-    """Fill an empty index from the database; returns the number of experiences."""
-    start = _safe_start(session)  # changes after this are caught up afterwards
-    big = (session.scalar(select(func.count()).select_from(Experience)) or 0) >= PARALLEL_FROM
-    writer = ix.writer(procs=PARALLEL_PROCS, multisegment=True, limitmb=128,
-                       batchsize=PARALLEL_BATCH) if big else ix.writer(limitmb=256)
-    count = 0
-    query = select(Experience).where(not_deleted()).options(*LOADING).order_by(Experience.id)
+    """Fill an empty index from the database (own experiences and other municipalities'
+    copies); returns the number of documents.
+
+    The experiences are cut into shares of consecutive ids, each written as one segment; a
+    big rebuild writes them in forked processes that read their own share from the database.
+    It only reads, so it never holds SQLite's write lock (saves go on during a rebuild).
+    """
+    with reading_only():
+        start = _safe_start(session)  # changes after this are caught up afterwards
+        shares = _shares(session.scalars(select(Experience.id).where(not_deleted())
+                                         .order_by(Experience.id)).all(), start)
+        if len(shares) > 1:
+            segments = _write_in_processes(ix, session.get_bind(), shares)
+        else:
+            segments = [write_segment(ix, _documents(session, share)) for share in shares]
+    add_segments(ix, segments)
+    return sum(segment.doc_count_all() for segment in segments) - 1  # not the meta document
+
+
+@dataclass(frozen=True)
+class Share:
+    first_id: int
+    last_id: int
+    meta_seq: int | None = None  # the last share also holds the meta document
+
+
+def _shares(ids: list[int], start: int) -> list[Share]:
+    size = min(SEGMENT_DOCS, -(-len(ids) // PARALLEL_PROCS)) \
+        if len(ids) >= PARALLEL_FROM else len(ids)
+    shares = [Share(ids[first], ids[min(first + size, len(ids)) - 1])
+              for first in range(0, len(ids), size or 1)]
+    last = shares.pop() if shares else Share(0, -1)
+    return [*shares, Share(last.first_id, last.last_id, meta_seq=start)]
+
+
+def _documents(session: Session, share: Share):
+    query = (select(Experience).where(Experience.id.between(share.first_id, share.last_id),
+                                      not_deleted())
+             .options(*LOADING).order_by(Experience.id))
     for experience in session.scalars(query).yield_per(500):
-        writer.add_document(**document(experience))
-        count += 1
-    for external in session.scalars(select(ExternalExperience)).yield_per(500):
-        writer.add_document(**external_document(external))
-    writer.add_document(id=META_ID, meta_seq=start)
-    writer.commit()
-    return count
+        yield document(experience)
+    if share.meta_seq is not None:  # the last share: also the copies and the meta document
+        for external in session.scalars(select(ExternalExperience)).yield_per(500):
+            yield external_document(external)
+        yield {"id": META_ID, "meta_seq": share.meta_seq}
+
+
+_worker: tuple[FileIndex, Engine] | None = None  # set in each forked rebuild process
+
+
+def _write_in_processes(ix: FileIndex, engine: Engine, shares: list[Share]) -> list:
+    with multiprocessing.get_context("fork").Pool(
+            PARALLEL_PROCS, initializer=_start_worker, initargs=(ix, engine)) as pool:
+        return pool.map(_write_share, shares, chunksize=1)
+
+
+def _start_worker(ix: FileIndex, engine: Engine) -> None:
+    global _worker
+    engine.dispose(close=False)  # the parent's connections stay the parent's
+    _worker = (ix, engine)
+
+
+def _write_share(share: Share):
+    ix, engine = _worker
+    with reading_only(), Session(engine) as session:
+        return write_segment(ix, _documents(session, share))
 
 
 def _safe_start(session: Session) -> int:

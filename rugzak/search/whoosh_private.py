@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import tempfile
+from array import array
 from collections.abc import Iterator, Sequence
 
 import numpy as np
@@ -18,6 +19,7 @@ from whoosh.codec import whoosh3
 from whoosh.fields import ID, NUMERIC, Schema
 from whoosh.filedb.filestore import FileStorage
 from whoosh.util import numeric
+from whoosh.writing import SegmentWriter
 
 PINNED = "2.7.5"
 # Module -> the private names used from it; "Class.attribute" for what a class defines.
@@ -31,6 +33,8 @@ PRIVATE_NAMES = {
     "whoosh.columns": ("EmptyColumnReader",),
     "whoosh.reading": ("SegmentReader.deleted_docs_set",),
     "whoosh.util.numeric": ("byte_to_length",),
+    "whoosh.writing": ("SegmentWriter._flush_segment", "SegmentWriter._finalize_segment",
+                       "SegmentWriter.per_document_reader"),
 }
 
 
@@ -76,6 +80,7 @@ def _missing_instance_attributes() -> list[str]:
                 (reader.column_reader("number", translate=False),
                  ("_dbfile", "_basepos", "_count", "_fixedlen", "_default", "_typecode")),
                 (scoring.BM25F(), ("_field_B",)),
+                (writer, ("pool", "perdocwriter", "fieldwriter", "docnum", "schema")),
             )
             return [f"{type(probe).__qualname__}().{name}" for probe, names in probes
                     for name in names if not hasattr(probe, name)]
@@ -163,3 +168,92 @@ def bm25f_b(weighting: scoring.BM25F, fieldname: str) -> float:
     """The B (length normalisation) BM25F uses for a field."""
     return weighting._field_B.get(fieldname, weighting.B)
 
+
+
+# -- writing segments -----------------------------------------------------------------------
+def write_segment(ix, documents):
+    """One new segment of `documents` (field dicts), not yet in the index (see add_segments).
+    Several processes may write segments of one index at the same time."""
+    writer = CompactSegmentWriter(ix, _lk=False)
+    for fields in documents:
+        writer.add_document(**fields)
+    return writer._finalize_segment()
+
+
+def add_segments(ix, segments) -> None:
+    """Make written segments part of the index, as they are (no merge)."""
+    writer = ix.writer()
+    writer.commit(mergetype=lambda _writer, existing: [*existing, *segments])
+
+
+class CompactSegmentWriter(SegmentWriter):
+    """A segment writer for bulk builds. Whoosh's writer sends every posting through a pool
+    that pickles it to temporary runs, merges them, and then reads each document's field
+    length back from disk posting by posting; this one keeps each word's postings in compact
+    arrays in memory and the field lengths as lists. The segment written is the same."""
+
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, **kwargs)
+        self.pool = CompactPostings()
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        lengths = FieldLengths(self.per_document_reader(), self.docnum)
+        self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
+        self.fieldwriter.close()
+        lengths.close()
+
+
+class CompactPostings:
+    """Stands in for Whoosh's PostingPool: (fieldname, btext, docnum, weight, vbytes) items
+    grouped by word; documents arrive in docnum order, so only the words need sorting."""
+
+    def __init__(self):
+        self.fieldnames: set[str] = set()
+        self._words: dict[tuple[str, bytes], tuple[array, array, bytearray, array]] = {}
+
+    def add(self, item) -> None:
+        fieldname, btext, docnum, weight, vbytes = item
+        word = self._words.get((fieldname, btext))
+        if word is None:
+            self.fieldnames.add(fieldname)
+            word = self._words[fieldname, btext] = (array("i"), array("d"), bytearray(),
+                                                    array("L"))
+        docnums, weights, values, ends = word
+        docnums.append(docnum)
+        weights.append(weight)
+        values += vbytes or b""
+        ends.append(len(values))
+
+    def iter_postings(self):
+        for fieldname, btext in sorted(self._words):
+            docnums, weights, values, ends = self._words[fieldname, btext]
+            start = 0
+            for docnum, weight, end in zip(docnums, weights, ends, strict=True):
+                yield fieldname, btext, docnum, weight, bytes(values[start:end])
+                start = end
+
+    def cleanup(self) -> None:
+        self._words.clear()
+
+
+class FieldLengths:
+    """`doc_field_length` of a just-written segment, each field's column read once."""
+
+    def __init__(self, perdoc, doc_count: int):
+        self._perdoc, self._doc_count = perdoc, doc_count
+        self._fields: dict[str, list[int]] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        lengths = self._fields.get(fieldname)
+        if lengths is None:
+            column = self._perdoc._cached_reader(whoosh3._lenfield(fieldname),
+                                                 whoosh3.LENGTHS_COLUMN)
+            lengths = self._fields[fieldname] = (
+                [default] * self._doc_count if column is None else
+                [numeric.byte_to_length(byte) for byte in
+                 _numeric_values(column, self._doc_count).tolist()])
+        return lengths[docnum]
+
+    def close(self) -> None:
+        self._perdoc.close()

@@ -32,10 +32,8 @@ _NOT_PARTS = _SUFFIXES | STOP_WORDS
 @functools.cache
 def _ranks() -> dict[str, int]:
     """Folded word -> frequency rank (0 is the most frequent)."""
-    import wordfreq  # imported on first use: it takes ~0.2 s
-
     ranks: dict[str, int] = {}
-    for rank, word in enumerate(wordfreq.top_n_list("nl", LEXICON_SIZE)):
+    for rank, word in enumerate(_top_words()[:LEXICON_SIZE]):
         if word.isalpha():
             ranks.setdefault(fold(word), rank)
     return ranks
@@ -44,10 +42,20 @@ def _ranks() -> dict[str, int]:
 @functools.cache
 def _words() -> frozenset[str]:
     """Folded Dutch words, more of them than compound parts may be drawn from."""
-    import wordfreq
+    return frozenset(fold(word) for word in _top_words() if word.isalpha())
 
-    return frozenset(fold(word) for word in wordfreq.top_n_list("nl", WORDS_SIZE)
-                     if word.isalpha())
+
+@functools.cache
+def _top_words() -> tuple[str, ...]:
+    """wordfreq's most frequent Dutch words, most frequent first. wordfreq keeps its whole
+    Dutch list (~15 MB) cached once read; only these words are needed, so it is let go."""
+    import wordfreq  # imported on first use: it takes ~0.2 s
+
+    words = tuple(wordfreq.top_n_list("nl", WORDS_SIZE))
+    for cached in (wordfreq.top_n_list, wordfreq.get_frequency_list,
+                   wordfreq.get_frequency_dict):
+        cached.cache_clear()
+    return words
 
 
 def is_dutch_word(word: str) -> bool:
