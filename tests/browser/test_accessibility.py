@@ -149,6 +149,18 @@ PAGE_TYPES = [
     PageType("toegankelijkheid", None, "/toegankelijkheid"),
     PageType("toegankelijkheid-ingelogd", "partner", "/toegankelijkheid"),
     PageType("taal", "medewerker", "/taal"),
+    PageType("snel-vastleggen", "medewerker", "/ervaringen/snel"),
+    PageType("meldingen", "medewerker", "/meldingen"),
+    PageType("volgen", "medewerker", "/meldingen/volgen"),
+    PageType("tweestapsverificatie", "medewerker", "/account/tweestapsverificatie"),
+    PageType("reflectie", "kernteam", "/reflectie"),
+    PageType("reflectie-nieuw", "kernteam", "/reflectie/nieuw"),
+    PageType("reflectie-formats", "kernteam", "/reflectie/formats"),
+    PageType("openbaar-delen-geweigerd", "kernteam", "/ervaringen/{experience}/openbaar"),
+    PageType("open", None, "/open"),
+    PageType("bronnen", "beheerder", "/beheer/bronnen"),
+    PageType("andere-gemeenten", "medewerker", "/andere-gemeenten"),
+    PageType("overdracht", "beheerder", "/beheer/overdracht"),
 ]
 
 
