@@ -146,3 +146,22 @@ def test_last_used_is_written_at_most_once_a_minute(app, client, make_user, toke
     assert works(app, headers)
     with app.app_context():
         assert db.session.scalar(select(ApiToken.last_used_at)) > first
+
+
+def test_a_token_call_is_the_token_s_whatever_session_cookie_comes_along(client, make_user,
+                                                                          token_for):
+    """A client that signed out of the browser session still sends that session's cookie (it
+    holds the CSRF secret and the language): the token decides who calls, not the cookie."""
+    owner, other = make_user("beheerder"), make_user("medewerker")
+    headers = token_for(owner)
+    client.login(other.email)
+    client.logout()
+    assert client.get_cookie("session") is not None
+    answer = client.get("/api/v1/users", headers=headers)
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+
+    client.login(other.email)  # someone else's live session: still the token's call
+    assert client.get("/api/v1/users", headers=headers).status_code == 200
+    assert client.get("/api/v1/users", headers={"Authorization": "Bearer wrong"}
+                      ).status_code == 401
+    assert client.get("/api/v1/users").status_code == 403  # the session's own call

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager
 from sqlalchemy import select
@@ -11,6 +10,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..security.sessions import session_is_valid
 from ..timeutil import utcnow
+from .bearer import bearer_token
 from .models import ApiToken, User
 
 TOKEN_USE_RESOLUTION = timedelta(minutes=1)  # last_used_at: no write on every API call
@@ -49,9 +49,3 @@ def load_token_user(req) -> User | None:
         row.last_used_at = now
         db.session.commit()
     return row.user
-
-
-def bearer_token(req=None) -> str | None:
-    header = (req or request).headers.get("Authorization", "")
-    scheme, _, token = header.partition(" ")
-    return token.strip() or None if scheme.lower() == "bearer" else None
