@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectMultipleField, StringField
+from wtforms import Form, HiddenField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -26,6 +26,22 @@ def attach_errors(form, errors: dict[str, str]) -> None:
             form.form_errors.append(message)
         elif message not in field.errors:
             field.errors = [*field.errors, message]
+
+
+def text_box_names() -> frozenset[str]:
+    """The field names that are a text box in every form that uses them (text, text area,
+    password; not hidden): what a person types there is text, even when it is all digits."""
+    kinds: dict[str, set[bool]] = {}
+    forms = list(Form.__subclasses__())
+    while forms:
+        form = forms.pop()
+        forms.extend(form.__subclasses__())
+        for name, unbound in vars(form).items():
+            field_class = getattr(unbound, "field_class", None)
+            if field_class is not None:
+                kinds.setdefault(name, set()).add(issubclass(field_class, StringField)
+                                                  and not issubclass(field_class, HiddenField))
+    return frozenset(name for name, is_text in kinds.items() if is_text == {True})
 
 
 def choices(labels: dict) -> list[SelectChoice]:

@@ -59,6 +59,22 @@ def test_huge_numbers_inside_form_and_filter_values_are_no_500(client, logged_in
     assert "Gebruik de nummers van ervaringen" in answer.get_data(as_text=True)
 
 
+def test_a_long_number_typed_in_a_text_box_is_text(client, logged_in):
+    """A title, place or lesson that is only digits is kept as typed, on SQLite and PostgreSQL
+    alike; a number in a field that names a row is still refused."""
+    logged_in()
+    answer = client.submit("/ervaringen/nieuw", {
+        "title": BEYOND_POSTGRES, "situation": HUGE, "lesson": HUGE, "place": HUGE,
+        "kind": "les", "visibility": "intern", "publish": "1"})
+    assert answer.status_code == 302, answer.get_data(as_text=True)
+    page = client.get(answer.headers["Location"]).get_data(as_text=True)
+    assert "<h1" in page and BEYOND_POSTGRES in page and HUGE in page
+    refused = client.submit("/ervaringen/nieuw", {"title": "Plan", "situation": "x",
+                                                  "lesson": "y", "version": HUGE})
+    assert refused.status_code == 400
+    assert "Dit getal is te groot." in refused.get_data(as_text=True)
+
+
 @pytest.mark.parametrize("body, message", [
     (b'{"title": "\\ud800", "situation": "x", "lesson": "y"}',
      "Het verzoek bevat tekst met een ongeldig teken (een losse surrogaat)."),

@@ -1,7 +1,8 @@
 """Malformed input is refused in one place, before any form, parser or database sees it: a NUL
 character in a query string, form or JSON body (PostgreSQL cannot store one), a JSON body that is
 not UTF-8, nested too deep to parse safely, or holding a lone UTF-16 surrogate ("\\ud800"), and
-a whole number in a query string or form too big for the database (rugzak.numbers)."""
+a whole number in a query string or form too big for the database (rugzak.numbers), except in a
+text box: a title or lesson that is all digits is text."""
 from __future__ import annotations
 
 import json
@@ -11,10 +12,11 @@ from flask import Flask, request
 from flask_babel import lazy_gettext as _l
 
 from ..errors import error_response
+from ..forms import text_box_names
 from ..numbers import too_big
 
 MAX_JSON_DEPTH = 32
-FREE_TEXT = {"q"}  # a search may be for any number (a case number, a year range)
+SEARCH_TEXT = {"q"}  # a search may be for any number (a case number, a year range)
 NUL = "\x00"
 JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 BRACKET = re.compile(r"[\[\]{}]")
@@ -66,21 +68,23 @@ def json_problem(body: bytes) -> str | None:
     return None
 
 
-def form_problem() -> str | None:
+def form_problem(free_text: frozenset[str]) -> str | None:
     values = [*request.args.items(multi=True), *request.form.items(multi=True)]
     if any(NUL in key or NUL in value for key, value in values):
         return str(NUL_MESSAGE)
-    if any(too_big(value) for key, value in values if key not in FREE_TEXT):
+    if any(too_big(value) for key, value in values if key not in free_text):
         return str(NUMBER_MESSAGE)
     return None
 
 
-def refuse_malformed_input():
-    problem = form_problem()
+def refuse_malformed_input(free_text: frozenset[str]):
+    problem = form_problem(free_text)
     if problem is None and request.is_json and request.content_length != 0:
         problem = json_problem(request.get_data(cache=True))
     return error_response(400, problem) if problem else None
 
 
 def register_input_check(app: Flask) -> None:
-    app.before_request(refuse_malformed_input)
+    """After the blueprints: their forms' text boxes are known then."""
+    free_text = SEARCH_TEXT | text_box_names()
+    app.before_request(lambda: refuse_malformed_input(free_text))
