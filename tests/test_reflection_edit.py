@@ -53,6 +53,30 @@ def test_the_core_team_changes_a_session_and_who_is_new_gets_the_invitation(
         assert "reflection_changed" in db.session.scalars(select(AuditEvent.action)).all()
 
 
+def test_who_is_taken_off_the_list_is_told_by_mail(app, client, people, world, smtp_server):
+    in_english(app, people["pim"])
+    session = plan(client, people, world, "mira", "pim")
+    sent(app, smtp_server)
+    smtp_server.messages.clear()
+    client.login(people["kern"].email)
+    url = f"/reflectie/{session}/bewerken"
+    changed = client.submit(url, plan_data(people, world, "cor", title="Intervisie wijk",
+                                           held_on="2030-04-01"))
+    assert changed.status_code == 302
+    mails = sent(app, smtp_server)
+    assert set(mails) == {people["mira"].email, people["pim"].email, people["cor"].email}
+    assert mails[people["mira"].email]["Subject"] == (
+        "Niet meer uitgenodigd: de reflectiesessie „Intervisie regie” op 14 maart 2030")
+    told = text_of(mails[people["mira"].email])
+    assert "Je staat niet meer op de lijst" in told and "Intervisie wijk" not in told
+    assert mails[people["pim"].email]["Subject"] == (
+        "No longer invited: the reflection session “Intervisie regie” on March 14, 2030")
+    assert mails[people["cor"].email]["Subject"].startswith("Uitnodiging voor de reflectie")
+    client.logout()
+    client.login(people["mira"].email)
+    assert client.get(f"/reflectie/{session}").status_code in (403, 404)
+
+
 def test_a_change_follows_the_rules_of_planning(app, client, people, world):
     session = plan(client, people, world, "mira")
     with app.app_context():

@@ -6,6 +6,8 @@ about a meeting the person is asked to."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
 
 from flask_babel import format_date
 from flask_babel import gettext as _
@@ -37,6 +39,22 @@ def cancelled(actor: User, session: ReflectionSession, people: Iterable[User]) -
             subject = _("Gaat niet door: de reflectiesessie „%(title)s” op %(day)s",
                         title=session.title, day=format_date(session.held_on, "long"))
             _send(person, "reflection_cancelled", subject, session=session)
+
+
+class Announced(NamedTuple):
+    """A session as the people invited knew it, before a change."""
+
+    title: str
+    held_on: date
+
+
+def uninvited(actor: User, known: Announced, people: Iterable[User]) -> None:
+    """Someone taken off the list by a change: the session they knew is not theirs any more."""
+    for person in _recipients(actor, people):
+        with in_language_of(person):
+            subject = _("Niet meer uitgenodigd: de reflectiesessie „%(title)s” op %(day)s",
+                        title=known.title, day=format_date(known.held_on, "long"))
+            _send(person, "reflection_uninvited", subject, session=known, changed_by=actor)
 
 
 def summary(session: ReflectionSession) -> None:

@@ -81,15 +81,18 @@ def plan_session(user: User, data: SessionInput) -> ReflectionSession:
 def change_session(user: User, session: ReflectionSession,
                    data: SessionInput) -> ReflectionSession:
     """Change a planned session under the rules of planning; who is newly invited gets the
-    invitation. The temperature check keeps its conditions."""
+    invitation, who is no longer invited is told (with the title and day they knew). The
+    temperature check keeps its conditions."""
     require(may_change(user, session))
     people = _checked_people(data)
-    invited = {person.id for person in [session.facilitator, *session.participants]}
+    before = [session.facilitator, *session.participants]
+    known = mails.Announced(session.title, session.held_on)
     _fill(session, data, people)
     record(Action.REFLECTION_CHANGED, target=session, actor=user,
            detail=f"{session.title} ({len(people)} deelnemers)")
-    mails.invite(user, session, [person for person in [session.facilitator, *people]
-                                 if person.id not in invited])
+    now = [session.facilitator, *people]
+    mails.invite(user, session, [person for person in now if person not in before])
+    mails.uninvited(user, known, [person for person in before if person not in now])
     db.session.commit()
     return session
 
