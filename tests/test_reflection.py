@@ -373,6 +373,11 @@ def test_questions_and_notes_wait_for_the_resident_data_confirmation(app, client
         kept = db.session.scalars(select(PrivacyFinding.subject_type)
                                   .order_by(PrivacyFinding.id)).all()
         assert kept == ["reflection_questions", "reflection_notes"]
+    listed = page(client, "/privacy-meldingen")
+    assert listed.count(f'href="/reflectie/{session}"') == 2
+    assert "Vraag voor een reflectiesessie" in listed
+    assert "Notitie van een reflectiesessie" in listed
+    assert "111222333" not in listed
 
 
 def test_the_facilitator_records_who_attended_and_the_summary_follows_it(app, client, people,

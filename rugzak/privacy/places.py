@@ -11,11 +11,14 @@ from ..bundles.models import Bundle, BundleItem
 from ..comments.models import Comment
 from ..experiences.models import Experience
 from ..extensions import db
+from ..reflection.models import ReflectionNote, ReflectionQuestion, ReflectionSession
 from .models import PrivacyFinding
 
 SUBJECT_LABELS = {"experiences": _l("Ervaring"), "comments": _l("Reactie"),
                   "agenda_items": _l("Agendapunt"), "agenda_updates": _l("Voortgang"),
-                  "bundles": _l("Bundel"), "bundle_items": _l("Bundel")}
+                  "bundles": _l("Bundel"), "bundle_items": _l("Bundel"),
+                  "reflection_questions": _l("Vraag voor een reflectiesessie"),
+                  "reflection_notes": _l("Notitie van een reflectiesessie")}
 
 
 @dataclass
@@ -67,5 +70,19 @@ def _bundle_item(number: int):
     return _bundle(item.bundle_id) if item else None
 
 
+def _reflection_session(number: int):
+    session = db.session.get(ReflectionSession, number)
+    return (session.title, url_for("reflection.show", session_id=number)) if session else None
+
+
+def _reflection_part(model):
+    def place(number: int):
+        part = db.session.get(model, number)
+        return _reflection_session(part.session_id) if part else None
+    return place
+
+
 _PAGES = {"experiences": _experience, "comments": _comment, "agenda_items": _agenda_item,
-          "agenda_updates": _agenda_update, "bundles": _bundle, "bundle_items": _bundle_item}
+          "agenda_updates": _agenda_update, "bundles": _bundle, "bundle_items": _bundle_item,
+          "reflection_questions": _reflection_part(ReflectionQuestion),
+          "reflection_notes": _reflection_part(ReflectionNote)}
