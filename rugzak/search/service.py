@@ -121,9 +121,11 @@ class SearchService:
         """Apply pending changes; 0 when another process holds the writer (it will do them).
 
         When the change log has not moved past what this process last found applied in this
-        index, one cheap query answers: no Whoosh writer or searcher is opened."""
+        index, one cheap query answers: no Whoosh writer or searcher is opened. It only reads
+        the database, in its own read-only session: holding SQLite's write lock while waiting
+        for Whoosh's writer would deadlock with a process that holds them the other way round."""
         ix = self.index()
-        with Session(db.engine) as session:
+        with reading_only(), Session(db.engine) as session:
             applied_in, applied = self._applied
             if applied_in is ix and latest_change(session) <= applied:
                 return 0
