@@ -6,7 +6,7 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
-from .auth.bearer import TokenFirstLoginManager
+from .bearer import TokenFirstLoginManager
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

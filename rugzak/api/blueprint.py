@@ -9,7 +9,7 @@ from flask_wtf.csrf import CSRFError, validate_csrf
 from webargs.flaskparser import FlaskParser, abort
 from wtforms.validators import ValidationError
 
-from ..auth.bearer import bearer_token
+from ..bearer import bearer_token
 from ..extensions import csrf
 from ..security.idempotency import keep_answer, replay_or_reserve
 

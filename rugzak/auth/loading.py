@@ -7,10 +7,10 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager
 from sqlalchemy import select
 
+from ..bearer import bearer_token
 from ..extensions import db
 from ..security.sessions import session_is_valid
 from ..timeutil import utcnow
-from .bearer import bearer_token
 from .models import ApiToken, User
 
 TOKEN_USE_RESOLUTION = timedelta(minutes=1)  # last_used_at: no write on every API call

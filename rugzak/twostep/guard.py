@@ -7,7 +7,7 @@ from flask import Flask, jsonify, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ..auth.bearer import bearer_token
+from ..bearer import bearer_token
 from ..security.sessions import ORGANISATION_ACCOUNT_KEY
 from .policies import has_two_step, two_step_required
 
