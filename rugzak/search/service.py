@@ -186,6 +186,9 @@ class SearchService:
                 try:
                     while self.catch_up():
                         pass
+                except OSError as error:  # the index's files went away under it: heal, no trace
+                    log.warning("search indexer pass failed (%r); reopening the index", error)
+                    self._heal_quietly()
                 except Exception:  # noqa: BLE001 - keep following; the next pass retries
                     log.exception("search indexer pass failed; reopening the index")
                     self._heal_quietly()
