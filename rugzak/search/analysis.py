@@ -13,23 +13,30 @@ from __future__ import annotations
 import functools
 import re
 
-from whoosh.analysis import CompositeAnalyzer, Filter, RegexTokenizer
+from whoosh.analysis import CompositeAnalyzer, Filter, LowercaseFilter, RegexTokenizer
 
 from rugzak.search.stemming import fold, stem
 from rugzak.search.wordlist import STOP_WORDS, compound_parts
 
-__all__ = ["compound_parts", "dutch_analyzer", "fold"]
+__all__ = ["compound_parts", "dutch_analyzer", "fold", "index_positions", "plain_word_counts",
+           "plain_words_analyzer"]
 
 _LETTERS = r"(?:[^\W_]|[\u0300-\u036f])+"  # letters and digits, also with combining accents
 _HYPHENS = "-\u2010\u2011"
 WORD_PATTERN = rf"{_LETTERS}(?:[{_HYPHENS}]{_LETTERS})*"
 _HYPHEN = re.compile(f"[{_HYPHENS}]")
+_WORDS = re.compile(WORD_PATTERN)
 MIN_WORD = 2  # shorter words are dropped like stop words (Whoosh's StopFilter minsize)
 
 
 def dutch_analyzer() -> CompositeAnalyzer:
     """The analyzer for every Dutch text field; Whoosh passes mode="index" or "query"."""
     return RegexTokenizer(WORD_PATTERN) | DutchWordFilter()
+
+
+def plain_words_analyzer() -> CompositeAnalyzer:
+    """Whole words in lower case without accents (the spelling field: "Bedoelde je")."""
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldFilter()
 
 
 class FoldFilter(Filter):
@@ -80,6 +87,37 @@ def _analysed(word: str, index: bool) -> tuple[bool, tuple[str, ...]]:
         return True, (text,)
     forms = _index_forms(text) if index else (_HYPHEN.sub("", text),)
     return False, tuple(stem(form) for form in forms)
+
+
+def index_positions(text: str) -> dict[str, list[int]]:
+    """Each form the Dutch analyzer indexes for `text`, with its positions: what
+    `dutch_analyzer()(text, mode="index", positions=True)` yields, without a Token per word
+    (a rebuild meets millions of words; tests/test_search_bulk_writing.py compares the two)."""
+    positions: dict[str, list[int]] = {}
+    position = None
+    for number, match in enumerate(_WORDS.finditer(text)):
+        stopped, forms = _analysed(match.group(), True)
+        if stopped:
+            continue
+        position = number if position is None else position + 1
+        for form in forms:
+            positions.setdefault(form, []).append(position)
+    return positions
+
+
+def plain_word_counts(text: str) -> dict[str, int]:
+    """How often each word of `text` occurs in lower case without accents: what the
+    plain words analyzer (`plain_words_analyzer()`) yields, counted."""
+    counts: dict[str, int] = {}
+    for match in _WORDS.finditer(text):
+        word = _plain(match.group())
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+@functools.lru_cache(maxsize=200_000)
+def _plain(word: str) -> str:
+    return fold(word.lower())
 
 
 def _index_forms(text: str) -> tuple[str, ...]:

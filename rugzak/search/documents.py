@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
 
 from ..experiences.models import Experience
@@ -11,7 +10,7 @@ from ..markdown import plain_text
 from ..open.policies import is_shown
 from ..peers.models import ExternalExperience
 from ..timeutil import naive_utc
-from .analysis import WORD_PATTERN, FoldFilter, dutch_analyzer
+from .analysis import dutch_analyzer, index_positions, plain_word_counts, plain_words_analyzer
 
 META_ID = "__meta__"
 BODY_SECTIONS = ("situation", "task", "approach", "result", "tip")
@@ -23,8 +22,7 @@ EXTERNAL_STATUS = "extern"  # a copy: never matches an own visibility filter (st
 
 
 def build_schema() -> Schema:
-    dutch = dutch_analyzer()
-    words = RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | FoldFilter()
+    dutch, words = dutch_analyzer(), plain_words_analyzer()
     return Schema(
         id=ID(stored=True, unique=True),
         title=TEXT(analyzer=dutch, stored=True, field_boost=3.0),
@@ -41,6 +39,12 @@ def build_schema() -> Schema:
         occurred=DATETIME(sortable=True), published=DATETIME(sortable=True),
         meta_seq=NUMERIC(stored=True, bits=64), origin=ID(stored=True),
     )
+
+
+# What each text field's analyzer makes of a text, computed without Whoosh's token stream, for
+# bulk writing (see whoosh_private.write_segment); the same as the schema's analyzers.
+BULK_ANALYSIS = {"title": index_positions, "lesson": index_positions, "body": index_positions,
+                 "tags": index_positions, "spelling": plain_word_counts}
 
 
 def document(experience: Experience) -> dict:

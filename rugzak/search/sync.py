@@ -16,7 +16,7 @@ from ..peers.models import ExternalExperience
 from ..sqlite import reading_only
 from ..timeutil import utcnow
 from .changelog import EXPERIENCE, EXTERNAL, PURGE, SearchChange
-from .documents import META_ID, document, external_document, external_key
+from .documents import BULK_ANALYSIS, META_ID, document, external_document, external_key
 from .whoosh_private import add_segments, write_segment
 
 BATCH = 2000
@@ -125,7 +125,8 @@ def rebuild_into(ix: FileIndex, session: Session) -> int:
         if len(shares) > 1:
             segments = _write_in_processes(ix, session.get_bind(), shares)
         else:
-            segments = [write_segment(ix, _documents(session, share)) for share in shares]
+            segments = [write_segment(ix, _documents(session, share), BULK_ANALYSIS)
+                        for share in shares]
     add_segments(ix, segments)
     return sum(segment.doc_count_all() for segment in segments) - 1  # not the meta document
 
@@ -176,7 +177,7 @@ def _start_worker(ix: FileIndex, engine: Engine) -> None:
 def _write_share(share: Share):
     ix, engine = _worker
     with reading_only(), Session(engine) as session:
-        return write_segment(ix, _documents(session, share))
+        return write_segment(ix, _documents(session, share), BULK_ANALYSIS)
 
 
 def _safe_start(session: Session) -> int:

@@ -7,17 +7,21 @@ upgrade: read each function below against the new Whoosh, run tests/test_search_
 """
 from __future__ import annotations
 
+import copy
 import importlib
+import itertools
 import tempfile
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from operator import itemgetter
 
 import numpy as np
 import whoosh
-from whoosh import columns, scoring
+from whoosh import columns, formats, scoring
 from whoosh.codec import whoosh3
 from whoosh.fields import ID, NUMERIC, Schema
 from whoosh.filedb.filestore import FileStorage
+from whoosh.system import pack_uint
 from whoosh.util import numeric
 from whoosh.writing import SegmentWriter
 
@@ -27,6 +31,7 @@ PRIVATE_NAMES = {
     "whoosh.codec.base": ("Segment.segment_id",),
     "whoosh.codec.whoosh3": (
         "LENGTHS_COLUMN", "_lenfield", "W3PerDocReader._cached_reader",
+        "W3PostingsWriter._write_block", "W3PostingsWriter._new_block",
         "W3LeafMatcher._read_ids", "W3LeafMatcher._read_weights",
         "W3LeafMatcher._read_values", "W3LeafMatcher._next_block",
     ),
@@ -81,9 +86,19 @@ def _missing_instance_attributes() -> list[str]:
                  ("_dbfile", "_basepos", "_count", "_fixedlen", "_default", "_typecode")),
                 (scoring.BM25F(), ("_field_B",)),
                 (writer, ("pool", "perdocwriter", "fieldwriter", "docnum", "schema")),
+                (ix.schema, ("_fields",)),
+                (writer.fieldwriter, ("_postwriter",)),
+                (_block_buffer(), ("_blocklimit", "_ids", "_weights", "_values", "_maxweight",
+                                   "_minlength", "_maxlength")),
             )
             return [f"{type(probe).__qualname__}().{name}" for probe, names in probes
                     for name in names if not hasattr(probe, name)]
+
+
+def _block_buffer() -> whoosh3.W3PostingsWriter:
+    postwriter = whoosh3.W3Codec().postings_writer(None)
+    postwriter._new_block()
+    return postwriter
 
 
 check_whoosh()
@@ -171,10 +186,11 @@ def bm25f_b(weighting: scoring.BM25F, fieldname: str) -> float:
 
 
 # -- writing segments -----------------------------------------------------------------------
-def write_segment(ix, documents):
+def write_segment(ix, documents, analysis: dict[str, Callable[[str], dict]]):
     """One new segment of `documents` (field dicts), not yet in the index (see add_segments).
-    Several processes may write segments of one index at the same time."""
-    writer = CompactSegmentWriter(ix, _lk=False)
+    Several processes may write segments of one index at the same time. `analysis` gives, per
+    text field, a function that does what the field's analyzer does (see `BulkIndexing`)."""
+    writer = CompactSegmentWriter(ix, analysis, _lk=False)
     for fields in documents:
         writer.add_document(**fields)
     return writer._finalize_segment()
@@ -188,20 +204,88 @@ def add_segments(ix, segments) -> None:
 
 class CompactSegmentWriter(SegmentWriter):
     """A segment writer for bulk builds. Whoosh's writer sends every posting through a pool
-    that pickles it to temporary runs, merges them, and then reads each document's field
-    length back from disk posting by posting; this one keeps each word's postings in compact
-    arrays in memory and the field lengths as lists. The segment written is the same."""
+    that pickles it to temporary runs, merges them, reads each document's field length back
+    from disk and hands the postings one by one to the postings writer; this one keeps each
+    word's postings in compact arrays in memory, analyses text fields without a Token per word
+    (`BulkIndexing`) and hands the postings writer a block at a time (`_add_blocks`). The
+    segment written is the same (tests/test_search_bulk_writing.py)."""
 
-    def __init__(self, ix, **kwargs):
+    def __init__(self, ix, analysis: dict[str, Callable[[str], dict]], **kwargs):
         super().__init__(ix, **kwargs)
         self.pool = CompactPostings()
+        self.schema = _with_bulk_indexing(self.schema, analysis)
 
     def _flush_segment(self):
         self.perdocwriter.close()
         lengths = FieldLengths(self.per_document_reader(), self.docnum)
-        self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
-        self.fieldwriter.close()
+        fieldwriter = self.fieldwriter
+        for fieldname, words in self.pool.fields():
+            fieldwriter.start_field(fieldname, self.schema[fieldname])
+            field_lengths = lengths.of(fieldname)
+            for btext, postings in words:
+                fieldwriter.start_term(btext)
+                _add_blocks(fieldwriter._postwriter, postings, field_lengths)
+                fieldwriter.finish_term()
+            fieldwriter.finish_field()
+        fieldwriter.close()
         lengths.close()
+
+
+def _add_blocks(postwriter, postings: tuple[array, array, bytearray, array],
+                field_lengths: list[int]) -> None:
+    """Fill W3PostingsWriter's block buffer with what `add_posting` would have gathered, one
+    block at a time; it writes a full block when the next posting arrives and the last one
+    when the term finishes."""
+    docnums, weights, values, ends = postings
+    limit = postwriter._blocklimit
+    for start in range(0, len(docnums), limit):
+        if start:
+            postwriter._write_block()
+        stop = start + limit
+        postwriter._ids = array("I", docnums[start:stop])
+        block_weights = weights[start:stop]
+        postwriter._weights = array("f", block_weights)
+        postwriter._maxweight = max(0, max(block_weights))
+        block_ends = ends[start:stop]
+        begins = [ends[start - 1] if start else 0, *block_ends[:-1]]
+        postwriter._values = [bytes(values[begin:end])
+                              for begin, end in zip(begins, block_ends, strict=True) if end > begin]
+        lengths = [length for docnum in postwriter._ids if (length := field_lengths[docnum])]
+        postwriter._minlength = min(lengths) if lengths else None
+        postwriter._maxlength = max(lengths) if lengths else 0
+
+
+def _with_bulk_indexing(schema: Schema, analysis: dict[str, Callable[[str], dict]]) -> Schema:
+    """A copy of `schema` (for one writer) whose named text fields index with `analysis`."""
+    bulk = copy.copy(schema)
+    bulk._fields = dict(schema._fields)
+    for name, analyse in analysis.items():
+        field = bulk._fields[name] = copy.copy(schema._fields[name])
+        field.index = BulkIndexing(field, analyse)
+    return bulk
+
+
+class BulkIndexing:
+    """`field.index(value)` for a Positions or Frequency field, from one function that returns
+    each word's positions (Positions) or count (Frequency) — what the field's analyzer and
+    format's `word_values` compute through a generator chain of Token objects. The items are
+    the same: (word as UTF-8, frequency, weight, encoded value)."""
+
+    def __init__(self, field, analyse: Callable[[str], dict]):
+        if type(field.format) not in (formats.Positions, formats.Frequency):
+            raise TypeError(f"no bulk indexing for {type(field.format).__name__}")
+        self._field, self._analyse = field, analyse
+        self._format, self._boost = field.format, field.format.field_boost
+
+    def __call__(self, value, **kwargs):
+        if kwargs or not isinstance(value, str):
+            return type(self._field).index(self._field, value, **kwargs)
+        if type(self._format) is formats.Positions:
+            return [(word.encode("utf-8"), len(poses), float(len(poses)) * self._boost,
+                     self._format.encode(poses))
+                    for word, poses in self._analyse(value).items()]
+        return [(word.encode("utf-8"), count, float(count) * self._boost, pack_uint(count))
+                for word, count in self._analyse(value).items()]
 
 
 class CompactPostings:
@@ -225,35 +309,33 @@ class CompactPostings:
         values += vbytes or b""
         ends.append(len(values))
 
-    def iter_postings(self):
-        for fieldname, btext in sorted(self._words):
-            docnums, weights, values, ends = self._words[fieldname, btext]
-            start = 0
-            for docnum, weight, end in zip(docnums, weights, ends, strict=True):
-                yield fieldname, btext, docnum, weight, bytes(values[start:end])
-                start = end
+    def fields(self) -> Iterator[tuple[str, Iterator[tuple[bytes, tuple]]]]:
+        """Each field in order, with its words in order and their postings."""
+        for fieldname, names in itertools.groupby(sorted(self._words), key=itemgetter(0)):
+            yield fieldname, ((btext, self._words[fieldname, btext]) for _, btext in names)
 
     def cleanup(self) -> None:
         self._words.clear()
 
 
 class FieldLengths:
-    """`doc_field_length` of a just-written segment, each field's column read once."""
+    """The field lengths of a just-written segment, each field's column read once."""
 
     def __init__(self, perdoc, doc_count: int):
         self._perdoc, self._doc_count = perdoc, doc_count
         self._fields: dict[str, list[int]] = {}
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+    def of(self, fieldname: str) -> list[int]:
+        """Each document's length of the field (0 when the field keeps no lengths)."""
         lengths = self._fields.get(fieldname)
         if lengths is None:
             column = self._perdoc._cached_reader(whoosh3._lenfield(fieldname),
                                                  whoosh3.LENGTHS_COLUMN)
             lengths = self._fields[fieldname] = (
-                [default] * self._doc_count if column is None else
+                [0] * self._doc_count if column is None else
                 [numeric.byte_to_length(byte) for byte in
                  _numeric_values(column, self._doc_count).tolist()])
-        return lengths[docnum]
+        return lengths
 
     def close(self) -> None:
         self._perdoc.close()
