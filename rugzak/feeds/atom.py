@@ -1,8 +1,11 @@
 """A feed as an Atom document (feedgen): entries link to the app's pages, summaries are
-plain text (the Markdown as its reader sees it, escaped by the XML writer)."""
+plain text (the Markdown as its reader sees it, escaped by the XML writer).
+
+feedgen (with lxml, ~5 MB) is imported on first use, like WeasyPrint: most workers never
+write a feed."""
 from __future__ import annotations
 
-from feedgen.feed import FeedGenerator
+from typing import TYPE_CHECKING
 
 from ..auth.models import User
 from ..experiences.labels import author_label
@@ -12,10 +15,15 @@ from ..timeutil import utcnow
 from ..urls import external_url
 from .queries import Feed
 
+if TYPE_CHECKING:
+    from feedgen.feed import FeedGenerator
+
 SUMMARY_MAX = 600
 
 
 def atom_document(feed: Feed, self_url: str, reader: User, language: str) -> bytes:
+    from feedgen.feed import FeedGenerator
+
     generator = FeedGenerator()
     generator.id(feed.page_url)
     generator.title(feed.title)

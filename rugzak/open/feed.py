@@ -1,7 +1,7 @@
-"""The Atom feed of what is shared openly (feedgen)."""
+"""The Atom feed of what is shared openly (feedgen, imported on first use as in
+rugzak/feeds/atom.py)."""
 from __future__ import annotations
 
-from feedgen.feed import FeedGenerator
 from flask_babel import gettext as _
 
 from ..markdown import plain_text
@@ -13,6 +13,8 @@ FEED_SIZE = 50
 
 
 def atom_feed() -> bytes:
+    from feedgen.feed import FeedGenerator
+
     feed = FeedGenerator()
     feed.id(external_url("open.feed"))
     feed.title(_("Openbaar gedeelde ervaringen van %(municipality)s",

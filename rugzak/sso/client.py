@@ -1,6 +1,8 @@
 """The OpenID Connect client (Authlib): discovery through the issuer's
 /.well-known/openid-configuration, authorization code flow with PKCE (S256), state and nonce,
-and the ID token verified against the issuer's keys (JWKS), issuer and audience."""
+and the ID token verified against the issuer's keys (JWKS), issuer and audience.
+
+Imported only where single sign-on is used (settings.init_sso, the views' functions)."""
 from __future__ import annotations
 
 import requests
@@ -10,9 +12,8 @@ from authlib.integrations.flask_client.apps import FlaskOAuth2App
 from flask import Flask, current_app
 from joserfc.errors import JoseError
 
-from ..errors import NotFound
 from ..urls import external_url, origin_of
-from .settings import check_sso_settings, sso_configured
+from .services import UnknownIssuer
 
 EXTENSION = "authlib.integrations.flask_client"
 PROVIDER = "organisatie"
@@ -21,14 +22,7 @@ TOKEN_ERRORS = (JoseError,)  # joserfc: signature, kid, iss, aud, exp, nonce
 PROVIDER_ERRORS = (requests.RequestException,)  # unreachable, an HTTP error, not JSON
 
 
-class UnknownIssuer(Exception):
-    """The discovery document names another issuer than the one configured."""
-
-
-def init_sso(app: Flask) -> None:
-    check_sso_settings(app.config)
-    if not sso_configured(app.config):
-        return
+def register_provider(app: Flask) -> None:
     oauth = OAuth(app)
     oauth.register(
         PROVIDER, client_id=app.config["OIDC_CLIENT_ID"],
@@ -47,10 +41,7 @@ def issuer() -> str:
 
 
 def provider() -> FlaskOAuth2App:
-    """The configured provider, its discovery document loaded (once per worker) and checked;
-    without one these pages do not exist."""
-    if not sso_configured(current_app.config):
-        raise NotFound()
+    """The configured provider, its discovery document loaded (once per worker) and checked."""
     client = current_app.extensions[EXTENSION].create_client(PROVIDER)
     if client.load_server_metadata().get("issuer", "").rstrip("/") != issuer():
         client.server_metadata.clear()  # read it again next time

@@ -25,6 +25,10 @@ from .settings import role_map
 ROLE_STRENGTH = (Role.PARTNER, Role.MEDEWERKER, Role.KERNTEAM, Role.BEHEERDER)
 
 
+class UnknownIssuer(Exception):
+    """The provider's discovery document names another issuer than the one configured."""
+
+
 class SignInRefused(Exception):
     """`message` is for the person (Dutch, translated); `reason` and `user` for the audit log."""
 

@@ -1,8 +1,13 @@
 """Signing in with the organisation account: /inloggen/organisatie sends the browser to the
-provider, /inloggen/organisatie/terug takes its answer. Every failure is a Dutch page, audited."""
+provider, /inloggen/organisatie/terug takes its answer. Every failure is a Dutch page, audited.
+
+The client (Authlib) is imported in the views, not here: a worker of an installation without
+single sign-on never loads it."""
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from typing import TYPE_CHECKING
+
+from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,20 +15,14 @@ from ..audit.models import Action, Outcome
 from ..audit.refusals import count_refusal
 from ..audit.services import record
 from ..auth.views import safe_next
+from ..errors import NotFound
 from ..extensions import db
 from ..security.sessions import ORGANISATION_ACCOUNT_KEY, SIGN_OUT_URL_KEY, sign_in
-from .client import (
-    PROVIDER_ERRORS,
-    TOKEN_ERRORS,
-    OAuthError,
-    UnknownIssuer,
-    issuer,
-    provider,
-    sign_out_url,
-    start_sign_in,
-    verified_claims,
-)
-from .services import SignInRefused, sign_in_with
+from .services import SignInRefused, UnknownIssuer, sign_in_with
+from .settings import sso_configured
+
+if TYPE_CHECKING:
+    from authlib.integrations.flask_client import OAuthError
 
 bp = Blueprint("sso", __name__)
 NEXT_KEY = "sso_next"
@@ -31,37 +30,48 @@ NEXT_KEY = "sso_next"
 
 @bp.get("/inloggen/organisatie")
 def start():
+    oidc = _client()
     try:
-        client = provider()
-    except (UnknownIssuer, *PROVIDER_ERRORS) as error:
+        client = oidc.provider()
+    except (UnknownIssuer, *oidc.PROVIDER_ERRORS) as error:
         return _provider_failed(error)
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
     session[NEXT_KEY] = safe_next(request.args.get("next"))
-    return start_sign_in(client)
+    return oidc.start_sign_in(client)
 
 
 @bp.get("/inloggen/organisatie/terug")
 def callback():
+    oidc = _client()
     try:
-        client = provider()
-        user = sign_in_with(issuer(), verified_claims(client))
+        client = oidc.provider()
+        user = sign_in_with(oidc.issuer(), oidc.verified_claims(client))
     except SignInRefused as refused:
         return _account_refused(refused)
-    except OAuthError as error:
+    except oidc.OAuthError as error:
         return _refused(_exchange_message(error), f"{error.error or 'oauth'}", 400)
-    except TOKEN_ERRORS as error:
+    except oidc.TOKEN_ERRORS as error:
         return _refused(_("Het bewijs van je organisatieaccount klopt niet (verkeerde "
                           "uitgever, ondertekening of geldigheid). Probeer opnieuw in te "
                           "loggen; blijft dit gebeuren, meld het dan bij de beheerder."),
                         f"ID-token ongeldig: {type(error).__name__}", 400)
-    except (UnknownIssuer, *PROVIDER_ERRORS) as error:
+    except (UnknownIssuer, *oidc.PROVIDER_ERRORS) as error:
         return _provider_failed(error)
     next_page = session.get(NEXT_KEY)
     sign_in(user)
     session[ORGANISATION_ACCOUNT_KEY] = True
-    session[SIGN_OUT_URL_KEY] = sign_out_url(client)
+    session[SIGN_OUT_URL_KEY] = oidc.sign_out_url(client)
     return redirect(next_page or url_for("home.index"))
+
+
+def _client():
+    """rugzak.sso.client, or 404 when single sign-on is not configured."""
+    if not sso_configured(current_app.config):
+        raise NotFound()
+    from . import client
+
+    return client
 
 
 def _exchange_message(error: OAuthError) -> str:
