@@ -293,14 +293,12 @@ class CompactPostings:
     grouped by word; documents arrive in docnum order, so only the words need sorting."""
 
     def __init__(self):
-        self.fieldnames: set[str] = set()
         self._words: dict[tuple[str, bytes], tuple[array, array, bytearray, array]] = {}
 
     def add(self, item) -> None:
         fieldname, btext, docnum, weight, vbytes = item
         word = self._words.get((fieldname, btext))
         if word is None:
-            self.fieldnames.add(fieldname)
             word = self._words[fieldname, btext] = (array("i"), array("d"), bytearray(),
                                                     array("L"))
         docnums, weights, values, ends = word
