@@ -48,7 +48,7 @@ def register_extensions(app: Flask) -> None:
     from .peers.schedule import init_peer_sync
     from .privacy.retention import init_retention
     from .search.service import init_search
-    from .sso.settings import init_sso
+    from .sso.provider import init_sso
 
     init_sso(app)  # first: its settings are checked before anything starts
     db.init_app(app)

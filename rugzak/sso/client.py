@@ -2,7 +2,7 @@
 /.well-known/openid-configuration, authorization code flow with PKCE (S256), state and nonce,
 and the ID token verified against the issuer's keys (JWKS), issuer and audience.
 
-Imported only where single sign-on is used (settings.init_sso, the views' functions)."""
+Imported only where single sign-on is used (provider.init_sso, the views' functions)."""
 from __future__ import annotations
 
 import requests

@@ -3,20 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flask import Flask
-
 from ..auth.roles import Role
 from ..environment import ConfigError
-
-
-def init_sso(app: Flask) -> None:
-    """Check the settings; register the provider when single sign-on is configured. Authlib
-    (with requests about 17 MB of every worker) is imported only then: see the views."""
-    check_sso_settings(app.config)
-    if sso_configured(app.config):
-        from .client import register_provider
-
-        register_provider(app)
 
 
 def sso_configured(config: Mapping) -> bool:
