@@ -295,3 +295,16 @@ def test_required_unless_testing_debug_or_switched_off(instance, database_url, s
         assert app.config["REQUIRE_MFA"] is required
     finally:
         app.extensions["rugzak.search"].stop()
+
+
+def test_the_administrator_sees_whether_it_is_on_but_cannot_switch_it_off(
+        client, person, make_user):
+    user, _totp, _codes = person
+    without = make_user()
+    client.login(make_user("beheerder").email)
+    page = client.get(f"/beheer/gebruikers/{user.id}").get_data(as_text=True)
+    assert "Tweestapsverificatie staat aan sinds" in page
+    assert "vraagt de beheerder van de server" in page and "tweestap" not in " ".join(
+        re.findall(r'action="([^"]*)"', page))
+    other = client.get(f"/beheer/gebruikers/{without.id}").get_data(as_text=True)
+    assert "Tweestapsverificatie staat uit." in other

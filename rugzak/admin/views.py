@@ -28,6 +28,7 @@ from ..mail.outbox import failed_mails
 from ..mail.smtp import mail_configured
 from ..security.throttle import password_reset_retry_after
 from ..timeutil import utcnow
+from ..twostep.policies import two_step_since
 from .forms import ForgottenPasswordForm, NewUserForm, PlacementForm, SetPasswordForm
 from .links import password_link_url
 from .policies import may_see_overview, user_or_404
@@ -101,7 +102,8 @@ def user_edit(user_id: int):
             return redirect(url_for(".user_edit", user_id=user.id))
     status = 422 if form.is_submitted() else 200
     return render_template("admin/user_edit.html", form=form, user=user,
-                           tokens=tokens_of(user), now=utcnow()), status
+                           tokens=tokens_of(user), two_step_since=two_step_since(user),
+                           now=utcnow()), status
 
 
 @bp.post("/gebruikers/<int:user_id>/deactiveren")

@@ -1,6 +1,8 @@
 """Who must use two-step verification, and who has it switched on."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask import current_app
 from sqlalchemy import select
 
@@ -19,5 +21,10 @@ def secret_of(user: User) -> TwoStepSecret | None:
 
 
 def has_two_step(user: User) -> bool:
+    return two_step_since(user) is not None
+
+
+def two_step_since(user: User) -> datetime | None:
+    """When the person switched it on; None while it is off (or its setup unfinished)."""
     row = secret_of(user)
-    return row is not None and row.confirmed_at is not None
+    return row.confirmed_at if row is not None else None
