@@ -50,6 +50,26 @@ def test_a_copy_is_found_with_its_source_and_the_facet_filters(
     assert "Onbekende bron: peer-999." in unknown
 
 
+def test_with_only_another_municipality_chosen_the_own_actions_say_why_they_are_gone(
+        app, client, logged_in, runner, peer_server, make_user, make_experience):
+    """Report, CSV, follow and feed cover the own municipality's experiences only."""
+    make_experience(make_user(), title="Overdracht binnen de afdeling")
+    follow_leiden(runner, peer_server, warm)
+    _, peer_id = ids(app)
+    logged_in()
+    only_theirs = client.get(f"/zoeken?q=overdracht&origin=peer-{peer_id}").get_data(
+        as_text=True)
+    assert "Reflectieverslag van dit zoekresultaat" not in only_theirs
+    assert "kies bij „Bron” ook „Eigen gemeente” om ze te gebruiken." in only_theirs
+    both = client.get(f"/zoeken?q=overdracht&origin=peer-{peer_id}&origin=eigen").get_data(
+        as_text=True)
+    assert "Reflectieverslag van dit zoekresultaat" in both
+    assert "gaan alleen over de ervaringen van de eigen gemeente." in both
+    ours = client.get("/zoeken?q=overdracht").get_data(as_text=True)
+    assert "Reflectieverslag van dit zoekresultaat" in ours
+    assert "gaan alleen over de ervaringen van de eigen gemeente" not in ours
+
+
 def test_the_api_finds_a_copy_with_its_source(app, client, api_user, runner, peer_server):
     follow_leiden(runner, peer_server, warm)
     copy_id, peer_id = ids(app)

@@ -79,6 +79,11 @@ class SearchParams:
                 if value and not (name == "page" and value == 1)
                 and not (name == "sort" and value == "relevantie")}
 
+    def covers_own(self) -> bool:
+        """Whether the own municipality's experiences are among the sources chosen (the only
+        ones a report, CSV, followed search or feed covers)."""
+        return not self.origin or OWN in self.origin
+
     def selected_facets(self) -> dict[str, list[str]]:
         selected = {"department": self.department, "goal": self.goal, "kind": self.kind,
                     "partner": self.partner, "year": self.year, "origin": self.origin,
