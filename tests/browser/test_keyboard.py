@@ -16,7 +16,9 @@ MAX_TABS = 120
 
 
 def tab_to(page, selector: str) -> None:
-    """Press Tab until the element matching `selector` has focus, checking every stop."""
+    """Press Tab until the element matching `selector` has focus, checking every stop (once
+    the page has loaded: before its stylesheet has, no focus style can show)."""
+    page.wait_for_load_state()
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
         assert_focus_visible(page)
