@@ -3,6 +3,7 @@ signs in, with their source and a facet "Bron", gone after a withdrawal or the p
 never in the own municipality's reports."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from rugzak.extensions import db
@@ -31,11 +32,17 @@ def warm(url):
     return item(url, 1, "Warme overdracht naar het wijkteam")
 
 
-def test_a_copy_is_found_with_its_source_and_the_facet_filters(
-        app, client, logged_in, runner, peer_server, make_user, make_experience):
+@pytest.fixture
+def own_and_theirs(app, runner, peer_server, make_user, make_experience) -> tuple[int, int]:
+    """An own experience and Leiden's copy about the same: the copy's and the peer's ids."""
     make_experience(make_user(), title="Overdracht binnen de afdeling")
     follow_leiden(runner, peer_server, warm)
-    copy_id, peer_id = ids(app)
+    return ids(app)
+
+
+def test_a_copy_is_found_with_its_source_and_the_facet_filters(client, logged_in,
+                                                               own_and_theirs):
+    copy_id, peer_id = own_and_theirs
     logged_in()
     page = client.get("/zoeken?q=overdrachten").get_data(as_text=True)  # Dutch stemming
     assert "Warme overdracht naar het wijkteam" in page and "Overdracht binnen de afdeling" in page
@@ -51,11 +58,9 @@ def test_a_copy_is_found_with_its_source_and_the_facet_filters(
 
 
 def test_with_only_another_municipality_chosen_the_own_actions_say_why_they_are_gone(
-        app, client, logged_in, runner, peer_server, make_user, make_experience):
+        client, logged_in, own_and_theirs):
     """Report, CSV, follow and feed cover the own municipality's experiences only."""
-    make_experience(make_user(), title="Overdracht binnen de afdeling")
-    follow_leiden(runner, peer_server, warm)
-    _, peer_id = ids(app)
+    _, peer_id = own_and_theirs
     logged_in()
     only_theirs = client.get(f"/zoeken?q=overdracht&origin=peer-{peer_id}").get_data(
         as_text=True)
@@ -110,10 +115,7 @@ def test_a_rebuild_keeps_the_copies(client, logged_in, runner, peer_server):
     assert "Warme overdracht" in client.get("/zoeken?q=overdracht").get_data(as_text=True)
 
 
-def test_a_copy_is_never_in_the_own_reports(client, logged_in, runner, peer_server, make_user,
-                                            make_experience):
-    make_experience(make_user(), title="Overdracht binnen de afdeling")
-    follow_leiden(runner, peer_server, warm)
+def test_a_copy_is_never_in_the_own_reports(client, logged_in, own_and_theirs):
     logged_in("kernteam")
     export = client.get("/zoeken/export.csv?q=overdracht").get_data(as_text=True)
     assert "Overdracht binnen de afdeling" in export and "Warme overdracht" not in export
